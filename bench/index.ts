@@ -1,0 +1,21 @@
+// `npm run bench`: every speed and size figure of the product, each printed with a ratio against a baseline
+// measured in the same run (never a timed assertion in a test). Each section lives in its own file.
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const sections = ["engine", "functions", "template", "taskpane"];
+
+async function main(): Promise<void> {
+  for (const name of sections) {
+    const file = path.join(__dirname, `${name}.ts`);
+    if (!existsSync(file)) continue;
+    console.log(`\n== ${name} ==`);
+    const mod = (await import(file)) as { run: () => Promise<void> };
+    await mod.run();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { performance } from "node:perf_hooks";
+
+export interface Measurement {
+  readonly label: string;
+  readonly calls: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+}
+
+/**
+ * Runs `body(i)` for i in [0, calls) after a warm-up, and reports calls per second. The sink defeats dead-code
+ * elimination: every result is folded into a value that is printed.
+ */
+export function measure(label: string, calls: number, body: (i: number) => unknown): Measurement {
+  let sink = 0;
+  const fold = (x: unknown) => {
+    sink = (sink + (typeof x === "number" ? x : typeof x === "string" ? x.length : x ? 1 : 0)) % 1e9;
+  };
+  for (let i = 0; i < Math.min(calls, 100_000); i++) fold(body(i));
+  const start = performance.now();
+  for (let i = 0; i < calls; i++) fold(body(i));
+  const seconds = (performance.now() - start) / 1000;
+  if (Number.isNaN(sink)) console.log("(sink)", sink);
+  return { label, calls, seconds, perSecond: calls / seconds };
+}
+
+export function report(m: Measurement, baseline?: Measurement): void {
+  const rate = `${(m.perSecond / 1e6).toFixed(2)} M calls/s`;
+  const ratio = baseline ? `  (${(m.perSecond / baseline.perSecond).toFixed(2)}× of ${baseline.label})` : "";
+  console.log(`${m.label}: ${rate} over ${m.calls.toLocaleString("en-US")} calls${ratio}`);
+}

@@ -1,0 +1,88 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
+
+/** Pure layers: no host APIs, so the engine and the edition data run the same in Excel, Node and tests. */
+const pureLayerBans = {
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        { group: ["react", "react-*", "react/*", "@fluentui/*"], message: "engine/ and policy/ are pure: no React." },
+        {
+          group: ["exceljs", "office-addin-*", "@microsoft/office-js"],
+          message: "engine/ and policy/ are pure: no Office.",
+        },
+        {
+          group: ["**/functions/**", "**/template/**", "**/taskpane/**", "**/cli/**"],
+          message: "Imports point from hosts to engine to policy, never back.",
+        },
+        {
+          group: ["node:*", "fs", "path", "child_process"],
+          message: "engine/ and policy/ run in Excel too: no Node APIs.",
+        },
+      ],
+    },
+  ],
+  "no-restricted-globals": [
+    "error",
+    { name: "Office", message: "engine/ and policy/ are pure: no Office." },
+    { name: "Excel", message: "engine/ and policy/ are pure: no Excel." },
+    { name: "CustomFunctions", message: "engine/ and policy/ are pure: errors are values here." },
+    { name: "React", message: "engine/ and policy/ are pure: no React." },
+    { name: "document", message: "engine/ and policy/ are pure: no DOM." },
+    { name: "window", message: "engine/ and policy/ are pure: no DOM." },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", "dist/**", "artifacts/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx,js,mjs,cjs}"],
+    plugins: { "office-addins": officeAddins, "react-hooks": reactHooks },
+    languageOptions: {
+      globals: {
+        console: "readonly",
+        process: "readonly",
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        Office: "readonly",
+        Excel: "readonly",
+        CustomFunctions: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        URL: "readonly",
+        Buffer: "readonly",
+        performance: "readonly",
+        document: "readonly",
+        window: "readonly",
+        navigator: "readonly",
+        globalThis: "readonly",
+      },
+    },
+    rules: {
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-empty-load": "error",
+      "office-addins/no-navigational-load": "warn",
+      "office-addins/no-office-initialize": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "no-eval": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  { files: ["src/engine/**", "src/policy/**"], rules: pureLayerBans },
+  {
+    files: ["**/*.js", "**/*.cjs", "scripts/**", "tests/support/**"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# System packages the tests drive for real: LibreOffice recalculates and prints the generated workbook,
+# Chromium runs the task pane end to end, Noto CJK draws the Chinese glyphs, poppler turns PDFs into PNGs.
+# Debian/Ubuntu, as root (CI) or through sudo.
+set -euo pipefail
+packages=(libreoffice-calc-nogui fonts-noto-cjk chromium poppler-utils)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages present: ${packages[*]}"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,27 @@
+import { parseChineseNumeral } from "./chineseNumeral";
+import { notAvailable, valueError, type CalcError } from "./errors";
+import type { EditionIndex } from "./editionIndex";
+import { unwrapSingle } from "./readNumber";
+import type { Article } from "../policy/types";
+
+/**
+ * An article by number (9), numeral as headed ((九), （九）, 九) or 第九条.
+ *
+ * @example
+ * findArticle(index, "(九)").title // 支持企业高质量发展
+ */
+export function findArticle(index: EditionIndex, input: unknown): Article | CalcError {
+  const ref = unwrapSingle(input);
+  if (ref === null || ref === undefined || ref === "") return valueError("required", "article");
+  let no: number | undefined;
+  if (typeof ref === "number") no = Number.isInteger(ref) ? ref : undefined;
+  else if (typeof ref === "string") {
+    const text = ref
+      .normalize("NFKC")
+      .trim()
+      .replace(/^\((.*)\)$/, "$1")
+      .replace(/^第(.*)条$/, "$1");
+    no = /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
+  }
+  return (no !== undefined && index.article(no)) || notAvailable("unknownArticle", String(ref));
+}

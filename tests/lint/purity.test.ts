@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+// The engine and the edition data run inside Excel's formula runtime, the pane, the CLI and tests alike;
+// the lint rule is what keeps host APIs out. This proves the rule fires, so it cannot silently rot.
+const root = path.resolve(__dirname, "../..");
+const eslintBin = path.join(root, "node_modules/eslint/bin/eslint.js");
+
+// The CLI rather than the ESLint class: the flat config is an ES module, which jest's CommonJS runtime can't load.
+async function messagesFor(file: string, code: string): Promise<string[]> {
+  const run = spawnSync(process.execPath, [eslintBin, "--stdin", "--stdin-filename", file, "--format", "json"], {
+    cwd: root,
+    input: code,
+    encoding: "utf8",
+  });
+  const results = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
+  return (results[0]?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe("pure layers", () => {
+  it.each([
+    ["src/engine/bad.ts", "no React", 'import { useState } from "react";\nexport const x = useState;\n'],
+    [
+      "src/policy/bad.ts",
+      "no React",
+      'import { Button } from "@fluentui/react-components";\nexport const b = Button;\n',
+    ],
+    ["src/engine/bad.ts", "no Excel", "export const x = () => Excel.run(async () => undefined);\n"],
+    ["src/policy/bad.ts", "no Office", "export const x = () => Office.context;\n"],
+    ["src/engine/bad.ts", "no Node APIs", 'import { readFileSync } from "node:fs";\nexport const r = readFileSync;\n'],
+    ["src/engine/bad.ts", "never back", 'import { x } from "../template/x";\nexport const y = x;\n'],
+  ])("%s: %s", async (file, expected, code) => {
+    const messages = await messagesFor(file, code);
+    expect(messages.join("\n")).toContain(expected);
+  });
+
+  it("allows the same code in a host", async () => {
+    const messages = await messagesFor(
+      "src/taskpane/ok.ts",
+      "export const x = () => Excel.run(async () => undefined);\n",
+    );
+    expect(messages).toEqual([]);
+  });
+});
