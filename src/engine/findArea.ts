@@ -1,5 +1,6 @@
 import { parseChineseNumeral } from "./chineseNumeral";
-import { notAvailable, valueError, type CalcError } from "./errors";
+import { describeInput, isBlankInput } from "./describeInput";
+import { isCalcError, notAvailable, valueError, type CalcError } from "./errors";
 import type { EditionIndex } from "./editionIndex";
 import { unwrapSingle } from "./readNumber";
 import type { Area } from "../policy/types";
@@ -27,11 +28,12 @@ const TOTAL_WORDS: Record<string, BudgetTotal> = {
  */
 export function findArea(index: EditionIndex, input: unknown): Area | BudgetTotal | CalcError {
   const ref = unwrapSingle(input);
-  if (ref === null || ref === undefined || ref === "") return valueError("required", "area");
+  if (isCalcError(ref)) return ref;
+  if (isBlankInput(ref)) return valueError("required", "area");
   if (typeof ref === "number") {
     return (Number.isInteger(ref) && index.area(ref)) || notAvailable("unknownArea", String(ref));
   }
-  if (typeof ref !== "string") return notAvailable("unknownArea", String(ref));
+  if (typeof ref !== "string") return notAvailable("unknownArea", describeInput(ref));
   const text = ref
     .normalize("NFKC")
     .trim()
@@ -39,12 +41,14 @@ export function findArea(index: EditionIndex, input: unknown): Area | BudgetTota
   const total = TOTAL_WORDS[text.toLowerCase()];
   if (total) return total;
   const no = /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text.replace(/^领域/, ""));
-  if (no !== undefined) return index.area(no) ?? notAvailable("unknownArea", ref);
+  if (no !== undefined) return index.area(no) ?? notAvailable("unknownArea", describeInput(ref));
   const areas = index.data.areas;
   const exact = areas.find((a) => a.title === text);
   if (exact) return exact;
   const partial = areas.filter((a) => a.title.includes(text));
   if (partial.length === 1 && partial[0]) return partial[0];
-  if (partial.length > 1) return notAvailable("ambiguousArea", ref, partial.map((a) => a.title).join("、"));
-  return notAvailable("unknownArea", ref);
+  if (partial.length > 1) {
+    return notAvailable("ambiguousArea", describeInput(ref), partial.map((a) => a.title).join("、"));
+  }
+  return notAvailable("unknownArea", describeInput(ref));
 }

@@ -1,5 +1,6 @@
 import { parseChineseNumeral } from "./chineseNumeral";
-import { notAvailable, valueError, type CalcError } from "./errors";
+import { describeInput, isBlankInput } from "./describeInput";
+import { isCalcError, notAvailable, valueError, type CalcError } from "./errors";
 import type { EditionIndex } from "./editionIndex";
 import { unwrapSingle } from "./readNumber";
 import type { Article } from "../policy/types";
@@ -12,7 +13,8 @@ import type { Article } from "../policy/types";
  */
 export function findArticle(index: EditionIndex, input: unknown): Article | CalcError {
   const ref = unwrapSingle(input);
-  if (ref === null || ref === undefined || ref === "") return valueError("required", "article");
+  if (isCalcError(ref)) return ref;
+  if (isBlankInput(ref)) return valueError("required", "article");
   let no: number | undefined;
   if (typeof ref === "number") no = Number.isInteger(ref) ? ref : undefined;
   else if (typeof ref === "string") {
@@ -23,5 +25,5 @@ export function findArticle(index: EditionIndex, input: unknown): Article | Calc
       .replace(/^第(.*)条$/, "$1");
     no = /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
   }
-  return (no !== undefined && index.article(no)) || notAvailable("unknownArticle", String(ref));
+  return (no !== undefined && index.article(no)) || notAvailable("unknownArticle", describeInput(ref));
 }

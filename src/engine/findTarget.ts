@@ -1,4 +1,5 @@
-import { notAvailable, valueError, type CalcError } from "./errors";
+import { describeInput, isBlankInput } from "./describeInput";
+import { isCalcError, notAvailable, valueError, type CalcError } from "./errors";
 import type { EditionIndex } from "./editionIndex";
 import { unwrapSingle } from "./readNumber";
 import type { Target } from "../policy/types";
@@ -11,7 +12,8 @@ import type { Target } from "../policy/types";
  */
 export function findTarget(index: EditionIndex, input: unknown): Target | CalcError {
   const id = unwrapSingle(input);
-  if (id === null || id === undefined || id === "") return valueError("required", "id");
-  if (typeof id !== "string") return notAvailable("unknownTarget", String(id));
+  if (isCalcError(id)) return id;
+  if (isBlankInput(id)) return valueError("required", "id");
+  if (typeof id !== "string") return notAvailable("unknownTarget", describeInput(id));
   return index.target(id) ?? notAvailable("unknownTarget", id);
 }

@@ -3,6 +3,7 @@
 export * from "./errors";
 export * from "./messages";
 export * from "./tidy";
+export * from "./describeInput";
 export * from "./readNumber";
 export * from "./readDate";
 export * from "./units";

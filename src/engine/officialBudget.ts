@@ -1,3 +1,4 @@
+import { describeInput, isBlankInput } from "./describeInput";
 import { isCalcError, notAvailable, type CalcError } from "./errors";
 import type { EditionIndex } from "./editionIndex";
 import { findArea } from "./findArea";
@@ -16,13 +17,14 @@ export function officialBudget(index: EditionIndex, areaRef: unknown, itemRef?: 
   const area = findArea(index, areaRef);
   if (isCalcError(area)) return area;
   const item = unwrapSingle(itemRef);
-  const noItem = item === null || item === undefined || item === "";
+  if (isCalcError(item)) return item;
+  const noItem = isBlankInput(item);
   if (area === "合计" || area === "各领域合计") {
     if (!noItem) return notAvailable("itemOfTotal", area);
     return area === "合计" ? index.data.document.totalBudgetYi : index.sumOfAreaBudgetsYi;
   }
   if (noItem) return area.budgetYi;
-  const text = String(item).normalize("NFKC").trim();
+  const text = describeInput(item).normalize("NFKC").trim();
   const exact = area.budgetItems.find((i) => i.label === text);
   if (exact) return exact.yi;
   const partial = area.budgetItems.filter((i) => i.label.includes(text));

@@ -1,3 +1,4 @@
+import { describeInput } from "./describeInput";
 import { isCalcError, valueError, type CalcError } from "./errors";
 import { unwrapSingle, type Blank } from "./readNumber";
 
@@ -28,12 +29,12 @@ export function readDate(input: unknown): CivilDate | Blank | CalcError {
   if (isCalcError(value)) return value;
   if (value === null || value === undefined) return null;
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return valueError("notDate", String(value));
+    if (Number.isNaN(value.getTime())) return valueError("notDate", "Invalid Date");
     return { year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() };
   }
   if (typeof value === "number") return fromSerial(value);
   if (typeof value === "string") return fromText(value);
-  return valueError("notDate", String(value));
+  return valueError("notDate", describeInput(value));
 }
 
 function fromSerial(serial: number): CivilDate | CalcError {
@@ -52,11 +53,12 @@ function fromText(raw: string): CivilDate | Blank | CalcError {
   if (text === "") return null;
   if (/^\d+(\.\d+)?$/.test(text)) return fromSerial(Number(text));
   const m = DATE_TEXT.exec(text);
-  if (!m) return valueError("notDate", raw);
+  if (!m) return valueError("notDate", describeInput(raw));
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return valueError("notDate", raw);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return valueError("notDate", describeInput(raw));
   return { year, month, day };
 }
 

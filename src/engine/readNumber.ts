@@ -1,3 +1,4 @@
+import { describeInput } from "./describeInput";
 import { isCalcError, valueError, type CalcError } from "./errors";
 
 /** A cell that holds nothing: the row is not filled in yet, so calculations give no result. */
@@ -23,7 +24,7 @@ export function readNumber(input: unknown): number | Blank | CalcError {
     return value === 0 ? 0 : value; // −0 reads as 0: Excel has no negative zero
   }
   if (typeof value === "string") return parseNumericText(value);
-  return valueError("notNumber", String(value));
+  return valueError("notNumber", describeInput(value));
 }
 
 /** Unwraps a 1×1 range (`[[x]]` or `[x]`); a larger range where one value is expected is an error. */
@@ -49,7 +50,7 @@ function parseNumericText(raw: string): number | Blank | CalcError {
     text = text.slice(0, -1).trim();
   }
   if (GROUPED.test(text)) text = text.replace(/,/g, "");
-  if (!NUMERIC.test(text)) return valueError("notNumber", raw);
+  if (!NUMERIC.test(text)) return valueError("notNumber", describeInput(raw));
   const parsed = Number(text) * scale;
   if (!Number.isFinite(parsed)) return valueError("notFinite");
   if (parsed === 0) return 0;

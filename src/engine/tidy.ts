@@ -9,6 +9,7 @@
  * tidy(2.74 + 1.72 + 0.62 + 8.14 + 0.51 + 33.6 + 7.65 + 14.51) // 69.49
  */
 export function tidy(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
+  // Integers carry no noise, and most figures are integers: skip the costly toPrecision for them.
+  if (Number.isInteger(x) || !Number.isFinite(x)) return x === 0 ? 0 : x;
   return Number(x.toPrecision(12));
 }

@@ -1,4 +1,6 @@
+import { isBlankInput } from "./describeInput";
 import { daysInMonth, type CivilDate } from "./readDate";
+import { unwrapSingle } from "./readNumber";
 
 /** How 序时进度 is counted: by elapsed months (the usual report convention) or by elapsed days. */
 export type ProgressBasis = "month" | "day";
@@ -24,10 +26,11 @@ export function timeProgress(date: CivilDate, year: number, basis: ProgressBasis
 
 /** Reads a basis option; blank means `month`. @example readProgressBasis("DAY") // "day" */
 export function readProgressBasis(input: unknown): ProgressBasis | undefined {
-  if (input === null || input === undefined) return "month";
-  if (typeof input !== "string") return undefined;
-  const text = input.normalize("NFKC").trim().toLowerCase();
-  if (text === "" || text === "month" || text === "月") return "month";
+  const value = unwrapSingle(input);
+  if (isBlankInput(value)) return "month";
+  if (typeof value !== "string") return undefined;
+  const text = value.normalize("NFKC").trim().toLowerCase();
+  if (text === "month" || text === "月") return "month";
   if (text === "day" || text === "日" || text === "天") return "day";
   return undefined;
 }

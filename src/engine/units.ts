@@ -1,4 +1,6 @@
-import { notAvailable, valueError, type CalcError } from "./errors";
+import { describeInput, isBlankInput } from "./describeInput";
+import { isCalcError, notAvailable, valueError, type CalcError } from "./errors";
+import { unwrapSingle } from "./readNumber";
 import { tidy } from "./tidy";
 import type { Target } from "../policy/types";
 
@@ -52,11 +54,11 @@ const UNIT_ALIASES: Record<string, AmountUnit> = {
  * readAmountUnit(null) // "亿元"
  */
 export function readAmountUnit(input: unknown): AmountUnit | CalcError {
-  if (input === null || input === undefined) return "亿元";
-  if (typeof input !== "string") return valueError("unknownUnit", String(input));
-  const text = input.normalize("NFKC").trim().toLowerCase();
-  if (text === "") return "亿元";
-  return UNIT_ALIASES[text] ?? valueError("unknownUnit", input);
+  const value = unwrapSingle(input);
+  if (isCalcError(value)) return value;
+  if (isBlankInput(value)) return "亿元";
+  if (typeof value !== "string") return valueError("unknownUnit", describeInput(value));
+  return UNIT_ALIASES[value.normalize("NFKC").trim().toLowerCase()] ?? valueError("unknownUnit", describeInput(value));
 }
 
 /**

@@ -101,3 +101,22 @@ describe("findArticle", () => {
     for (const a of data.articles) expect(parseChineseNumeral(toChineseNumeral(a.no))).toBe(a.no);
   });
 });
+
+describe("odd inputs to lookups", () => {
+  it("refuses a range where one value is expected with #VALUE!, not a lookup of its text", () => {
+    expect(err(findTarget(index, [["a", "b"]])).key).toBe("badArray");
+    expect(err(findArea(index, [[1], [2]])).key).toBe("badArray");
+    expect(err(officialBudget(index, 2, [["产业基金", "企业"]])).key).toBe("badArray");
+    expect(findTarget(index, [[data.targets[0]?.id]])).toBe(data.targets[0]);
+  });
+  it("treats spaces as blank", () => {
+    expect(err(findArea(index, "   ")).key).toBe("required");
+    expect(officialBudget(index, 2, "  ")).toBe(1.72);
+  });
+  it("never throws on objects without a prototype", () => {
+    const bare = Object.create(null) as unknown;
+    expect(err(findTarget(index, bare)).code).toBe("NA");
+    expect(err(findArticle(index, bare)).code).toBe("NA");
+    expect(err(officialBudget(index, 2, bare)).code).toBe("NA");
+  });
+});
