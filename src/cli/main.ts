@@ -5,6 +5,7 @@
  * Exit codes: 0 success, 2 usage error (unknown command or bad argument, message on stderr in English and Chinese).
  */
 import { datasetCommand } from "./commands/dataset";
+import { templateCommand } from "./commands/template";
 
 export interface Command {
   readonly name: string;
@@ -17,10 +18,7 @@ export interface Command {
 /** Exit code of a usage error (unknown command or bad argument). */
 export const USAGE_ERROR = 2;
 
-export const commands: readonly Command[] = [
-  datasetCommand,
-  // templateCommand,
-];
+export const commands: readonly Command[] = [datasetCommand, templateCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

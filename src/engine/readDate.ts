@@ -18,7 +18,7 @@ const MAX_SERIAL = 2_958_465; // 9999-12-31, Excel's last date
 
 /**
  * Reads a date given as an Excel serial (1900 date system; a time of day is ignored), as ISO text
- * (2025-06-30), as 2025/6/30 or 2025年6月30日, or as a JavaScript Date. Blank → `null`.
+ * (2025-06-30), as 2025/6/30 or 2025年6月30日, or as a JavaScript Date (read in UTC). Blank → `null`.
  *
  * @example
  * readDate(45838) // { year: 2025, month: 6, day: 30 }
@@ -30,7 +30,9 @@ export function readDate(input: unknown): CivilDate | Blank | CalcError {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return valueError("notDate", "Invalid Date");
-    return { year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() };
+    // Spreadsheet readers (ExcelJS) hand dates over as UTC midnight; local getters would move them a day
+    // back west of Greenwich.
+    return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
   }
   if (typeof value === "number") return fromSerial(value);
   if (typeof value === "string") return fromText(value);

@@ -179,6 +179,7 @@ describe("readDate", () => {
     expect(readDate("2025/7/31")).toEqual({ year: 2025, month: 7, day: 31 });
     expect(readDate("2025年7月31日")).toEqual({ year: 2025, month: 7, day: 31 });
     expect(readDate("")).toBeNull();
+    expect(readDate(new Date(Date.UTC(2025, 5, 30)))).toEqual({ year: 2025, month: 6, day: 30 });
   });
   it("refuses impossible dates", () => {
     for (const bad of ["2025-02-30", "2025-13-01", "明天", 0, -5, 60, NaN]) {

@@ -1,3 +1,3 @@
-// office-addin-mock imports office-addin-manifest only for its CLI helpers; the ESM-only chain below it
-// cannot load under jest's CommonJS runtime, and no test needs it.
-module.exports = {};
+// office-addin-mock needs only office-addin-manifest's OfficeApp enum, but the package's entry point pulls
+// ESM-only dependencies that jest's CommonJS runtime cannot load; its officeApp module has no dependencies.
+module.exports = require("office-addin-manifest/lib/officeApp");

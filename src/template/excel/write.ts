@@ -1,0 +1,201 @@
+import { cellAddress, parseRange } from "../spec/a1";
+import type { CellSpec, CellStyle, SheetSpec } from "../spec/types";
+
+/** What a replaced sheet held that must go before it is rewritten (loaded in the read sync). */
+export interface SheetLeftovers {
+  readonly tables: readonly Excel.Table[];
+  readonly charts: readonly Excel.Chart[];
+}
+
+/**
+ * Queues the writes of one sheet on the request context — no sync here: the caller syncs once for all sheets.
+ * Values and formulas go as one 2-D `formulas` array, number formats as one 2-D array; styles, tables,
+ * validation, conditional formats, charts and print setup are a few operations each.
+ * Returns the bytes of the arguments queued (the request payload is that plus a small overhead per operation).
+ */
+export function queueSheet(
+  worksheets: Excel.WorksheetCollection,
+  spec: SheetSpec,
+  leftovers: SheetLeftovers | undefined,
+): { sheet: Excel.Worksheet; bytes: number } {
+  let bytes = 0;
+  const count = (x: unknown) => {
+    bytes += byteLength(JSON.stringify(x) ?? "") + 40;
+  };
+  let ws: Excel.Worksheet;
+  if (spec.mode === "create") {
+    ws = worksheets.add(spec.name);
+    count(spec.name);
+  } else {
+    ws = worksheets.getItem(spec.name);
+    // Rewritten in place, not deleted and re-added: formulas in the user's sheets that point here keep working.
+    for (const chart of leftovers?.charts ?? []) chart.delete();
+    for (const table of leftovers?.tables ?? []) table.delete();
+    const all = ws.getRange();
+    all.conditionalFormats.clearAll();
+    all.dataValidation.clear();
+    all.unmerge();
+    all.clear("All");
+    all.format.useStandardHeight = true;
+    ws.horizontalPageBreaks.removePageBreaks();
+    ws.freezePanes.unfreeze();
+    count([1, 2, 3, 4, 5, 6, 7, 8]);
+  }
+
+  const rows = spec.cells.length;
+  const columns = spec.columnWidths.length;
+  if (rows > 0 && columns > 0) {
+    const range = ws.getRange(`A1:${cellAddress(rows, columns)}`);
+    const formulas = spec.cells.map((row) => row.map(formulaOf));
+    const formats = spec.cells.map((row) => row.map((c) => c?.numFmt ?? "General"));
+    range.formulas = formulas;
+    range.numberFormat = formats;
+    count(formulas);
+    count(formats);
+  }
+  spec.columnWidths.forEach((w, i) => {
+    const letter = cellAddress(1, i + 1).replace(/\d+$/, "");
+    ws.getRange(`${letter}:${letter}`).format.columnWidth = (w * 7 + 5) * 0.75;
+    count([letter, w]);
+  });
+  for (const [first, last, height] of heightRuns(spec.rowHeights)) {
+    ws.getRange(`${first}:${last}`).format.rowHeight = height;
+    count([first, last, height]);
+  }
+  for (const run of spec.styles) {
+    applyStyle(ws.getRange(run.ref), run.ref, run.style);
+    count(run);
+  }
+  for (const ref of spec.merges) {
+    ws.getRange(ref).merge(false);
+    count(ref);
+  }
+  for (const t of spec.tables) {
+    const table = ws.tables.add(t.ref, true);
+    table.name = t.name;
+    table.style = t.style;
+    table.showBandedRows = false;
+    table.showFilterButton = true;
+    count(t);
+  }
+  for (const v of spec.validations) {
+    const range = ws.getRange(v.ref);
+    range.dataValidation.ignoreBlanks = true;
+    range.dataValidation.rule =
+      v.type === "date"
+        ? { date: { formula1: serialToIso(v.min), formula2: serialToIso(v.max), operator: "Between" } }
+        : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
+    range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.title, message: v.message };
+    range.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.message };
+    count(v);
+  }
+  for (const cf of spec.conditionalFormats) {
+    const format = ws.getRange(cf.ref).conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${cf.formula}`;
+    if (cf.style.fill) format.custom.format.fill.color = cf.style.fill;
+    if (cf.style.color) format.custom.format.font.color = cf.style.color;
+    if (cf.style.bold) format.custom.format.font.bold = true;
+    if (cf.style.italic) format.custom.format.font.italic = true;
+    count(cf);
+  }
+  for (const c of spec.charts) {
+    const chart = ws.charts.add(
+      c.kind === "barStacked" ? "BarStacked" : "BarClustered",
+      ws.getRange(c.sourceRef),
+      "Columns",
+    );
+    chart.name = c.name;
+    chart.title.text = c.title;
+    chart.legend.position = "Bottom";
+    // Areas top to bottom in document order (一 first), as in the table above the chart.
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.setPosition(c.from, c.to);
+    c.series.forEach((s, i) => chart.series.getItemAt(i).format.fill.setSolidColor(s.color));
+    count(c.series.map((s) => s.color));
+    count([c.name, c.title, c.sourceRef, c.from, c.to]);
+  }
+  if (spec.freeze.rows > 0 && spec.freeze.columns > 0) {
+    ws.freezePanes.freezeAt(ws.getRange(`A1:${cellAddress(spec.freeze.rows, spec.freeze.columns)}`));
+  } else if (spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
+  else if (spec.freeze.columns > 0) ws.freezePanes.freezeColumns(spec.freeze.columns);
+
+  applyPrint(ws, spec);
+  for (const row of spec.rowBreaks) ws.horizontalPageBreaks.add(`A${row}`);
+  count([spec.print, spec.rowBreaks, spec.freeze]);
+  return { sheet: ws, bytes };
+}
+
+function applyPrint(ws: Excel.Worksheet, spec: SheetSpec): void {
+  ws.pageLayout.orientation = "Landscape";
+  ws.pageLayout.paperSize = "A4";
+  ws.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: 0 };
+  ws.pageLayout.centerHorizontally = true;
+  ws.pageLayout.leftMargin = 0.4 * 72;
+  ws.pageLayout.rightMargin = 0.4 * 72;
+  ws.pageLayout.topMargin = 0.6 * 72;
+  ws.pageLayout.bottomMargin = 0.6 * 72;
+  if (spec.print.titleRows) ws.pageLayout.setPrintTitleRows(`$${spec.print.titleRows[0]}:$${spec.print.titleRows[1]}`);
+  ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = spec.print.footer.replace(/^&C/, "");
+}
+
+/** A spec cell as Office.js `formulas` takes it: "=…" for a formula, the constant otherwise, "" for empty. */
+export function formulaOf(cell: CellSpec | undefined): string | number | boolean {
+  if (cell === undefined) return "";
+  if (cell.formula !== undefined) return `=${cell.formula}`;
+  const v = cell.value;
+  return v === null || v === undefined ? "" : v;
+}
+
+function heightRuns(heights: ReadonlyMap<number, number>): [number, number, number][] {
+  const rows = [...heights.keys()].sort((a, b) => a - b);
+  const runs: [number, number, number][] = [];
+  for (const row of rows) {
+    const h = heights.get(row) ?? 15;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === row - 1 && last[2] === h) last[1] = row;
+    else runs.push([row, row, h]);
+  }
+  return runs;
+}
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+
+function applyStyle(range: Excel.Range, ref: string, style: CellStyle): void {
+  const f = range.format;
+  if (style.fill) f.fill.color = style.fill;
+  if (style.bold !== undefined) f.font.bold = style.bold;
+  if (style.italic !== undefined) f.font.italic = style.italic;
+  if (style.color) f.font.color = style.color;
+  if (style.size) f.font.size = style.size;
+  if (style.hAlign) f.horizontalAlignment = H_ALIGN[style.hAlign];
+  if (style.vAlign) f.verticalAlignment = V_ALIGN[style.vAlign];
+  if (style.wrap) f.wrapText = true;
+  if (style.vertical) f.textOrientation = 180;
+  if (style.border) {
+    const box = parseRange(ref);
+    // Inside edges exist only where the range has more than one row or column.
+    const edges = EDGES.filter(
+      (e) => (e !== "InsideVertical" || box.right > box.left) && (e !== "InsideHorizontal" || box.bottom > box.top),
+    );
+    for (const edge of edges) {
+      const border = f.borders.getItem(edge);
+      border.style = "Continuous";
+      border.color = "#BFBFBF";
+    }
+  }
+}
+
+function serialToIso(serial: number): string {
+  return new Date(Math.round((serial - 25_569) * 86_400_000)).toISOString().slice(0, 10);
+}
+
+export function byteLength(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

@@ -1,0 +1,268 @@
+import { indexEdition, isCalcError, readDate, toExcelSerial } from "../../engine";
+import type { EditionData } from "../../policy/types";
+import type { AmountUnit, BuildContext } from "./context";
+import { FOREIGN_SUFFIX } from "./layout";
+import { decodeMarker, encodeMarker, officialFingerprint, SHEET_KEYS } from "./marker";
+import { readExecutionSheet, readTargetsSheet, type ExistingSheet } from "./read";
+import { isOurTitle } from "./sheetBuilder";
+import { buildBudgetSheet } from "./sheets/budget";
+import { buildDutiesSheet } from "./sheets/duties";
+import { buildExecutionSheet, type ExecutionOut } from "./sheets/execution";
+import { buildIntroSheet } from "./sheets/intro";
+import { buildSummarySheet } from "./sheets/summary";
+import { buildTargetsSheet, type TargetsOut } from "./sheets/targets";
+import type { MarkerRecord, SheetKey, SheetSpec, WorkbookSpec } from "./types";
+
+/** What a host knows of a workbook before writing: sheet names, workbook-scoped names, and our sheets' cells. */
+export interface WorkbookSnapshot {
+  readonly sheetNames: readonly string[];
+  readonly definedNames: readonly { readonly name: string; readonly value: unknown }[];
+  /** Contents of the sheets `sheetsToRead` asked for; absent before they are read. */
+  readonly sheets?: ReadonlyMap<string, ExistingSheet>;
+}
+
+export interface PlanOptions {
+  readonly sheets?: readonly SheetKey[];
+  readonly amountUnit?: AmountUnit;
+  /** ISO yyyy-mm-dd; written into new sheets only (a refresh keeps the date the user typed). */
+  readonly reportDate?: string;
+  readonly onForeignSheet?: "skip" | "rename";
+  readonly now?: Date;
+}
+
+export interface SheetDecision {
+  readonly key: SheetKey;
+  readonly name: string;
+  readonly action: "create" | "replace" | "skip";
+  readonly reason?: string;
+}
+
+export interface Plan {
+  readonly spec: WorkbookSpec;
+  readonly decisions: readonly SheetDecision[];
+  readonly skipped: readonly { sheet: string; reason: string }[];
+  readonly rowsWritten: number;
+  readonly valuesKept: number;
+  readonly orphanRows: number;
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export function markersOf(snapshot: WorkbookSnapshot): Map<SheetKey, MarkerRecord> {
+  const out = new Map<SheetKey, MarkerRecord>();
+  for (const { name, value } of snapshot.definedNames) {
+    const marker = decodeMarker(name, value);
+    if (marker) out.set(marker.key, marker);
+  }
+  return out;
+}
+
+/** The sheets a refresh must read: those our markers point to that exist. */
+export function sheetsToRead(snapshot: WorkbookSnapshot): string[] {
+  const names: string[] = [];
+  for (const marker of markersOf(snapshot).values()) {
+    const found = snapshot.sheetNames.find((n) => sameName(n, marker.sheetName));
+    if (found !== undefined && !names.includes(found)) names.push(found);
+  }
+  return names;
+}
+
+/** The keys to write: the requested ones plus what 汇总's formulas read (it counts 目标任务 and sums 预算执行). */
+export function requestedKeys(sheets?: readonly SheetKey[]): SheetKey[] {
+  const wanted = new Set<SheetKey>(sheets && sheets.length > 0 ? sheets : SHEET_KEYS);
+  if (wanted.has("汇总")) {
+    wanted.add("目标任务");
+    wanted.add("预算执行");
+  }
+  return SHEET_KEYS.filter((k) => wanted.has(k));
+}
+
+/**
+ * Where each sheet goes: rewrite our own sheet in place; create it where the name is free; never touch a sheet
+ * that has one of our names but no marker of ours (or whose A1 no longer carries our title) — skip it, or
+ * with `rename` write ours beside it as e.g. 目标任务(政策目标).
+ */
+export function decideSheets(snapshot: WorkbookSnapshot, options: PlanOptions = {}): SheetDecision[] {
+  const markers = markersOf(snapshot);
+  const exists = (name: string) => snapshot.sheetNames.find((n) => sameName(n, name));
+  const titleOk = (name: string) => {
+    const sheet = snapshot.sheets?.get(name);
+    return sheet === undefined || isOurTitle(sheet.cells[0]?.[0]?.value);
+  };
+  const decisions: SheetDecision[] = [];
+  for (const key of requestedKeys(options.sheets)) {
+    const marker = markers.get(key);
+    const ours = marker ? exists(marker.sheetName) : undefined;
+    if (ours !== undefined && titleOk(ours)) {
+      decisions.push({ key, name: ours, action: "replace" });
+      continue;
+    }
+    if (exists(key) === undefined) {
+      decisions.push({ key, name: key, action: "create" });
+      continue;
+    }
+    const foreign = `工作簿中已有名为“${key}”的工作表,但它不是政策目标加载项生成的(没有本加载项的标记),未作任何改动。`;
+    if (options.onForeignSheet === "rename") {
+      const alt = key + FOREIGN_SUFFIX;
+      if (exists(alt) === undefined) {
+        decisions.push({ key, name: alt, action: "create" });
+        continue;
+      }
+      decisions.push({ key, name: alt, action: "skip", reason: `${foreign}备用名称“${alt}”也已被占用。` });
+      continue;
+    }
+    decisions.push({
+      key,
+      name: key,
+      action: "skip",
+      reason: `${foreign}可改名或删除该表后重新生成,或选择以“${alt(key)}”另建。`,
+    });
+  }
+  // 汇总 reads 目标任务 and 预算执行 by name: without ours to read, it would count someone else's sheet.
+  const summary = decisions.find((d) => d.key === "汇总");
+  const missing = decisions.filter((d) => (d.key === "目标任务" || d.key === "预算执行") && d.action === "skip");
+  if (summary && summary.action !== "skip" && missing.length > 0) {
+    const i = decisions.indexOf(summary);
+    decisions[i] = {
+      ...summary,
+      action: "skip",
+      reason: `“汇总”依赖的${missing.map((d) => `“${d.key}”`).join("、")}未能生成,为免统计他人的同名工作表,未生成“汇总”。`,
+    };
+  }
+  return decisions;
+}
+
+const alt = (key: SheetKey) => key + FOREIGN_SUFFIX;
+
+/** Beijing time (UTC+8, no daylight saving) of an instant, as people in 乐清 read it. */
+export function beijing(now: Date): { date: string; text: string } {
+  const t = new Date(now.getTime() + 8 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  return { date, text: `${date} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}` };
+}
+
+function reportSerial(iso: string | undefined, now: Date): number {
+  const text = iso ?? beijing(now).date;
+  const date = readDate(text);
+  if (date === null || isCalcError(date))
+    throw new Error(`报告日期“${text}”无效,请用 yyyy-mm-dd。 / Invalid report date "${text}".`);
+  return toExcelSerial(date);
+}
+
+/** Builds the spec for a workbook as the snapshot shows it (the snapshot holds the contents of our sheets). */
+export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, options: PlanOptions = {}): Plan {
+  const now = options.now ?? new Date();
+  const index = indexEdition(data);
+  const decisions = decideSheets(snapshot, options);
+  const names = Object.fromEntries(SHEET_KEYS.map((k) => [k, k])) as Record<SheetKey, string>;
+  for (const d of decisions) if (d.action !== "skip") names[d.key] = d.name;
+  const ctx: BuildContext = {
+    data,
+    index,
+    names,
+    amountUnit: options.amountUnit ?? "万元",
+    reportDateSerial: reportSerial(options.reportDate, now),
+    generatedAt: now.toISOString(),
+    generatedAtText: beijing(now).text,
+  };
+  const existing = (d: SheetDecision) => (d.action === "replace" ? snapshot.sheets?.get(d.name) : undefined);
+  const built = new Map<SheetKey, SheetSpec>();
+  let rowsWritten = 0;
+  let valuesKept = 0;
+  let orphanRows = 0;
+  const add = (sheet: SheetSpec, stats: { rowsWritten: number; valuesKept: number; orphanRows: number }) => {
+    built.set(sheet.key, sheet);
+    rowsWritten += stats.rowsWritten;
+    valuesKept += stats.valuesKept;
+    orphanRows += stats.orphanRows;
+  };
+  let targetsOut: TargetsOut | undefined;
+  let executionOut: ExecutionOut | undefined;
+  for (const d of decisions) {
+    if (d.action === "skip") continue;
+    const mode = d.action;
+    const sheet = existing(d);
+    switch (d.key) {
+      case "说明": {
+        const out = buildIntroSheet(ctx, d.name, mode);
+        add(out.sheet, out.stats);
+        break;
+      }
+      case "预算安排": {
+        const out = buildBudgetSheet(ctx, d.name, mode);
+        add(out.sheet, out.stats);
+        break;
+      }
+      case "目标任务":
+        targetsOut = buildTargetsSheet(ctx, d.name, mode, sheet ? readTargetsSheet(sheet) : undefined);
+        add(targetsOut.sheet, targetsOut.stats);
+        break;
+      case "预算执行":
+        executionOut = buildExecutionSheet(ctx, d.name, mode, sheet ? readExecutionSheet(sheet, index) : undefined);
+        add(executionOut.sheet, executionOut.stats);
+        break;
+      case "责任分工": {
+        const out = buildDutiesSheet(ctx, d.name, mode);
+        add(out.sheet, out.stats);
+        break;
+      }
+      case "汇总":
+        // decideSheets guarantees both dependencies are written when 汇总 is.
+        if (targetsOut && executionOut) {
+          const out = buildSummarySheet(ctx, d.name, mode, targetsOut.rows, executionOut.rows, executionOut.progress);
+          add(out.sheet, out.stats);
+        }
+        break;
+    }
+  }
+  const sheets = SHEET_KEYS.map((k) => built.get(k)).filter((s): s is SheetSpec => s !== undefined);
+  const spec: WorkbookSpec = {
+    editionId: data.document.id,
+    generatedAt: ctx.generatedAt,
+    sheets,
+    names: sheets.map((s) =>
+      encodeMarker({
+        key: s.key,
+        sheetName: s.name,
+        editionId: data.document.id,
+        generatedAt: ctx.generatedAt,
+        fingerprint: officialFingerprint(s.key, data),
+      }),
+    ),
+  };
+  const skipped = decisions.filter((d) => d.action === "skip").map((d) => ({ sheet: d.name, reason: d.reason ?? "" }));
+  return { spec, decisions, skipped, rowsWritten, valuesKept, orphanRows };
+}
+
+export interface SheetStatus {
+  key: SheetKey;
+  exists: boolean;
+  ours: boolean;
+  editionId?: string;
+  generatedAt?: string;
+  stale: boolean;
+  staleReason?: string;
+}
+
+/** Status of each sheet from names alone (one read): ours when a marker names an existing sheet. */
+export function workbookStatus(snapshot: WorkbookSnapshot, data: EditionData): SheetStatus[] {
+  const markers = markersOf(snapshot);
+  const has = (name: string) => snapshot.sheetNames.some((n) => sameName(n, name));
+  return SHEET_KEYS.map((key) => {
+    const marker = markers.get(key);
+    const ours = marker !== undefined && has(marker.sheetName);
+    const status: SheetStatus = { key, exists: ours || has(key), ours, stale: false };
+    if (!ours || !marker) return status;
+    status.editionId = marker.editionId;
+    status.generatedAt = marker.generatedAt;
+    if (marker.editionId !== data.document.id) {
+      status.stale = true;
+      status.staleReason = `由版本“${marker.editionId}”生成,当前版本为“${data.document.id}”`;
+    } else if (marker.fingerprint !== officialFingerprint(key, data)) {
+      status.stale = true;
+      status.staleReason = "政策数据或表格格式已更新,重新生成即可刷新(填报内容保留)";
+    }
+    return status;
+  });
+}

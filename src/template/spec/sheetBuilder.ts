@@ -1,0 +1,229 @@
+import { cellAddress, rangeAddress } from "./a1";
+import type {
+  CellSpec,
+  CellStyle,
+  ChartSpec,
+  ConditionalFormatSpec,
+  PrintSpec,
+  SheetKey,
+  SheetSpec,
+  StyleRun,
+  TableSpec,
+  ValidationSpec,
+} from "./types";
+
+/** The palette shared by every sheet, so that input, official and computed cells look the same everywhere. */
+export const STYLE = {
+  title: { bold: true, size: 14, vAlign: "center" },
+  subtitle: { italic: true, color: "#595959", wrap: true, vAlign: "top" },
+  label: { bold: true, hAlign: "right", vAlign: "center" },
+  header: {
+    fill: "#1F4E78",
+    color: "#FFFFFF",
+    bold: true,
+    wrap: true,
+    hAlign: "center",
+    vAlign: "center",
+    border: true,
+  },
+  inputHeader: {
+    fill: "#C65911",
+    color: "#FFFFFF",
+    bold: true,
+    wrap: true,
+    hAlign: "center",
+    vAlign: "center",
+    border: true,
+  },
+  computedHeader: {
+    fill: "#375623",
+    color: "#FFFFFF",
+    bold: true,
+    wrap: true,
+    hAlign: "center",
+    vAlign: "center",
+    border: true,
+  },
+  body: { border: true, vAlign: "center" },
+  wrapBody: { border: true, vAlign: "center", wrap: true },
+  center: { hAlign: "center" },
+  input: { fill: "#FFF2CC" },
+  total: { bold: true, fill: "#DDEBF7", border: true },
+} as const satisfies Record<string, CellStyle>;
+
+/** Conditional-format colours (Excel's built-in "good / neutral / bad" set). */
+export const STATUS_COLORS = {
+  met: { fill: "#C6EFCE", color: "#006100" },
+  onPace: { fill: "#DDEBF7", color: "#1F4E78" },
+  behind: { fill: "#FFEB9C", color: "#9C5700" },
+  missed: { fill: "#FFC7CE", color: "#9C0006" },
+  orphan: { fill: "#E7E6E6", color: "#7F7F7F", italic: true },
+} as const;
+
+export const FOOTER = "&C第 &P 页,共 &N 页";
+
+/** Display width of text in Excel's character units: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
+  return width;
+}
+
+/** Points a wrapped cell needs: lines × line height, at the default 11-point font. */
+export function wrappedHeight(text: string, columnWidth: number): number {
+  const lines = text
+    .split("\n")
+    .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, columnWidth - 1))), 0);
+  return Math.max(1, lines) * 15 + 4;
+}
+
+/** Collects one sheet's cells and features; `finish` freezes them into a {@link SheetSpec}. */
+export class SheetBuilder {
+  private readonly rows: (CellSpec | undefined)[][] = [];
+  private readonly widths: number[] = [];
+  private readonly heights = new Map<number, number>();
+  private readonly styles: StyleRun[] = [];
+  private readonly merges: string[] = [];
+  private readonly tables: TableSpec[] = [];
+  private readonly validations: ValidationSpec[] = [];
+  private readonly conditionalFormats: ConditionalFormatSpec[] = [];
+  private readonly charts: ChartSpec[] = [];
+  private frozen = { rows: 0, columns: 0 };
+  private titleRows: readonly [number, number] | undefined;
+  private readonly breaks: number[] = [];
+
+  constructor(
+    readonly key: SheetKey,
+    readonly name: string,
+    readonly mode: "create" | "replace",
+  ) {}
+
+  set(row: number, column: number, cell: CellSpec | undefined): void {
+    const r = (this.rows[row - 1] ??= []);
+    r[column - 1] = cell;
+  }
+
+  value(row: number, column: number, value: CellSpec["value"], numFmt?: string): void {
+    this.set(row, column, numFmt === undefined ? { value } : { value, numFmt });
+  }
+
+  get lastRow(): number {
+    return this.rows.length;
+  }
+
+  get lastColumn(): number {
+    return this.rows.reduce((max, r) => Math.max(max, r?.length ?? 0), 0);
+  }
+
+  width(column: number, chars: number): void {
+    this.widths[column - 1] = chars;
+  }
+
+  widthOf(column: number): number {
+    return this.widths[column - 1] ?? 9;
+  }
+
+  height(row: number, points: number): void {
+    this.heights.set(row, Math.max(points, this.heights.get(row) ?? 0));
+  }
+
+  /** Grows a row to fit wrapped text in a column. */
+  fit(row: number, column: number, text: string, span = 1): void {
+    let width = 0;
+    for (let c = column; c < column + span; c++) width += this.widthOf(c);
+    const needed = wrappedHeight(text, width);
+    if (needed > 19) this.height(row, needed);
+  }
+
+  style(ref: string, style: CellStyle): void {
+    this.styles.push({ ref, style });
+  }
+
+  styleBox(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
+    if (bottom < top || right < left) return;
+    this.style(rangeAddress(top, left, bottom, right), style);
+  }
+
+  merge(top: number, left: number, bottom: number, right: number): void {
+    if (bottom > top || right > left) this.merges.push(rangeAddress(top, left, bottom, right));
+  }
+
+  table(table: TableSpec): void {
+    this.tables.push(table);
+  }
+
+  validate(validation: ValidationSpec): void {
+    this.validations.push(validation);
+  }
+
+  conditional(format: ConditionalFormatSpec): void {
+    this.conditionalFormats.push(format);
+  }
+
+  chart(chart: ChartSpec): void {
+    this.charts.push(chart);
+  }
+
+  freeze(rows: number, columns = 0): void {
+    this.frozen = { rows, columns };
+  }
+
+  /** Starts a new printed page at `row`. */
+  breakBefore(row: number): void {
+    this.breaks.push(row);
+  }
+
+  repeatRows(first: number, last: number): void {
+    this.titleRows = [first, last];
+  }
+
+  /** Title in A1 spanning `span` columns; every sheet we write starts with 【政策目标】 (see isOurTitle). */
+  title(text: string, span: number): void {
+    this.value(1, 1, text);
+    this.merge(1, 1, 1, span);
+    this.style(cellAddress(1, 1), STYLE.title);
+    this.height(1, 24);
+  }
+
+  finish(): SheetSpec {
+    const print: PrintSpec = {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: 1,
+      footer: FOOTER,
+      ...(this.titleRows ? { titleRows: this.titleRows } : {}),
+    };
+    const columns = this.lastColumn;
+    const cells = this.rows.map((r) => {
+      const row = r ?? [];
+      return Array.from({ length: columns }, (_, i) => row[i]);
+    });
+    return {
+      key: this.key,
+      name: this.name,
+      mode: this.mode,
+      cells,
+      columnWidths: Array.from({ length: columns }, (_, i) => this.widths[i] ?? 9),
+      rowHeights: new Map(this.heights),
+      styles: this.styles,
+      merges: this.merges,
+      tables: this.tables,
+      validations: this.validations,
+      conditionalFormats: this.conditionalFormats,
+      charts: this.charts,
+      freeze: this.frozen,
+      rowBreaks: this.breaks,
+      print,
+    };
+  }
+}
+
+export const TITLE_MARK = "【政策目标】";
+
+/** Our sheets begin with this in A1; a marked sheet whose A1 lost it is treated as not ours (never overwritten). */
+export function isOurTitle(a1: unknown): boolean {
+  return typeof a1 === "string" && a1.includes("政策目标");
+}

@@ -1,0 +1,163 @@
+/**
+ * The declarative workbook spec: plain typed data that both writers (Office.js and ExcelJS) apply as they find it.
+ * The builder decides every value, formula, format and feature; a writer only translates.
+ *
+ * Conventions: addresses are A1 text relative to the sheet; formulas are written without the leading "=";
+ * colours are "#RRGGBB"; widths are in characters (Excel's column-width unit) and heights in points.
+ */
+
+export type SheetKey = "说明" | "预算安排" | "目标任务" | "预算执行" | "责任分工" | "汇总";
+
+export type Scalar = string | number | boolean;
+
+export interface CellSpec {
+  /** A constant; ignored when `formula` is set. */
+  readonly value?: Scalar | null;
+  /** A formula without "=", using classic functions only. */
+  readonly formula?: string;
+  /** The formula's result as the engine computes it, cached in the file for viewers that don't recalculate (WPS). */
+  readonly result?: Scalar | null;
+  readonly numFmt?: string;
+}
+
+export interface CellStyle {
+  readonly fill?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly color?: string;
+  readonly size?: number;
+  readonly hAlign?: "left" | "center" | "right";
+  readonly vAlign?: "top" | "center" | "bottom";
+  readonly wrap?: boolean;
+  /** Stacked (vertical) text, as Chinese column headers are often set. */
+  readonly vertical?: boolean;
+  /** Thin borders on every edge of every cell of the range. */
+  readonly border?: boolean;
+}
+
+export interface StyleRun {
+  readonly ref: string;
+  readonly style: CellStyle;
+}
+
+export interface TableSpec {
+  /** Workbook-unique, ASCII (LibreOffice and older Excel accept it everywhere). */
+  readonly name: string;
+  /** Header row included. */
+  readonly ref: string;
+  readonly style: string;
+}
+
+export type ValidationSpec =
+  | {
+      readonly ref: string;
+      readonly type: "decimal";
+      readonly min: number;
+      readonly max: number;
+      readonly title: string;
+      readonly message: string;
+    }
+  | {
+      readonly ref: string;
+      readonly type: "date";
+      /** Excel serials. */
+      readonly min: number;
+      readonly max: number;
+      readonly title: string;
+      readonly message: string;
+    };
+
+export interface ConditionalFormatSpec {
+  readonly ref: string;
+  /** Written for the top-left cell of `ref`, relative references move with each cell; no leading "=". */
+  readonly formula: string;
+  readonly style: {
+    readonly fill?: string;
+    readonly color?: string;
+    readonly bold?: boolean;
+    readonly italic?: boolean;
+  };
+}
+
+export interface ChartSeriesSpec {
+  /** Header cell holding the series name. */
+  readonly nameRef: string;
+  readonly name: string;
+  /** Values column (data rows only). */
+  readonly valuesRef: string;
+  readonly values: readonly number[];
+  readonly color: string;
+}
+
+export interface ChartSpec {
+  readonly name: string;
+  readonly title: string;
+  readonly kind: "barStacked" | "barClustered";
+  /** Header row + category column + series columns, contiguous: what Office.js `charts.add` takes. */
+  readonly sourceRef: string;
+  /** Category cells (data rows only). */
+  readonly categoriesRef: string;
+  readonly categories: readonly string[];
+  readonly series: readonly ChartSeriesSpec[];
+  /** Top-left and bottom-right cells the chart covers. */
+  readonly from: string;
+  readonly to: string;
+  readonly axisTitle?: string;
+}
+
+export interface PrintSpec {
+  readonly orientation: "landscape";
+  readonly paper: "A4";
+  /** Pages across; down is automatic. */
+  readonly fitToWidth: 1;
+  /** Rows repeated at the top of every printed page, e.g. [4, 4]. */
+  readonly titleRows?: readonly [number, number];
+  readonly footer: string;
+}
+
+export interface SheetSpec {
+  readonly key: SheetKey;
+  /** The name written: the key, or the key with a suffix when a foreign sheet holds the key's name. */
+  readonly name: string;
+  /** `replace`: the sheet is ours and exists; it is cleared and rewritten in place (references into it survive). */
+  readonly mode: "create" | "replace";
+  /** Dense from A1; `undefined` cells are left empty. */
+  readonly cells: readonly (readonly (CellSpec | undefined)[])[];
+  readonly columnWidths: readonly number[];
+  /** Points, by 1-based row; absent rows keep the default height. */
+  readonly rowHeights: ReadonlyMap<number, number>;
+  readonly styles: readonly StyleRun[];
+  readonly merges: readonly string[];
+  readonly tables: readonly TableSpec[];
+  readonly validations: readonly ValidationSpec[];
+  readonly conditionalFormats: readonly ConditionalFormatSpec[];
+  readonly charts: readonly ChartSpec[];
+  readonly freeze: { readonly rows: number; readonly columns: number };
+  /** Printed pages break before these rows. */
+  readonly rowBreaks: readonly number[];
+  readonly print: PrintSpec;
+  readonly tabColor?: string;
+}
+
+/** What marks a sheet as ours; stored as a hidden workbook-scoped defined name per sheet (see marker.ts). */
+export interface MarkerRecord {
+  readonly key: SheetKey;
+  readonly sheetName: string;
+  readonly editionId: string;
+  readonly generatedAt: string;
+  readonly fingerprint: string;
+}
+
+export interface DefinedNameSpec {
+  readonly name: string;
+  /** A string constant. */
+  readonly text: string;
+}
+
+export interface WorkbookSpec {
+  readonly editionId: string;
+  readonly generatedAt: string;
+  readonly sheets: readonly SheetSpec[];
+  /** Markers of the sheets written; the writer replaces any earlier marker with the same name. */
+  readonly names: readonly DefinedNameSpec[];
+}

@@ -1,0 +1,122 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { EditionData } from "../../policy/types";
+import type { RawCell } from "../spec/cells";
+import { planWorkbook, sheetsToRead, type Plan, type PlanOptions, type WorkbookSnapshot } from "../spec/plan";
+import type { ExistingSheet } from "../spec/read";
+import { lossyFeatures, nameValue, postProcess, readPackage } from "./package";
+import { applySpec } from "./write";
+
+export { lossyFeatures, readPackage, chartXml } from "./package";
+export { applySpec } from "./write";
+
+export interface FileResult {
+  readonly buffer: Buffer;
+  readonly plan: Plan;
+}
+
+function newWorkbook(now: Date): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "政策目标";
+  workbook.created = now;
+  workbook.modified = now;
+  return workbook;
+}
+
+/** A fresh policy workbook as .xlsx bytes. */
+export async function writeTemplate(data: EditionData, options: PlanOptions = {}): Promise<FileResult> {
+  const plan = planWorkbook(data, { sheetNames: [], definedNames: [] }, options);
+  const workbook = newWorkbook(options.now ?? new Date());
+  applySpec(workbook, plan.spec);
+  const raw = await workbook.xlsx.writeBuffer();
+  return { buffer: await postProcess(new Uint8Array(raw as ArrayBuffer), plan.spec), plan };
+}
+
+export class LossyWorkbookError extends Error {
+  constructor(readonly features: readonly string[]) {
+    super(
+      `工作簿中有本工具按文件方式刷新时无法原样保留的内容:${features.join("、")}。请在 Excel 中用加载项刷新,或加 --force 接受损失。` +
+        ` / The workbook has content a file-level refresh cannot keep (${features.join(", ")}); refresh it with the add-in, or pass --force.`,
+    );
+    this.name = "LossyWorkbookError";
+  }
+}
+
+export interface UpdateOptions extends PlanOptions {
+  /** Rewrite even when the user's sheets hold features ExcelJS drops (charts, pivot tables, …). */
+  readonly force?: boolean;
+}
+
+/**
+ * Refreshes a workbook file: our sheets are rewritten from the edition with every input kept (matched by 编号 and
+ * by area), foreign same-named sheets are skipped (or written beside with `rename`), other sheets pass through.
+ */
+export async function updateTemplate(
+  input: Uint8Array,
+  data: EditionData,
+  options: UpdateOptions = {},
+): Promise<FileResult> {
+  const zip = await JSZip.loadAsync(input);
+  const pkg = await readPackage(zip);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(input as unknown as ExcelJS.Buffer);
+  const base: WorkbookSnapshot = {
+    sheetNames: workbook.worksheets.map((w) => w.name),
+    definedNames: pkg.names
+      .filter((n) => n.localSheetId === undefined)
+      .map((n) => ({ name: n.name, value: nameValue(n.formula) })),
+  };
+  const sheets = new Map<string, ExistingSheet>();
+  for (const name of sheetsToRead(base)) {
+    const ws = workbook.getWorksheet(name);
+    if (ws) sheets.set(ws.name, readWorksheet(ws));
+  }
+  const plan = planWorkbook(data, { ...base, sheets }, options);
+  const written = plan.spec.sheets.filter((s) => s.mode === "replace").map((s) => s.name);
+  const lossy = await lossyFeatures(zip, written);
+  if (lossy.length > 0 && !options.force) throw new LossyWorkbookError(lossy);
+  applySpec(workbook, plan.spec);
+  const raw = await workbook.xlsx.writeBuffer();
+  return {
+    buffer: await postProcess(new Uint8Array(raw as ArrayBuffer), plan.spec, { originalNames: pkg.names }),
+    plan,
+  };
+}
+
+/** A worksheet as the planner reads it: every cell from A1 with its value and, for formulas, the formula. */
+export function readWorksheet(ws: ExcelJS.Worksheet): ExistingSheet {
+  const cells: RawCell[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: RawCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      out[c - 1] = rawCell(cell);
+    });
+    for (let i = 0; i < out.length; i++) out[i] ??= { value: null };
+    cells[r - 1] = out;
+  });
+  for (let i = 0; i < cells.length; i++) cells[i] ??= [];
+  return { name: ws.name, cells };
+}
+
+function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value !== "object") return value;
+  const v = value as { richText?: { text: string }[]; text?: unknown; error?: string; result?: unknown };
+  if (v.richText) return v.richText.map((t) => t.text).join("");
+  if (v.error !== undefined) return v.error;
+  if ("result" in v) return plain(v.result);
+  if (v.text !== undefined) return plain(v.text);
+  return String(value);
+}
+
+function rawCell(cell: ExcelJS.Cell): RawCell {
+  const value = cell.value as unknown;
+  if (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
+    const formula = cell.formula;
+    return formula
+      ? { value: plain((value as { result?: unknown }).result), formula: `=${formula}` }
+      : { value: plain(value) };
+  }
+  return { value: plain(value) };
+}

@@ -1,0 +1,591 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { cellAddress, parseRange, type Box } from "../../../src/template/spec/a1";
+
+/**
+ * A small in-memory Excel for the Office.js writer: the request context is an office-addin-mock
+ * `OfficeMockObject` whose `sync` settles the queue, and the object model behind it (sheets, cells, tables,
+ * charts, names, formats) is faked here because office-addin-mock has no collections.
+ *
+ * Semantics kept from the real API: loaded properties can be read only after a sync; `getItem` of a missing
+ * sheet, `add` of an existing sheet, table or name fail; every queued call and property write is recorded,
+ * and its JSON size counted as the request payload of the sync that sends it.
+ */
+
+type Cell = { value: unknown; formula?: string; numFmt?: string };
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, Cell>;
+  tables: { name: string; ref: string }[];
+  charts: { name: string; type: string; source: string; props: Record<string, unknown> }[];
+  conditionalFormats: { ref: string; formula: unknown; props: Record<string, unknown> }[];
+  validations: { ref: string; rule: unknown }[];
+  merges: string[];
+  formats: { ref: string; path: string; value: unknown }[];
+  log: string[];
+}
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly names = new Map<string, { value: string; visible: boolean }>();
+  syncs = 0;
+  readonly syncBytes: number[] = [];
+  private queue: unknown[] = [];
+  private loads: (() => void)[] = [];
+  readonly context: Excel.RequestContext;
+
+  constructor() {
+    const mock = new OfficeMockObject({ sync: async () => this.sync() });
+    const root = mock as unknown as Record<string, unknown>;
+    root.workbook = this.record("workbook", this.workbookImpl());
+    root.application = this.record("application", { suspendApiCalculationUntilNextSync: () => undefined });
+    this.context = mock as unknown as Excel.RequestContext;
+  }
+
+  get payloadBytes(): number {
+    return this.syncBytes.reduce((s, b) => s + b, 0);
+  }
+
+  private async sync(): Promise<void> {
+    this.syncs++;
+    this.syncBytes.push(Buffer.byteLength(JSON.stringify(this.queue)));
+    this.queue = [];
+    const loads = this.loads;
+    this.loads = [];
+    for (const settle of loads) settle();
+  }
+
+  // ---- test helpers -------------------------------------------------------------------------------------
+  addSheet(name: string): FakeSheet {
+    if (this.sheet(name)) throw new Error(`sheet ${name} exists`);
+    const sheet: FakeSheet = {
+      name,
+      cells: new Map(),
+      tables: [],
+      charts: [],
+      conditionalFormats: [],
+      validations: [],
+      merges: [],
+      formats: [],
+      log: [],
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Sets cells from A1-style address → value ("=…" text is a formula). */
+  set(sheetName: string, address: string, value: unknown): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const { top, left } = parseRange(address);
+    putCell(sheet, top, left, value);
+  }
+
+  get(sheetName: string, address: string): unknown {
+    const { top, left } = parseRange(address);
+    const cell = this.sheet(sheetName)?.cells.get(key(top, left));
+    return cell?.formula ?? cell?.value ?? null;
+  }
+
+  /** The grid of a sheet's used range, formulas as text. */
+  grid(sheetName: string): unknown[][] {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return [];
+    const box = usedBox(sheet);
+    if (!box) return [];
+    const out: unknown[][] = [];
+    for (let r = 1; r <= box.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = 1; c <= box.right; c++) {
+        const cell = sheet.cells.get(key(r, c));
+        row.push(cell?.formula ?? cell?.value ?? null);
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Moves whole rows (as a user's cut-and-paste or sort does): `order[i]` is the old row placed at `first + i`. */
+  reorderRows(sheetName: string, first: number, order: readonly number[]): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const box = usedBox(sheet);
+    const width = box?.right ?? 1;
+    const copies = order.map((old) => {
+      const row: (Cell | undefined)[] = [];
+      for (let c = 1; c <= width; c++) row.push(sheet.cells.get(key(old, c)));
+      return row;
+    });
+    copies.forEach((row, i) => {
+      row.forEach((cell, c) => {
+        const k = key(first + i, c + 1);
+        if (cell) sheet.cells.set(k, { ...cell, formula: cell.formula?.replace(/([A-Z]+)\d+/g, `$1${first + i}`) });
+        else sheet.cells.delete(k);
+      });
+    });
+  }
+
+  // ---- the object model ------------------------------------------------------------------------------
+  private record<T extends object>(path: string, impl: T): T {
+    return new Proxy(impl, {
+      get: (target, prop, receiver) => {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof prop === "symbol" || SINKS.has(value as object)) return value;
+        if (typeof value === "function") {
+          return (...args: unknown[]) => {
+            this.queue.push({ path, call: prop, args: args.map(plainArg) });
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        if (value === undefined && !(prop in target) && !PLAIN_READS.has(prop)) {
+          // A navigation object we don't model in detail (format.font, pageLayout, …): a recording sink.
+          const sink = this.sink(`${path}.${prop}`);
+          Reflect.set(target, prop, sink);
+          return sink;
+        }
+        return value;
+      },
+      set: (target, prop, value) => {
+        if (!String(prop).startsWith("_")) this.queue.push({ path, set: String(prop), value: plainArg(value) });
+        return Reflect.set(target, prop, value);
+      },
+    });
+  }
+
+  /** Records whatever is done to it: property writes, nested objects, method calls (which return sinks). */
+  sink(path: string): Record<string, unknown> {
+    const store = new Map<string, unknown>();
+    const target = function () {
+      return undefined;
+    };
+    const proxy = new Proxy(target, {
+      get: (_t, prop) => {
+        if (typeof prop === "symbol" || PLAIN_READS.has(prop)) return undefined;
+        if (!store.has(prop)) store.set(prop, this.sink(`${path}.${prop}`));
+        return store.get(prop);
+      },
+      set: (_t, prop, value) => {
+        this.queue.push({ path, set: String(prop), value: plainArg(value) });
+        store.set(String(prop), value);
+        return true;
+      },
+      apply: (_t, _this, args: unknown[]) => {
+        this.queue.push({ path, call: true, args: args.map(plainArg) });
+        return this.sink(`${path}()`);
+      },
+    });
+    SINKS.add(proxy);
+    return proxy as unknown as Record<string, unknown>;
+  }
+
+  private loaded<T>(settle: () => T): { get: () => T } {
+    let state: { done: false } | { done: true; value: T } = { done: false };
+    this.loads.push(() => {
+      state = { done: true, value: settle() };
+    });
+    return {
+      get: () => {
+        if (!state.done) throw new Error("PropertyNotLoaded: call load() and context.sync() before reading");
+        return state.value;
+      },
+    };
+  }
+
+  private workbookImpl() {
+    // The object literals below use getters, whose `this` is the literal: the fake is reached through this alias.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    return {
+      worksheets: fake.record("worksheets", {
+        _items: undefined as undefined | { get: () => unknown[] },
+        load(_props?: string) {
+          this._items = fake.loaded(() => fake.sheets.map((s) => fake.record(`ws:${s.name}`, fake.sheetImpl(s, true))));
+          return this;
+        },
+        get items() {
+          if (!this._items) throw new Error("PropertyNotLoaded: worksheets.items");
+          return this._items.get();
+        },
+        getItem(name: string) {
+          const sheet = fake.sheet(name);
+          if (!sheet) throw new Error(`ItemNotFound: worksheet ${name}`);
+          return fake.record(`ws:${sheet.name}`, fake.sheetImpl(sheet, false));
+        },
+        add(name: string) {
+          const sheet = fake.addSheet(name);
+          return fake.record(`ws:${sheet.name}`, fake.sheetImpl(sheet, false));
+        },
+      }),
+      names: fake.record("names", {
+        _items: undefined as undefined | { get: () => unknown[] },
+        load(_props?: string) {
+          this._items = fake.loaded(() =>
+            [...fake.names.entries()].map(([name, n]) => ({
+              name,
+              type: "String",
+              value: n.value,
+              visible: n.visible,
+            })),
+          );
+          return this;
+        },
+        get items() {
+          if (!this._items) throw new Error("PropertyNotLoaded: names.items");
+          return this._items.get();
+        },
+        getItem(name: string) {
+          const found = [...fake.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+          if (found === undefined) throw new Error(`ItemNotFound: name ${name}`);
+          return fake.record(`name:${found}`, { delete: () => fake.names.delete(found) });
+        },
+        add(name: string, reference: string) {
+          if ([...fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) {
+            throw new Error(`InvalidArgument: the name ${name} already exists`);
+          }
+          const m = /^="(.*)"$/s.exec(reference);
+          const entry = { value: m ? (m[1] ?? "").replace(/""/g, '"') : reference, visible: true };
+          fake.names.set(name, entry);
+          return fake.record(`name:${name}`, {
+            set visible(v: boolean) {
+              entry.visible = v;
+            },
+            get visible() {
+              return entry.visible;
+            },
+          });
+        },
+      }),
+    };
+  }
+
+  private sheetImpl(sheet: FakeSheet, nameLoaded: boolean) {
+    // The object literals below use getters, whose `this` is the literal: the fake is reached through this alias.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    const touch = (what: string) => sheet.log.push(what);
+    return {
+      get name() {
+        if (!nameLoaded) throw new Error("PropertyNotLoaded: worksheet.name");
+        return sheet.name;
+      },
+      getRange(address?: string) {
+        return fake.record(`range:${sheet.name}!${address ?? "*"}`, fake.rangeImpl(sheet, address));
+      },
+      getUsedRangeOrNullObject() {
+        const box = usedBox(sheet);
+        const impl = fake.rangeImpl(
+          sheet,
+          box ? cellAddress(box.top, box.left) + ":" + cellAddress(box.bottom, box.right) : "A1",
+        );
+        const isNull = fake.loaded(() => usedBox(sheet) === undefined);
+        Object.defineProperty(impl, "isNullObject", { get: () => isNull.get() });
+        return fake.record(`used:${sheet.name}`, impl);
+      },
+      tables: fake.record(`tables:${sheet.name}`, {
+        _items: undefined as undefined | { get: () => unknown[] },
+        load(_p?: string) {
+          this._items = fake.loaded(() =>
+            sheet.tables.map((t) =>
+              fake.record(`table:${t.name}`, {
+                name: t.name,
+                delete: () => {
+                  touch("table.delete");
+                  sheet.tables.splice(sheet.tables.indexOf(t), 1);
+                },
+              }),
+            ),
+          );
+          return this;
+        },
+        get items() {
+          if (!this._items) throw new Error("PropertyNotLoaded: tables.items");
+          return this._items.get();
+        },
+        add(ref: string, _headers: boolean) {
+          touch("table.add");
+          const table = { name: `Table${fake.sheets.flatMap((s) => s.tables).length + 1}`, ref };
+          const box = parseRange(ref);
+          for (const other of sheet.tables) {
+            if (overlaps(box, parseRange(other.ref))) throw new Error(`InvalidArgument: table overlaps ${other.name}`);
+          }
+          sheet.tables.push(table);
+          return fake.record(`table:new`, {
+            set name(n: string) {
+              if (
+                fake.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toLowerCase() === n.toLowerCase()))
+              ) {
+                throw new Error(`InvalidArgument: table name ${n} exists`);
+              }
+              table.name = n;
+            },
+            get name() {
+              return table.name;
+            },
+          });
+        },
+      }),
+      charts: fake.record(`charts:${sheet.name}`, {
+        _items: undefined as undefined | { get: () => unknown[] },
+        load(_p?: string) {
+          this._items = fake.loaded(() =>
+            sheet.charts.map((c) =>
+              fake.record(`chart:${c.name}`, {
+                name: c.name,
+                delete: () => {
+                  touch("chart.delete");
+                  sheet.charts.splice(sheet.charts.indexOf(c), 1);
+                },
+              }),
+            ),
+          );
+          return this;
+        },
+        get items() {
+          if (!this._items) throw new Error("PropertyNotLoaded: charts.items");
+          return this._items.get();
+        },
+        add(type: string, source: { _address?: string }, _by: string) {
+          touch("chart.add");
+          const chart = { name: "", type, source: source._address ?? "", props: {} as Record<string, unknown> };
+          sheet.charts.push(chart);
+          return fake.record(`chart:new`, {
+            set name(n: string) {
+              chart.name = n;
+            },
+            get name() {
+              return chart.name;
+            },
+            setPosition(from: string, to: string) {
+              chart.props.position = [from, to];
+            },
+          });
+        },
+      }),
+      activate() {
+        touch("activate");
+      },
+    };
+  }
+
+  private rangeImpl(sheet: FakeSheet, address: string | undefined) {
+    // The object literals below use getters, whose `this` is the literal: the fake is reached through this alias.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    const box: Box = address ? parseAny(address) : { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL };
+    const touch = (what: string) => sheet.log.push(`${what}@${address ?? "*"}`);
+    const loadedValues = {
+      values: undefined as undefined | { get: () => unknown[][] },
+      formulas: undefined as undefined | { get: () => unknown[][] },
+    };
+    const rangeFormats = (path: string, value: unknown) => sheet.formats.push({ ref: address ?? "*", path, value });
+    const impl = {
+      _address: address,
+      load(props?: string) {
+        const p = props ?? "";
+        const readGrid = (formulas: boolean) => () => {
+          const out: unknown[][] = [];
+          for (let r = box.top; r <= box.bottom; r++) {
+            const row: unknown[] = [];
+            for (let c = box.left; c <= box.right; c++) {
+              const cell = sheet.cells.get(key(r, c));
+              row.push(
+                formulas
+                  ? (cell?.formula ?? cell?.value ?? "")
+                  : cell?.formula !== undefined
+                    ? (cell.value ?? 0)
+                    : (cell?.value ?? ""),
+              );
+            }
+            out.push(row);
+          }
+          return out;
+        };
+        if (p.includes("values")) loadedValues.values = fake.loaded(readGrid(false));
+        if (p.includes("formulas")) loadedValues.formulas = fake.loaded(readGrid(true));
+        return this;
+      },
+      get values() {
+        if (!loadedValues.values) throw new Error("PropertyNotLoaded: values");
+        return loadedValues.values.get();
+      },
+      get formulas() {
+        if (!loadedValues.formulas) throw new Error("PropertyNotLoaded: formulas");
+        return loadedValues.formulas.get();
+      },
+      set formulas(grid: unknown[][]) {
+        touch("formulas");
+        grid.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.left + c, v)));
+      },
+      set values(grid: unknown[][]) {
+        touch("values");
+        grid.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.left + c, v, true)));
+      },
+      set numberFormat(grid: string[][]) {
+        touch("numberFormat");
+        grid.forEach((row, r) =>
+          row.forEach((f, c) => {
+            const k = key(box.top + r, box.left + c);
+            const cell = sheet.cells.get(k);
+            if (cell) cell.numFmt = f;
+            else if (f !== "General") sheet.cells.set(k, { value: null, numFmt: f });
+          }),
+        );
+      },
+      get rowIndex() {
+        return box.top - 1;
+      },
+      get columnIndex() {
+        return box.left - 1;
+      },
+      clear(_what?: string) {
+        touch("clear");
+        for (const k of [...sheet.cells.keys()]) {
+          const [r, c] = k.split(":").map(Number) as [number, number];
+          if (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right) sheet.cells.delete(k);
+        }
+        if (!address) sheet.formats.length = 0;
+      },
+      merge(_across?: boolean) {
+        touch("merge");
+        sheet.merges.push(address ?? "*");
+      },
+      unmerge() {
+        touch("unmerge");
+        if (!address) sheet.merges.length = 0;
+      },
+      conditionalFormats: fake.record(`cf:${sheet.name}`, {
+        clearAll() {
+          touch("cf.clearAll");
+          if (!address) sheet.conditionalFormats.length = 0;
+        },
+        add(type: string) {
+          touch("cf.add");
+          const entry = {
+            ref: address ?? "*",
+            formula: undefined as unknown,
+            props: { type } as Record<string, unknown>,
+          };
+          sheet.conditionalFormats.push(entry);
+          return fake.record(`cf:new`, {
+            custom: fake.record("cf.custom", {
+              rule: fake.record("cf.rule", {
+                set formula(f: string) {
+                  entry.formula = f;
+                },
+              }),
+              format: fake.sink("cf.format"),
+            }),
+          });
+        },
+      }),
+      dataValidation: fake.record(`dv:${sheet.name}`, {
+        clear() {
+          touch("dv.clear");
+          if (!address) sheet.validations.length = 0;
+        },
+        set rule(rule: unknown) {
+          touch("dv.rule");
+          sheet.validations.push({ ref: address ?? "*", rule });
+        },
+      }),
+      format: fake.record(`format:${sheet.name}!${address ?? "*"}`, {
+        set columnWidth(w: number) {
+          touch("columnWidth");
+          rangeFormats("columnWidth", w);
+        },
+        set rowHeight(h: number) {
+          touch("rowHeight");
+          rangeFormats("rowHeight", h);
+        },
+        set useStandardHeight(v: boolean) {
+          touch("useStandardHeight");
+          rangeFormats("useStandardHeight", v);
+        },
+        set wrapText(v: boolean) {
+          touch("wrapText");
+          rangeFormats("wrapText", v);
+        },
+        set horizontalAlignment(v: string) {
+          rangeFormats("horizontalAlignment", v);
+        },
+        set verticalAlignment(v: string) {
+          rangeFormats("verticalAlignment", v);
+        },
+        fill: fake.record("fill", {
+          set color(v: string) {
+            touch("fill");
+            rangeFormats("fill.color", v);
+          },
+        }),
+      }),
+    };
+    return impl;
+  }
+}
+
+const SINKS = new WeakSet<object>();
+const PLAIN_READS = new Set(["then", "toJSON", "constructor", "_items", "_address", "isNullObject"]);
+
+function plainArg(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value;
+  const address = (value as { _address?: unknown })._address;
+  if (address !== undefined) return { range: address };
+  try {
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  } catch {
+    return String(value);
+  }
+}
+
+function key(r: number, c: number): string {
+  return `${r}:${c}`;
+}
+
+function putCell(sheet: FakeSheet, r: number, c: number, v: unknown, asValue = false): void {
+  const k = key(r, c);
+  const old = sheet.cells.get(k);
+  if (v === "" || v === null || v === undefined) {
+    if (old?.numFmt) sheet.cells.set(k, { value: null, numFmt: old.numFmt });
+    else sheet.cells.delete(k);
+    return;
+  }
+  const base = old?.numFmt ? { numFmt: old.numFmt } : {};
+  if (!asValue && typeof v === "string" && v.startsWith("=")) sheet.cells.set(k, { ...base, value: null, formula: v });
+  else sheet.cells.set(k, { ...base, value: v });
+}
+
+function usedBox(sheet: FakeSheet): Box | undefined {
+  let bottom = 0;
+  let right = 0;
+  for (const [k, cell] of sheet.cells) {
+    if (cell.formula === undefined && (cell.value === null || cell.value === "")) continue;
+    const [r, c] = k.split(":").map(Number) as [number, number];
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  }
+  return bottom === 0 ? undefined : { top: 1, left: 1, bottom, right };
+}
+
+/** A1 ranges, whole columns (A:C) and whole rows (5:7). */
+function parseAny(address: string): Box {
+  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(address);
+  if (cols) {
+    const left = parseRange(`${cols[1]}1`).left;
+    const right = parseRange(`${cols[2]}1`).left;
+    return { top: 1, left, bottom: MAX_ROW, right };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(address);
+  if (rows) return { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: MAX_COL };
+  return parseRange(address);
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
