@@ -1,4 +1,3 @@
-
 import { generateWorkbook, readWorkbookStatus, SHEET_KEYS } from "../../src/template/excel";
 import { cellAddress } from "../../src/template/spec/a1";
 import { FIRST_DATA_ROW, ORPHAN_TARGET } from "../../src/template/spec/layout";
