@@ -46,8 +46,11 @@ export function queueSheet(
   const columns = spec.columnWidths.length;
   if (rows > 0 && columns > 0) {
     const range = ws.getRange(`A1:${cellAddress(rows, columns)}`);
-    const formulas = spec.cells.map((row) => row.map(formulaOf));
-    const formats = spec.cells.map((row) => row.map((c) => c?.numFmt ?? "General"));
+    // spec.cells is sparse (empty rows, short rows); Excel accepts only a full rectangle of the range's size.
+    const grid = <T>(of: (cell: (typeof spec.cells)[number][number] | undefined) => T): T[][] =>
+      Array.from(spec.cells, (row) => Array.from({ length: columns }, (_, c) => of(row?.[c])));
+    const formulas = grid(formulaOf);
+    const formats = grid((c) => c?.numFmt ?? "General");
     range.formulas = formulas;
     range.numberFormat = formats;
     count(formulas);

@@ -384,6 +384,19 @@ export class FakeExcel {
       formulas: undefined as undefined | { get: () => unknown[][] },
     };
     const rangeFormats = (path: string, value: unknown) => sheet.formats.push({ ref: address ?? "*", path, value });
+    // Like Excel: a 2D write must be a full rectangle of exactly the range's size (no holes, no short rows),
+    // or the request fails with InvalidArgument.
+    const checkShape = (what: string, grid: unknown[][]) => {
+      const rows = box.bottom - box.top + 1;
+      const cols = box.right - box.left + 1;
+      const ok =
+        Array.isArray(grid) &&
+        grid.length === rows &&
+        Array.from(grid).every(
+          (row) => Array.isArray(row) && row.length === cols && Array.from(row).every((v) => v !== undefined),
+        );
+      if (!ok) throw new Error(`InvalidArgument: ${what} of ${address ?? "*"} is not a full ${rows}×${cols} grid`);
+    };
     const impl = {
       _address: address,
       load(props?: string) {
@@ -420,14 +433,17 @@ export class FakeExcel {
       },
       set formulas(grid: unknown[][]) {
         touch("formulas");
+        checkShape("formulas", grid);
         grid.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.left + c, v)));
       },
       set values(grid: unknown[][]) {
         touch("values");
+        checkShape("values", grid);
         grid.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.left + c, v, true)));
       },
       set numberFormat(grid: string[][]) {
         touch("numberFormat");
+        checkShape("numberFormat", grid);
         grid.forEach((row, r) =>
           row.forEach((f, c) => {
             const k = key(box.top + r, box.left + c);
