@@ -38,7 +38,7 @@ const pureLayerBans = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "artifacts/**", "coverage/**"] },
+  { ignores: ["node_modules/**", "dist/**", "artifacts/**", "coverage/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

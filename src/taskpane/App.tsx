@@ -1,0 +1,176 @@
+import {
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
+import { useMemo, useState, type ReactElement } from "react";
+import type { FunctionHelp } from "../functions/catalog";
+import type { EditionData } from "../policy/types";
+import type { Actions, SheetKey } from "./actions";
+import { I18nContext, strings, type Lang } from "./i18n";
+import { GeneratePanel } from "./panels/GeneratePanel";
+import { HelpPanel } from "./panels/HelpPanel";
+import { StatusPanel } from "./panels/StatusPanel";
+import { TargetsPanel } from "./panels/TargetsPanel";
+import { useSharedStyles } from "./components/styles";
+
+/** Segoe UI as Office has it, then the CJK UI fonts of Windows, macOS and Linux, so Chinese never falls to serif. */
+const fontFamilyBase =
+  "'Segoe UI', 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
+
+export const theme: Theme = { ...webLightTheme, fontFamilyBase };
+
+export type View = "generate" | "status" | "targets" | "help";
+export const VIEWS: readonly View[] = ["generate", "status", "targets", "help"];
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  root: { display: "flex", flexDirection: "column", minHeight: "100vh" },
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
+  },
+  doc: { color: tokens.colorNeutralForeground3 },
+  tabs: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  main: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}` },
+  banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+});
+
+export interface EditionChoice {
+  id: string;
+  data: EditionData;
+}
+
+export interface AppProps {
+  actions: Actions;
+  lang: Lang;
+  editions: readonly EditionChoice[];
+  defaultEditionId: string;
+  sheetKeys: readonly SheetKey[];
+  catalog: readonly FunctionHelp[];
+  /** False when the pane runs outside Excel: a banner says what still works. */
+  inExcel: boolean;
+  initialView?: View;
+}
+
+export function App(props: AppProps) {
+  const styles = useStyles();
+  const t = strings[props.lang];
+  const i18n = useMemo(() => ({ lang: props.lang, t }), [props.lang, t]);
+  return (
+    <I18nContext.Provider value={i18n}>
+      <FluentProvider theme={theme} lang={props.lang === "zh" ? "zh-CN" : "en"} className={styles.provider}>
+        <Shell {...props} />
+      </FluentProvider>
+    </I18nContext.Provider>
+  );
+}
+
+function Shell(props: AppProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const t = strings[props.lang];
+  const [view, setView] = useState<View>(props.initialView ?? "generate");
+  // Panels stay mounted once opened so switching tabs keeps a summary or a search.
+  const [opened, setOpened] = useState<ReadonlySet<View>>(() => new Set([props.initialView ?? "generate"]));
+  const [editionId, setEditionId] = useState(props.defaultEditionId);
+  const [statusKey, setStatusKey] = useState(0);
+  const edition = props.editions.find((e) => e.id === editionId) ?? props.editions[0];
+
+  const open = (next: View) => {
+    setView(next);
+    setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
+  };
+
+  if (!edition) return null;
+  const doc = edition.data.document;
+  const panels: Record<View, () => ReactElement> = {
+    generate: () => (
+      <GeneratePanel
+        actions={props.actions}
+        editionId={edition.id}
+        sheetKeys={props.sheetKeys}
+        onGenerated={() => setStatusKey((k) => k + 1)}
+      />
+    ),
+    status: () => (
+      <StatusPanel
+        actions={props.actions}
+        editionId={edition.id}
+        refreshKey={statusKey}
+        onRefreshed={() => setStatusKey((k) => k + 1)}
+      />
+    ),
+    targets: () => <TargetsPanel edition={edition.data} catalog={props.catalog} actions={props.actions} />,
+    help: () => <HelpPanel catalog={props.catalog} />,
+  };
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Text as="h1" className={shared.heading} size={600} weight="bold">
+          {t.appTitle}
+        </Text>
+        {props.editions.length > 1 ? (
+          <Select
+            aria-label={t.edition}
+            size="small"
+            value={edition.id}
+            onChange={(_, data) => {
+              setEditionId(data.value);
+              setStatusKey((k) => k + 1);
+            }}
+          >
+            {props.editions.map((e) => (
+              <option key={e.id} value={e.id}>
+                {`${e.data.document.docNumber} ${e.data.document.title}`}
+              </option>
+            ))}
+          </Select>
+        ) : (
+          <Text size={200} className={styles.doc} title={doc.title}>
+            {doc.docNumber} · {doc.title}
+          </Text>
+        )}
+      </header>
+      {!props.inExcel ? (
+        <MessageBar intent="info" layout="multiline" className={styles.banner}>
+          <MessageBarBody>{t.notInExcel}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <TabList
+        className={styles.tabs}
+        selectedValue={view}
+        onTabSelect={(_, data) => open(data.value as View)}
+        aria-label={t.tabsLabel}
+        size="medium"
+      >
+        {VIEWS.map((v) => (
+          <Tab key={v} value={v}>
+            {t.tabs[v]}
+          </Tab>
+        ))}
+      </TabList>
+      <main className={styles.main}>
+        {VIEWS.filter((v) => opened.has(v)).map((v) => (
+          <div key={`${v}:${edition.id}`} role="tabpanel" aria-label={t.tabs[v]} hidden={v !== view}>
+            {panels[v]()}
+          </div>
+        ))}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The pane's only module that calls Excel. Each action is one `Excel.run` with as few `context.sync()` calls as
+ * it can manage; everything else in src/taskpane works on the {@link Actions} interface.
+ */
+import { generateWorkbook, readWorkbookStatus, SHEET_KEYS } from "../../template/excel";
+import type { Actions, InsertResult } from "../actions";
+
+export { SHEET_KEYS };
+
+/** `getActiveCell` needs ExcelApi 1.7; older hosts fall back to the top-left cell of the selection. */
+function activeCell(context: Excel.RequestContext): Excel.Range {
+  const supported =
+    typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.7") === true;
+  return supported ? context.workbook.getActiveCell() : context.workbook.getSelectedRange().getCell(0, 0);
+}
+
+export function createExcelActions(): Actions {
+  return {
+    generate: (options) => Excel.run((context) => generateWorkbook(context, options)),
+
+    readStatus: (editionId) => Excel.run((context) => readWorkbookStatus(context, editionId)),
+
+    insertFormula: (formula) =>
+      Excel.run(async (context): Promise<InsertResult> => {
+        const cell = activeCell(context);
+        // `formulas` takes the English (invariant) syntax whatever Excel's language: comma separators, ZC. prefix.
+        cell.formulas = [[formula]];
+        cell.select();
+        cell.load("address");
+        await context.sync();
+        return { address: cell.address };
+      }),
+
+    getSelectionAddress: () =>
+      Excel.run(async (context) => {
+        const cell = activeCell(context);
+        cell.load("address");
+        await context.sync();
+        return cell.address;
+      }),
+  };
+}

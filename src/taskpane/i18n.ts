@@ -1,0 +1,262 @@
+/**
+ * The pane's words: Chinese first (the users are 乐清市财政局 staff), English when Office's display language is
+ * English. Every visible string lives here so the two languages cannot drift apart field by field.
+ */
+import { createContext, useContext } from "react";
+
+export type Lang = "zh" | "en";
+
+/** Chinese unless Office's display language is English (`en`, `en-US`, `en-GB` …). */
+export function pickLang(displayLanguage: string | undefined | null): Lang {
+  return typeof displayLanguage === "string" && /^en\b/i.test(displayLanguage.trim()) ? "en" : "zh";
+}
+
+const zh = {
+  appTitle: "政策目标",
+  tabs: { generate: "生成", status: "状态", targets: "目标", help: "帮助" },
+  tabsLabel: "功能",
+  edition: "政策版本",
+  notInExcel: "未连接到 Excel:目标浏览与函数帮助可以使用,生成工作簿和插入公式需要在 Excel 中打开本窗格。",
+  dismiss: "关闭",
+
+  generate: {
+    title: "生成 / 刷新工作簿",
+    intro: "按所选政策版本写入工作表。已存在的本插件工作表会刷新官方数字,您填写的数值会保留。",
+    sheets: "工作表",
+    allSheets: "全部",
+    unit: "预算执行金额单位",
+    reportDate: "报告日期",
+    reportDateHint: "序时进度按此日期计算",
+    button: "生成 / 刷新工作簿",
+    running: "正在写入工作簿…",
+    elapsed: (s: number) => `已用 ${s} 秒`,
+    noSheet: "请至少选择一个工作表。",
+    doneTitle: "已完成",
+    doneLine: (sheets: number, rows: number) => `写入 ${sheets} 个工作表,共 ${rows} 行。`,
+    sheetsWritten: "写入的工作表",
+    none: "无",
+    rowsWritten: "刷新的行",
+    valuesKept: "保留的用户填写值",
+    orphanRows: "保留的无对应目标行",
+    skipped: "已跳过",
+    skipLine: (sheet: string, reason: string) => `${sheet}:${reason}`,
+    technical: (syncs: number, kb: string) => `与 Excel 同步 ${syncs} 次,传输约 ${kb} KB`,
+    foreignTitle: "同名工作表不是本插件生成的",
+    foreignBody: (names: string) => `工作表“${names}”已存在,为免覆盖其内容已跳过。可改用新名称写入(原工作表保持不动)。`,
+    rename: "改用新名称写入",
+    rows: (n: number) => `${n} 行`,
+    values: (n: number) => `${n} 个`,
+  },
+
+  status: {
+    title: "工作簿状态",
+    refresh: "重新检查",
+    loading: "正在读取工作簿…",
+    sheet: "工作表",
+    state: "状态",
+    editionCol: "版本",
+    generatedAt: "生成时间",
+    missing: "未生成",
+    ours: "已生成",
+    foreign: "同名表(非本插件)",
+    stale: "需刷新",
+    staleTitle: "官方数字与政策版本不一致",
+    staleBody: (names: string) => `工作表“${names}”中的官方数字与当前版本不同,可能被修改过或来自旧版本。`,
+    refreshStale: "一键刷新",
+    refreshing: "正在刷新…",
+    refreshed: "已刷新。",
+    nothing: "工作簿中还没有本插件生成的工作表,请在“生成”页生成。",
+    otherEdition: (id: string) => `来自版本 ${id}`,
+  },
+
+  targets: {
+    title: "目标浏览",
+    search: "搜索指标、原文、条款或单位",
+    area: "领域",
+    article: "条款",
+    department: "责任单位",
+    allAreas: "全部领域",
+    allArticles: "全部条款",
+    allDepartments: "全部单位",
+    count: (n: number, total: number) => (n === total ? `共 ${total} 项目标` : `筛选出 ${n} 项 / 共 ${total} 项`),
+    empty: "没有符合条件的目标。",
+    preamble: "领域总体目标",
+    lead: "(牵头)",
+    responsible: "责任单位:",
+    insert: "插入公式",
+    builderTitle: "插入公式",
+    fn: "函数",
+    preview: "公式预览",
+    insertInto: (address: string) => (address ? `写入选中单元格 ${address}` : "写入选中单元格"),
+    cancel: "取消",
+    inserted: (address: string) => `已在 ${address} 写入公式。`,
+    argPlaceholder: "单元格引用或数值,可留空",
+    qualitative: "定性目标",
+    more: (n: number) => `显示更多(还有 ${n} 项)`,
+  },
+
+  help: {
+    title: "ZC 函数帮助",
+    intro: "在单元格中输入 =ZC. 即可看到全部函数。目标编号可在“目标”页复制或直接插入。",
+    params: "参数",
+    example: "示例",
+    optional: "可选",
+    none: "函数清单尚未加载。",
+    filter: "筛选函数",
+  },
+
+  errors: {
+    notInExcel: "未连接到 Excel:请在 Excel 中通过“开始”选项卡的“政策目标”按钮打开任务窗格后重试。",
+    cellEdit: "Excel 正在编辑单元格:请先按 Enter 或 Esc 结束编辑,然后重试。",
+    payload: "一次写入的数据超过 Excel 网页版的上限(5 MB):请少选几个工作表分批生成。",
+    protected: "工作表或工作簿受保护,无法写入:请先撤销保护后重试。",
+    unsupported: "当前 Excel 版本不支持所需功能:请更新 Excel 或改用 Microsoft 365 版本。",
+    busy: "Excel 正忙(可能正在计算或打开了对话框):请稍后重试。",
+    generic: (message: string) => `操作失败:${message}`,
+    unknown: "操作失败,原因未知。",
+  },
+
+  sheetNames: {} as Record<string, string>,
+  units: { 万元: "万元", 亿元: "亿元" } as Record<string, string>,
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  appTitle: "Policy Targets",
+  tabs: { generate: "Build", status: "Status", targets: "Targets", help: "Help" },
+  tabsLabel: "Sections",
+  edition: "Policy edition",
+  notInExcel:
+    "Not connected to Excel: browsing targets and the function help work here; building the workbook and inserting formulas need the pane opened inside Excel.",
+  dismiss: "Dismiss",
+
+  generate: {
+    title: "Build / refresh the workbook",
+    intro:
+      "Writes the sheets of the chosen policy edition. Sheets this add-in wrote before get fresh official figures; the values you typed are kept.",
+    sheets: "Sheets",
+    allSheets: "All",
+    unit: "Amount unit for budget execution",
+    reportDate: "Report date",
+    reportDateHint: "Time progress (序时进度) is computed at this date",
+    button: "Build / refresh workbook",
+    running: "Writing the workbook…",
+    elapsed: (s: number) => `${s} s`,
+    noSheet: "Choose at least one sheet.",
+    doneTitle: "Done",
+    doneLine: (sheets: number, rows: number) => `${sheets} sheet(s) written, ${rows} row(s).`,
+    sheetsWritten: "Sheets written",
+    none: "none",
+    rowsWritten: "Rows refreshed",
+    valuesKept: "Your values kept",
+    orphanRows: "Rows kept without a target",
+    skipped: "Skipped",
+    skipLine: (sheet: string, reason: string) => `${sheet}: ${reason}`,
+    technical: (syncs: number, kb: string) => `${syncs} sync(s) with Excel, about ${kb} KB`,
+    foreignTitle: "A sheet with the same name was not written by this add-in",
+    foreignBody: (names: string) =>
+      `The sheet "${names}" already exists and was skipped so its content is not overwritten. You can write under another name instead (the existing sheet stays as it is).`,
+    rename: "Write under another name",
+    rows: (n: number) => `${n} row(s)`,
+    values: (n: number) => `${n}`,
+  },
+
+  status: {
+    title: "Workbook status",
+    refresh: "Check again",
+    loading: "Reading the workbook…",
+    sheet: "Sheet",
+    state: "State",
+    editionCol: "Edition",
+    generatedAt: "Generated",
+    missing: "missing",
+    ours: "generated",
+    foreign: "same name, not ours",
+    stale: "needs refresh",
+    staleTitle: "Official figures differ from the edition",
+    staleBody: (names: string) =>
+      `The official figures in "${names}" differ from the current edition: edited, or from an older edition.`,
+    refreshStale: "Refresh now",
+    refreshing: "Refreshing…",
+    refreshed: "Refreshed.",
+    nothing: "No sheet of this add-in in the workbook yet: build them on the Build tab.",
+    otherEdition: (id: string) => `from edition ${id}`,
+  },
+
+  targets: {
+    title: "Targets",
+    search: "Search indicator, quote, article or unit",
+    area: "Area",
+    article: "Article",
+    department: "Responsible unit",
+    allAreas: "All areas",
+    allArticles: "All articles",
+    allDepartments: "All units",
+    count: (n: number, total: number) => (n === total ? `${total} targets` : `${n} of ${total} targets`),
+    empty: "No target matches.",
+    preamble: "Area headline target",
+    lead: " (lead)",
+    responsible: "Responsible: ",
+    insert: "Insert formula",
+    builderTitle: "Insert a formula",
+    fn: "Function",
+    preview: "Preview",
+    insertInto: (address: string) => (address ? `Write into ${address}` : "Write into the selected cell"),
+    cancel: "Cancel",
+    inserted: (address: string) => `Formula written to ${address}.`,
+    argPlaceholder: "Cell reference or value, may be empty",
+    qualitative: "qualitative",
+    more: (n: number) => `Show more (${n} left)`,
+  },
+
+  help: {
+    title: "ZC functions",
+    intro: "Type =ZC. in a cell to see every function. Target ids can be inserted from the Targets tab.",
+    params: "Parameters",
+    example: "Example",
+    optional: "optional",
+    none: "The function list is not loaded.",
+    filter: "Filter functions",
+  },
+
+  errors: {
+    notInExcel: "Not connected to Excel: open the pane from Excel (Home › Policy Targets) and try again.",
+    cellEdit: "Excel is editing a cell: press Enter or Esc to finish editing, then try again.",
+    payload: "Too much data for one request in Excel on the web (5 MB): build fewer sheets at a time.",
+    protected: "The sheet or workbook is protected: unprotect it and try again.",
+    unsupported: "This version of Excel lacks a needed feature: update Excel or use Microsoft 365.",
+    busy: "Excel is busy (calculating or showing a dialog): try again shortly.",
+    generic: (message: string) => `Failed: ${message}`,
+    unknown: "Failed for an unknown reason.",
+  },
+
+  sheetNames: {
+    说明: "About",
+    预算安排: "Budgets",
+    目标任务: "Targets",
+    预算执行: "Execution",
+    责任分工: "Responsibilities",
+    汇总: "Summary",
+  },
+  units: { 万元: "10k yuan (万元)", 亿元: "100m yuan (亿元)" },
+};
+
+export const strings: Record<Lang, Strings> = { zh, en };
+
+export interface I18n {
+  lang: Lang;
+  t: Strings;
+}
+
+export const I18nContext = createContext<I18n>({ lang: "zh", t: zh });
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+/** A sheet's label: its Chinese name (the name in the workbook), with an English gloss in the English UI. */
+export function sheetLabel(t: Strings, key: string): string {
+  const gloss = t.sheetNames[key];
+  return gloss ? `${key} (${gloss})` : key;
+}

@@ -1,0 +1,71 @@
+/**
+ * The task pane's entry (webpack `taskpane`). It waits for Office, picks the language from Office's display
+ * language, and renders the App with the real Excel actions — or, outside Excel, with actions that explain why
+ * they cannot run while browsing and help keep working.
+ */
+import { createRoot, type Root } from "react-dom/client";
+import { functionCatalog } from "../functions/catalog";
+import { defaultEditionId, editionIds, getEdition } from "../policy";
+import { unavailableActions } from "./actions";
+import { App, VIEWS, type EditionChoice, type View } from "./App";
+import { createExcelActions, SHEET_KEYS } from "./excel/actions";
+import { pickLang } from "./i18n";
+
+/** How long to wait for Office before showing the pane in "not in Excel" mode (it still switches once ready). */
+const OFFICE_WAIT_MS = 8000;
+
+const editionChoices: EditionChoice[] = editionIds().flatMap((id) => {
+  const data = getEdition(id);
+  return data ? [{ id, data }] : [];
+});
+
+function initialView(): View | undefined {
+  const view = new URLSearchParams(window.location.search).get("view");
+  return VIEWS.find((v) => v === view);
+}
+
+function render(root: Root, inExcel: boolean, displayLanguage: string | undefined) {
+  const lang = pickLang(displayLanguage);
+  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  root.render(
+    <App
+      actions={inExcel ? createExcelActions() : unavailableActions()}
+      lang={lang}
+      editions={editionChoices}
+      defaultEditionId={defaultEditionId}
+      sheetKeys={SHEET_KEYS}
+      catalog={functionCatalog}
+      inExcel={inExcel}
+      initialView={initialView()}
+    />,
+  );
+}
+
+function start() {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const root = createRoot(container);
+  if (typeof Office === "undefined") {
+    // office.js did not load (offline, blocked): browsing and help still work.
+    render(root, false, undefined);
+    return;
+  }
+  let ready = false;
+  const fallback = setTimeout(() => {
+    if (!ready) render(root, false, undefined);
+  }, OFFICE_WAIT_MS);
+  Office.onReady()
+    .then((info) => {
+      ready = true;
+      clearTimeout(fallback);
+      render(root, info.host === Office.HostType.Excel, Office.context?.displayLanguage);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      ready = true;
+      clearTimeout(fallback);
+      render(root, false, undefined);
+    });
+}
+
+start();

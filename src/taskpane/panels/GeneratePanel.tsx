@@ -1,0 +1,266 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Label,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Actions, GenerateOptions, GenerateSummary, SheetKey } from "../actions";
+import { ErrorBar } from "../components/ErrorBar";
+import { useAction } from "../components/useAction";
+import { localIsoDate } from "../dates";
+import { sheetLabel, useI18n } from "../i18n";
+import { useSharedStyles } from "../components/styles";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  sheets: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  all: { gridColumn: "1 / -1" },
+  progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  result: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    scrollMarginTop: tokens.spacingVerticalS,
+  },
+  summaryBox: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  summary: {
+    display: "grid",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export type AmountUnit = NonNullable<GenerateOptions["amountUnit"]>;
+
+export interface GeneratePanelProps {
+  actions: Actions;
+  editionId: string;
+  /** The sheets the template can write, in workbook order. */
+  sheetKeys: readonly SheetKey[];
+  /** Called after every successful generation (the status panel re-reads). */
+  onGenerated?: (summary: GenerateSummary) => void;
+  /** Injected clock for tests; the default report date is its local date. */
+  now?: () => Date;
+}
+
+export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now }: GeneratePanelProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const { t } = useI18n();
+  const { busy, error, run, clearError, setError } = useAction();
+  const [selected, setSelected] = useState<ReadonlySet<SheetKey>>(() => new Set(sheetKeys));
+  const [unit, setUnit] = useState<AmountUnit>("万元");
+  const [reportDate, setReportDate] = useState(() => localIsoDate(now ? now() : new Date()));
+  const [summary, setSummary] = useState<GenerateSummary | null>(null);
+  const [foreign, setForeign] = useState<SheetKey[]>([]);
+  const [elapsed, setElapsed] = useState(0);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  // The pane is short: bring the result (and any offer to rename) into view once it is there.
+  useEffect(() => {
+    if (summary) resultRef.current?.scrollIntoView?.({ block: "start" });
+  }, [summary, foreign]);
+
+  useEffect(() => {
+    if (!busy) return;
+    setElapsed(0);
+    const started = Date.now();
+    const timer = setInterval(() => setElapsed(Math.round((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [busy]);
+
+  const chosen = useMemo(() => sheetKeys.filter((key) => selected.has(key)), [sheetKeys, selected]);
+  const allState = chosen.length === sheetKeys.length ? true : chosen.length === 0 ? false : "mixed";
+
+  const toggle = (key: SheetKey, on: boolean) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+
+  const generate = async (sheets: readonly SheetKey[], onForeignSheet: "skip" | "rename") => {
+    if (sheets.length === 0) {
+      setError(t.generate.noSheet);
+      return;
+    }
+    const options: GenerateOptions = { editionId, sheets, amountUnit: unit, reportDate, onForeignSheet };
+    await run(async () => {
+      const result = await actions.generate(options);
+      const skippedForeign = onForeignSheet === "skip" ? await foreignSheets(result) : [];
+      setSummary(result);
+      setForeign(skippedForeign);
+      onGenerated?.(result);
+    });
+  };
+
+  /** Skipped sheets that exist under our name but were not written by us: those can be written renamed. */
+  const foreignSheets = async (result: GenerateSummary): Promise<SheetKey[]> => {
+    if (result.skipped.length === 0) return [];
+    const skipped = new Set(result.skipped.map((s) => s.sheet));
+    const status = await actions.readStatus(editionId).catch(() => []);
+    return status.filter((s) => skipped.has(s.key) && s.exists && !s.ours).map((s) => s.key);
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="generate-title">
+      <Text as="h2" className={shared.heading} id="generate-title" size={500} weight="semibold">
+        {t.generate.title}
+      </Text>
+      <Text size={200} className={styles.muted}>
+        {t.generate.intro}
+      </Text>
+
+      {/* Not a Field: a Field gives its one id and label to every Fluent control inside it. */}
+      <div className={styles.group} role="group" aria-labelledby="generate-sheets">
+        <Label id="generate-sheets" weight="semibold">
+          {t.generate.sheets}
+        </Label>
+        <div className={styles.sheets}>
+          <Checkbox
+            className={styles.all}
+            label={t.generate.allSheets}
+            checked={allState}
+            disabled={busy}
+            onChange={(_, data) => setSelected(new Set(data.checked === true ? sheetKeys : []))}
+          />
+          {sheetKeys.map((key) => (
+            <Checkbox
+              key={key}
+              label={sheetLabel(t, key)}
+              checked={selected.has(key)}
+              disabled={busy}
+              onChange={(_, data) => toggle(key, data.checked === true)}
+            />
+          ))}
+        </div>
+      </div>
+
+      <Field label={t.generate.unit}>
+        <RadioGroup
+          layout="horizontal"
+          value={unit}
+          disabled={busy}
+          onChange={(_, data) => setUnit(data.value === "亿元" ? "亿元" : "万元")}
+        >
+          <Radio value="万元" label={t.units["万元"]} />
+          <Radio value="亿元" label={t.units["亿元"]} />
+        </RadioGroup>
+      </Field>
+
+      <Field label={t.generate.reportDate} hint={t.generate.reportDateHint}>
+        <Input
+          type="date"
+          value={reportDate}
+          disabled={busy}
+          onChange={(_, data) => setReportDate(data.value)}
+          required
+        />
+      </Field>
+
+      <Button appearance="primary" disabled={busy} onClick={() => void generate(chosen, "skip")}>
+        {t.generate.button}
+      </Button>
+
+      {busy ? (
+        <div className={styles.progress} role="status" aria-live="polite">
+          <ProgressBar thickness="large" aria-label={t.generate.running} />
+          <Text size={200}>
+            {t.generate.running} {elapsed > 0 ? t.generate.elapsed(elapsed) : ""}
+          </Text>
+        </div>
+      ) : null}
+
+      <ErrorBar message={error} onDismiss={clearError} />
+
+      {summary && !busy ? (
+        <div ref={resultRef} className={styles.result}>
+          {foreign.length > 0 ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.generate.foreignTitle}</MessageBarTitle>
+                {t.generate.foreignBody(foreign.join("”“"))}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => void generate(foreign, "rename")}>
+                  {t.generate.rename}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          ) : null}
+          <Summary summary={summary} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Summary({ summary }: { summary: GenerateSummary }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const kb = (summary.payloadBytes / 1024).toFixed(summary.payloadBytes < 10240 ? 1 : 0);
+  return (
+    <div className={styles.summaryBox} data-testid="generate-summary">
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t.generate.doneTitle}</MessageBarTitle>
+          {t.generate.doneLine(summary.sheetsWritten.length, summary.rowsWritten)}
+        </MessageBarBody>
+      </MessageBar>
+      <dl className={styles.summary}>
+        <dt className={styles.term}>{t.generate.sheetsWritten}</dt>
+        <dd className={styles.value}>
+          {summary.sheetsWritten.length > 0 ? summary.sheetsWritten.join("、") : t.generate.none}
+        </dd>
+        <dt className={styles.term}>{t.generate.rowsWritten}</dt>
+        <dd className={styles.value}>{t.generate.rows(summary.rowsWritten)}</dd>
+        <dt className={styles.term}>{t.generate.valuesKept}</dt>
+        <dd className={styles.value}>{t.generate.values(summary.valuesKept)}</dd>
+        {summary.orphanRows > 0 ? (
+          <>
+            <dt className={styles.term}>{t.generate.orphanRows}</dt>
+            <dd className={styles.value}>{t.generate.rows(summary.orphanRows)}</dd>
+          </>
+        ) : null}
+        {summary.skipped.length > 0 ? (
+          <>
+            <dt className={styles.term}>{t.generate.skipped}</dt>
+            <dd className={styles.value}>
+              <ul className={styles.list}>
+                {summary.skipped.map((s) => (
+                  <li key={s.sheet}>{t.generate.skipLine(s.sheet, s.reason)}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <Text size={100} className={styles.muted}>
+        {t.generate.technical(summary.syncs, kb)}
+      </Text>
+    </div>
+  );
+}

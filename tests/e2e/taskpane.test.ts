@@ -1,0 +1,237 @@
+/**
+ * The built task pane in headless Chromium: dist/ served on 127.0.0.1, office.js replaced by a stub Excel that
+ * records writes (tests/e2e/stub/office-stub.js), the real generateWorkbook, functions.js and CSP. Saves a
+ * 350×700 screenshot of each panel into artifacts/screenshots/.
+ */
+import type { Page } from "playwright-core";
+import { ensureBuilt } from "../support/ensureBuilt";
+import { cspViolations, launch, openPane, screenshot, serve, type Browser, type Pane, type Server } from "./harness";
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  // ZC_E2E_DIST serves another build (e.g. while debugging); by default dist/, built when missing or stale.
+  const dist = process.env.ZC_E2E_DIST || ensureBuilt();
+  server = await serve(dist);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Cells = Record<string, { value: unknown; formula?: string }>;
+
+/** What tests/e2e/stub/office-stub.js exposes on window. */
+interface StubWorkbook {
+  sheetNames(): string[];
+  cells(sheet: string): Cells | null;
+  names(): { name: string; value: string }[];
+  customFunctions: Record<string, unknown>;
+  type(sheet: string, address: string, value: unknown): void;
+  select(sheet: string, address: string): void;
+  setName(name: string, text: string): void;
+}
+declare global {
+  interface Window {
+    __zc: StubWorkbook;
+  }
+}
+
+const stub = {
+  sheetNames: (page: Page) => page.evaluate(() => window.__zc.sheetNames()),
+  cells: (page: Page, sheet: string) => page.evaluate((s) => window.__zc.cells(s), sheet),
+  names: (page: Page) => page.evaluate(() => window.__zc.names()),
+  customFunctions: (page: Page) => page.evaluate(() => Object.keys(window.__zc.customFunctions)),
+  type: (page: Page, sheet: string, address: string, value: unknown) =>
+    page.evaluate(([s, a, v]) => window.__zc.type(s, a, v), [sheet, address, value] as const),
+  setName: (page: Page, name: string, text: string) =>
+    page.evaluate(([n, t]) => window.__zc.setName(n, t), [name, text] as const),
+  select: (page: Page, sheet: string, address: string) =>
+    page.evaluate(([s, a]) => window.__zc.select(s, a), [sheet, address] as const),
+};
+
+/** The address of the first cell holding `text` in a sheet. */
+function find(cells: Cells, text: string): string | undefined {
+  return Object.entries(cells).find(([, c]) => c.value === text)?.[0];
+}
+
+/** Waits for the generate summary; a MessageBar error instead fails at once with its text. */
+async function summaryOf(page: Page) {
+  const summary = page.getByTestId("generate-summary");
+  const alert = page.getByRole("alert");
+  await summary.or(alert).first().waitFor({ timeout: 60_000 });
+  if (await alert.isVisible()) throw new Error(`生成 failed in the pane: ${await alert.textContent()}`);
+  return summary;
+}
+
+async function expectHealthy(pane: Pane): Promise<void> {
+  expect(await cspViolations(pane.page)).toEqual([]);
+  expect(pane.problems).toEqual([]);
+  expect(pane.blocked).toEqual([]);
+}
+
+const SHEETS = ["说明", "预算安排", "目标任务", "预算执行", "责任分工", "汇总"];
+
+describe("task pane in Chromium", () => {
+  it("loads under its CSP with Office ready, in Chinese, and registers the ZC functions in the same runtime", async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await page.getByRole("heading", { name: "政策目标", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "生成 / 刷新工作簿" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(await stub.customFunctions(page)).toEqual(expect.arrayContaining(["COMPLETION", "TARGET", "STATUS"]));
+    await screenshot(page, "1-generate");
+    await expectHealthy(pane);
+    await page.close();
+  });
+
+  it("生成: writes every sheet through generateWorkbook, shows the summary, and refreshes keeping the user's values", async () => {
+    const pane = await openPane(browser, server.origin, { syncDelayMs: 150 });
+    const { page } = pane;
+    const build = page.getByRole("button", { name: "生成 / 刷新工作簿" });
+    await build.click();
+    // While it writes: progress, and the button is disabled.
+    await page.getByRole("progressbar").waitFor();
+    expect(await build.isDisabled()).toBe(true);
+    await screenshot(page, "2-generate-progress");
+
+    const summary = await summaryOf(page);
+    const names = await stub.sheetNames(page);
+    for (const sheet of SHEETS) expect(names).toContain(sheet);
+    expect(await summary.textContent()).toContain(SHEETS.join("、"));
+    expect((await stub.names(page)).length).toBeGreaterThanOrEqual(SHEETS.length); // ownership markers
+    const targets = (await stub.cells(page, "目标任务")) as Cells;
+    expect(find(targets, "art01-hitech-firms")).toBeDefined();
+    await summary.scrollIntoViewIfNeeded();
+    await screenshot(page, "3-generate-summary");
+
+    // A user fills in an actual value, then refreshes: the value is kept.
+    const idCell = find(targets, "art01-hitech-firms") as string;
+    const header = find(targets, "实际值");
+    const row = idCell.replace(/^[A-Z]+/, "");
+    const column = header ? header.replace(/\d+$/, "") : "F";
+    await stub.type(page, "目标任务", `${column}${row}`, 60);
+    await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
+    await page.getByText(/保留的用户填写值/).waitFor();
+    await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
+    const after = (await stub.cells(page, "目标任务")) as Cells;
+    const kept = Object.values(after).some((c) => c.value === 60);
+    expect(kept).toBe(true);
+    expect(await page.getByTestId("generate-summary").textContent()).not.toMatch(/保留的用户填写值0 个/);
+    await expectHealthy(pane);
+    await page.close();
+  });
+
+  it("生成 next to someone else's sheet: skips it, then writes it under another name on request", async () => {
+    const pane = await openPane(browser, server.origin, { foreignSheets: ["预算安排"] });
+    const { page } = pane;
+    await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
+    await summaryOf(page);
+    expect(await page.getByTestId("generate-summary").textContent()).toContain("已跳过");
+    expect((await stub.cells(page, "预算安排")) as Cells).toEqual({ A1: { value: "别人的表" } });
+    const rename = page.getByRole("button", { name: "改用新名称写入" });
+    await rename.waitFor();
+    await screenshot(page, "4-generate-foreign");
+    await rename.click();
+    await page.waitForFunction(() => !document.body.textContent?.includes("改用新名称写入"));
+    const names = await stub.sheetNames(page);
+    expect(names.filter((n) => n.startsWith("预算安排")).length).toBe(2);
+    expect((await stub.cells(page, "预算安排")) as Cells).toEqual({ A1: { value: "别人的表" } });
+    await expectHealthy(pane);
+    await page.close();
+  });
+
+  it("状态: lists the sheets with their edition and time, warns when one is stale and refreshes it in one click", async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
+    await summaryOf(page);
+    await page.getByRole("tab", { name: "状态" }).click();
+    const row = page.getByTestId("status-目标任务");
+    await row.waitFor();
+    expect(await row.textContent()).toContain("已生成");
+    expect(await row.textContent()).toContain("yueqing-2025");
+    await screenshot(page, "5-status");
+
+    // Age the 预算安排 marker: its fingerprint no longer matches the edition's figures.
+    const marker = (await stub.names(page)).find((n) => n.value.endsWith("|预算安排"));
+    expect(marker).toBeDefined();
+    const parts = (marker?.value ?? "").split("|");
+    parts[3] = "0000000";
+    await stub.setName(page, marker?.name ?? "", parts.join("|"));
+    await page.getByRole("button", { name: "重新检查" }).click();
+    const refresh = page.getByRole("button", { name: "一键刷新" });
+    await refresh.waitFor();
+    expect(await page.getByTestId("status-预算安排").textContent()).toContain("需刷新");
+    await screenshot(page, "5-status-stale");
+    await refresh.click();
+    await page.getByText("已刷新。").waitFor();
+    expect(await page.getByTestId("status-预算安排").textContent()).toContain("已生成");
+    expect(await refresh.count()).toBe(0);
+    await expectHealthy(pane);
+    await page.close();
+  });
+
+  it("目标: searches a target and inserts a ZC formula into the selected cell", async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await stub.select(page, "Sheet1", "C3");
+    await page.getByRole("tab", { name: "目标" }).click();
+    await page.getByTestId("target-area1-rd-intensity").waitFor();
+    await screenshot(page, "6-targets-all");
+    await page.getByRole("searchbox", { name: /搜索/ }).fill("高新技术企业");
+    const card = page.getByTestId("target-art01-hitech-firms");
+    await card.waitFor();
+    expect(await page.getByTestId(/^target-/).count()).toBe(1);
+    await screenshot(page, "6-targets");
+    await card.getByRole("button", { name: "插入公式" }).click();
+    const write = card.getByRole("button", { name: "写入选中单元格 Sheet1!C3" });
+    await write.waitFor();
+    await screenshot(page, "7-targets-builder");
+    await write.click();
+    await card.getByText("已在 Sheet1!C3 写入公式。").waitFor();
+    expect(await stub.cells(page, "Sheet1")).toEqual({
+      C3: { value: "", formula: '=ZC.COMPLETION("art01-hitech-firms", )' },
+    });
+
+    // Another function, with an argument.
+    await card.getByRole("combobox", { name: "函数" }).selectOption("STATUS");
+    await card.getByRole("textbox", { name: /实际值/ }).fill("D3");
+    await card.getByRole("button", { name: /写入选中单元格/ }).click();
+    await page.waitForFunction(() =>
+      JSON.stringify(window.__zc.cells("Sheet1")).includes('ZC.STATUS(\\"art01-hitech-firms\\", D3)'),
+    );
+    await expectHealthy(pane);
+    await page.close();
+  });
+
+  it("帮助: shows every ZC function with an example", async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await page.getByRole("tab", { name: "帮助" }).click();
+    await page.getByTestId("help-COMPLETION").waitFor();
+    expect(await page.getByTestId(/^help-/).count()).toBeGreaterThanOrEqual(10);
+    expect(await page.getByTestId("help-COMPLETION").textContent()).toContain(
+      '=ZC.COMPLETION("art01-hitech-firms",60)',
+    );
+    await screenshot(page, "8-help");
+    await expectHealthy(pane);
+    await page.close();
+  });
+
+  it("speaks English when Office's display language is English", async () => {
+    const pane = await openPane(browser, server.origin, { displayLanguage: "en-US" });
+    const { page } = pane;
+    await page.getByRole("button", { name: "Build / refresh workbook" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await screenshot(page, "9-generate-en");
+    await expectHealthy(pane);
+    await page.close();
+  });
+});

@@ -1,0 +1,136 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { GeneratePanel } from "../../src/taskpane/panels/GeneratePanel";
+import { FakeActions, officeError, SHEETS, statusOf, summaryOf } from "./fakeActions";
+import { renderInPane } from "./render";
+
+const now = () => new Date(2025, 6, 8, 10, 0, 0); // 2025-07-08 local
+
+function setup(fake = new FakeActions(), onGenerated = jest.fn()) {
+  renderInPane(
+    <GeneratePanel actions={fake} editionId="yueqing-2025" sheetKeys={SHEETS} onGenerated={onGenerated} now={now} />,
+  );
+  return { fake, onGenerated, user: userEvent.setup() };
+}
+
+const button = () => screen.getByRole("button", { name: "生成 / 刷新工作簿" });
+
+describe("GeneratePanel", () => {
+  beforeEach(() => jest.spyOn(console, "error").mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  it("offers every sheet, 万元 and today's date by default, in Chinese", () => {
+    setup();
+    for (const key of SHEETS) expect(screen.getByRole("checkbox", { name: key })).toBeChecked();
+    expect(screen.getByRole("radio", { name: "万元" })).toBeChecked();
+    expect(screen.getByLabelText("报告日期")).toHaveValue("2025-07-08");
+    expect(button()).toBeEnabled();
+  });
+
+  it("generates with the chosen options and shows the summary", async () => {
+    const { fake, user, onGenerated } = setup();
+    fake.generateResult = summaryOf({ sheetsWritten: ["目标任务", "预算执行"], rowsWritten: 130, valuesKept: 7 });
+    await user.click(screen.getByRole("checkbox", { name: "说明" }));
+    await user.click(screen.getByRole("radio", { name: "亿元" }));
+    const date = screen.getByLabelText("报告日期");
+    await user.clear(date);
+    await user.type(date, "2025-06-30");
+    await user.click(button());
+
+    await waitFor(() => expect(fake.calls.generate).toHaveLength(1));
+    expect(fake.calls.generate[0]).toEqual({
+      editionId: "yueqing-2025",
+      sheets: SHEETS.filter((s) => s !== "说明"),
+      amountUnit: "亿元",
+      reportDate: "2025-06-30",
+      onForeignSheet: "skip",
+    });
+    const summary = await screen.findByTestId("generate-summary");
+    expect(summary).toHaveTextContent("目标任务、预算执行");
+    expect(summary).toHaveTextContent("130 行");
+    expect(summary).toHaveTextContent("7 个");
+    expect(onGenerated).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows progress and disables the controls while writing", async () => {
+    const { fake, user } = setup();
+    const release = fake.hold();
+    await user.click(button());
+    expect(await screen.findByText(/正在写入工作簿/)).toBeInTheDocument();
+    expect(screen.getByRole("progressbar")).toBeInTheDocument();
+    expect(button()).toBeDisabled();
+    expect(screen.getByRole("checkbox", { name: "汇总" })).toBeDisabled();
+    expect(screen.getByRole("radio", { name: "亿元" })).toBeDisabled();
+    await act(async () => release());
+    await screen.findByTestId("generate-summary");
+    expect(button()).toBeEnabled();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
+  it("the 全部 box selects and clears every sheet", async () => {
+    const { user } = setup();
+    const all = screen.getByRole("checkbox", { name: "全部" });
+    await user.click(all);
+    for (const key of SHEETS) expect(screen.getByRole("checkbox", { name: key })).not.toBeChecked();
+    await user.click(button());
+    expect(await screen.findByRole("alert")).toHaveTextContent("请至少选择一个工作表");
+    await user.click(all);
+    for (const key of SHEETS) expect(screen.getByRole("checkbox", { name: key })).toBeChecked();
+  });
+
+  it("lists skipped sheets with their reason and offers to write a foreign sheet under another name", async () => {
+    const { fake, user } = setup();
+    fake.generateResult = (options) =>
+      options.onForeignSheet === "rename"
+        ? summaryOf({ sheetsWritten: ["预算安排(政策目标)"], rowsWritten: 9, valuesKept: 0 })
+        : summaryOf({
+            sheetsWritten: SHEETS.filter((s) => s !== "预算安排"),
+            skipped: [{ sheet: "预算安排", reason: "同名工作表不是本插件生成的" }],
+          });
+    fake.statusResult = SHEETS.map((key) =>
+      key === "预算安排" ? statusOf(key, { ours: false, editionId: undefined }) : statusOf(key),
+    );
+
+    await user.click(button());
+    const summary = await screen.findByTestId("generate-summary");
+    expect(summary).toHaveTextContent("预算安排:同名工作表不是本插件生成的");
+    const offer = await screen.findByText(/为免覆盖其内容已跳过/);
+    const bar = offer.closest(".fui-MessageBar") as HTMLElement;
+    await user.click(within(bar).getByRole("button", { name: "改用新名称写入" }));
+
+    await waitFor(() => expect(fake.calls.generate).toHaveLength(2));
+    expect(fake.calls.generate[1]).toMatchObject({ sheets: ["预算安排"], onForeignSheet: "rename" });
+    expect(await screen.findByTestId("generate-summary")).toHaveTextContent("预算安排(政策目标)");
+    expect(screen.queryByText(/为免覆盖其内容已跳过/)).not.toBeInTheDocument();
+  });
+
+  it("does not offer a rename for a sheet skipped for another reason", async () => {
+    const { fake, user } = setup();
+    fake.generateResult = summaryOf({ skipped: [{ sheet: "汇总", reason: "工作表受保护" }] });
+    await user.click(button());
+    expect(await screen.findByTestId("generate-summary")).toHaveTextContent("汇总:工作表受保护");
+    expect(screen.queryByRole("button", { name: "改用新名称写入" })).not.toBeInTheDocument();
+  });
+
+  it("reports a failure in a Chinese MessageBar and can be dismissed", async () => {
+    const { fake, user } = setup();
+    fake.generateResult = officeError("InvalidOperationInCellEditMode");
+    await user.click(button());
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Excel 正在编辑单元格");
+    expect(button()).toBeEnabled();
+    await user.click(within(alert).getByRole("button", { name: "关闭" }));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("speaks English when asked", () => {
+    renderInPane(
+      <GeneratePanel actions={new FakeActions()} editionId="yueqing-2025" sheetKeys={SHEETS} now={now} />,
+      "en",
+    );
+    expect(screen.getByRole("button", { name: "Build / refresh workbook" })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "预算执行 (Execution)" })).toBeChecked();
+  });
+});
