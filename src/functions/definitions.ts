@@ -33,7 +33,7 @@ import { FunctionError } from "./messages";
 /** The header row of ZC.TARGETS, as finance staff head such a table. */
 export const TARGETS_HEADER = ["编号", "指标", "目标值", "单位", "比较"] as const;
 
-/** Every ZC function, in the order of the reference (catalog.ts and docs/formulas.md follow it). */
+/** Every ZC function, in the order of the reference (catalog.ts and the README follow it). */
 export function createFunctions(index: EditionIndex): readonly FunctionDef[] {
   /** A cell value in the target's own scale (0.08 → 8 for a % target); overflow is an error, not Infinity. */
   const inTargetScale = (target: Target, excel: number): number | CalcError => {

@@ -51,8 +51,8 @@ describe("the function catalog (one source of the Chinese strings)", () => {
     }
   });
 
-  it("is what docs/formulas.md documents: every function and every example formula", () => {
-    const docs = readFileSync(path.join(__dirname, "../../docs/formulas.md"), "utf8");
+  it("is what the README documents: every function and every example formula", () => {
+    const docs = readFileSync(path.join(__dirname, "../../README.md"), "utf8");
     for (const entry of functionCatalog) {
       expect(docs).toContain(`### ZC.${entry.id}(`);
       for (const example of entry.examples) expect(docs).toContain(example.formula);

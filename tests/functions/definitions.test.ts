@@ -318,7 +318,7 @@ describe("zero divisors give #DIV/0!", () => {
   });
 });
 
-describe("the report sheet of docs/formulas.md (市科技局, 1–6月)", () => {
+describe("the report sheet of the README (市科技局, 1–6月)", () => {
   const reportDate = "2025-06-30";
   const rows: [string, unknown, number | "", string][] = [
     ["area1-rd-intensity", "3.0%", 3 / 3.12, "已完成"],
