@@ -4,19 +4,11 @@
  * Commands live in `commands/`, one file each; adding one is one line in {@link commands}.
  * Exit codes: 0 success, 2 usage error (unknown command or bad argument, message on stderr in English and Chinese).
  */
+import { USAGE_ERROR, type Command } from "./command";
 import { datasetCommand } from "./commands/dataset";
 import { templateCommand } from "./commands/template";
 
-export interface Command {
-  readonly name: string;
-  /** One line for `--help`. */
-  readonly summary: string;
-  /** Runs with the arguments after the command name; resolves to the process exit code. */
-  run(args: readonly string[]): Promise<number>;
-}
-
-/** Exit code of a usage error (unknown command or bad argument). */
-export const USAGE_ERROR = 2;
+export type { Command } from "./command";
 
 export const commands: readonly Command[] = [datasetCommand, templateCommand];
 

@@ -1,8 +1,6 @@
 import { toDatasetJson } from "../../policy/datasetJson";
 import { defaultEditionId, editionIds, getEdition } from "../../policy";
-import type { Command } from "../main";
-
-const USAGE_ERROR = 2;
+import { usageError, type Command } from "../command";
 
 const help = (): string =>
   [
@@ -17,10 +15,7 @@ const help = (): string =>
     "",
   ].join("\n");
 
-function fail(english: string, chinese: string): number {
-  process.stderr.write(`Error: ${english} / 错误:${chinese}\n\n${help()}`);
-  return USAGE_ERROR;
-}
+const fail = (english: string, chinese: string): number => usageError(english, chinese, help());
 
 export const datasetCommand: Command = {
   name: "dataset",

@@ -4,9 +4,7 @@ import { defaultEditionId, editionIds, getEdition } from "../../policy";
 import { SHEET_KEYS } from "../../template/spec/marker";
 import type { SheetKey } from "../../template/spec/types";
 import { LossyWorkbookError, updateTemplate, writeTemplate } from "../../template/xlsx";
-import type { Command } from "../main";
-
-const USAGE_ERROR = 2;
+import { usageError, type Command } from "../command";
 
 const help = (): string =>
   [
@@ -34,10 +32,7 @@ const help = (): string =>
     "",
   ].join("\n");
 
-function fail(english: string, chinese: string): number {
-  process.stderr.write(`Error: ${english} / 错误:${chinese}\n\n${help()}`);
-  return USAGE_ERROR;
-}
+const fail = (english: string, chinese: string): number => usageError(english, chinese, help());
 
 interface Args {
   out?: string;

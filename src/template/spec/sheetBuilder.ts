@@ -1,4 +1,5 @@
 import { cellAddress, rangeAddress } from "./a1";
+import type { ColumnRole } from "./layout";
 import type {
   CellSpec,
   CellStyle,
@@ -81,6 +82,9 @@ export function wrappedHeight(text: string, columnWidth: number): number {
 }
 
 /** Collects one sheet's cells and features; `finish` freezes them into a {@link SheetSpec}. */
+/** A user-added column is as wide as its header, within reason. */
+const extraWidth = (column: { readonly header: string }) => Math.max(10, Math.min(30, column.header.length * 2 + 2));
+
 export class SheetBuilder {
   private readonly rows: (CellSpec | undefined)[][] = [];
   private readonly widths: number[] = [];
@@ -116,6 +120,29 @@ export class SheetBuilder {
 
   get lastColumn(): number {
     return this.rows.reduce((max, r) => Math.max(max, r?.length ?? 0), 0);
+  }
+
+  /**
+   * The columns of a data table: widths, and a header row coloured by role (official, input, computed). `extras`
+   * are columns the user added to our table; they are kept, and shown as inputs.
+   */
+  tableColumns(
+    headerRow: number,
+    columns: readonly { readonly header: string; readonly role: ColumnRole; readonly width: number }[],
+    extras: readonly { readonly header: string }[],
+  ): void {
+    const all = [
+      ...columns,
+      ...extras.map((e) => ({ header: e.header, role: "input" as const, width: extraWidth(e) })),
+    ];
+    all.forEach((c, i) => {
+      this.width(i + 1, c.width);
+      this.value(headerRow, i + 1, c.header);
+      const style =
+        c.role === "input" ? STYLE.inputHeader : c.role === "computed" ? STYLE.computedHeader : STYLE.header;
+      this.style(cellAddress(headerRow, i + 1), style);
+    });
+    this.height(headerRow, 30);
   }
 
   width(column: number, chars: number): void {

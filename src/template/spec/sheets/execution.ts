@@ -57,8 +57,6 @@ export function buildExecutionSheet(
   const columns = executionColumns(amountUnit);
   const extras = existing?.extraColumns ?? [];
   const columnCount = columns.length + extras.length;
-  columns.forEach((c, i) => b.width(i + 1, c.width));
-  extras.forEach((e, i) => b.width(columns.length + i + 1, Math.max(10, Math.min(30, e.header.length * 2 + 2))));
   const col = executionCol;
 
   b.title(`${TITLE_MARK}预算执行 · ${data.document.title}`, columnCount);
@@ -97,16 +95,7 @@ export function buildExecutionSheet(
   b.style(rangeAddress(3, 1, 3, columnCount), STYLE.subtitle);
   b.height(3, 32);
 
-  columns.forEach((c, i) => {
-    b.value(HEADER_ROW, i + 1, c.header);
-    const style = c.role === "input" ? STYLE.inputHeader : c.role === "computed" ? STYLE.computedHeader : STYLE.header;
-    b.style(cellAddress(HEADER_ROW, i + 1), style);
-  });
-  extras.forEach((e, i) => {
-    b.value(HEADER_ROW, columns.length + i + 1, e.header);
-    b.style(cellAddress(HEADER_ROW, columns.length + i + 1), STYLE.inputHeader);
-  });
-  b.height(HEADER_ROW, 30);
+  b.tableColumns(HEADER_ROW, columns, extras);
 
   // Match by area (its numeral or title), never by position.
   const byArea = new Map<number, ReadExecutionRow>();

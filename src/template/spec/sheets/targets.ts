@@ -72,8 +72,6 @@ export function buildTargetsSheet(
   const stats = emptyStats();
   const extras = existing?.extraColumns ?? [];
   const columnCount = TARGET_COLUMNS.length + extras.length;
-  TARGET_COLUMNS.forEach((c, i) => b.width(i + 1, c.width));
-  extras.forEach((e, i) => b.width(TARGET_COLUMNS.length + i + 1, Math.max(10, Math.min(30, e.header.length * 2 + 2))));
   const col = targetCol;
 
   b.title(`${TITLE_MARK}目标任务 · ${data.document.title}(${data.document.docNumber})`, columnCount);
@@ -117,17 +115,7 @@ export function buildTargetsSheet(
   b.style(rangeAddress(3, 1, 3, columnCount), STYLE.subtitle);
   b.height(3, 32);
 
-  // Header.
-  TARGET_COLUMNS.forEach((c, i) => {
-    b.value(HEADER_ROW, i + 1, c.header);
-    const style = c.role === "input" ? STYLE.inputHeader : c.role === "computed" ? STYLE.computedHeader : STYLE.header;
-    b.style(cellAddress(HEADER_ROW, i + 1), style);
-  });
-  extras.forEach((e, i) => {
-    b.value(HEADER_ROW, TARGET_COLUMNS.length + i + 1, e.header);
-    b.style(cellAddress(HEADER_ROW, TARGET_COLUMNS.length + i + 1), STYLE.inputHeader);
-  });
-  b.height(HEADER_ROW, 30);
+  b.tableColumns(HEADER_ROW, TARGET_COLUMNS, extras);
 
   // Match existing rows to targets by 编号 (case-insensitive), never by position.
   const byId = new Map<string, ReadTargetRow>();
