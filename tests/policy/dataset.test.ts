@@ -1,5 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import { parseChineseNumeral } from "../../src/engine";
 import { toDatasetJson } from "../../src/policy/datasetJson";
 import { defaultEditionId, editionIds, editions, getEdition, type EditionData, type Target } from "../../src/policy";
 import { yueqing2025 } from "../../src/policy/editions/yueqing-2025";
@@ -23,16 +24,6 @@ function writtenFigure(t: Target): string {
   if (exception !== undefined) return exception;
   if (t.kind === "rank") return `前${t.value}`;
   return `${t.value}${t.unit}`;
-}
-
-const cnNumerals = "一二三四五六七八九";
-/** (一)…(三十七) → 1…37. */
-function cnToNumber(cn: string): number {
-  if (cn === "十") return 10;
-  const [tens, ones] = cn.includes("十") ? cn.split("十") : ["", cn];
-  const t = tens === undefined || tens === "" ? (cn.includes("十") ? 1 : 0) : cnNumerals.indexOf(tens) + 1;
-  const o = ones === undefined || ones === "" ? 0 : cnNumerals.indexOf(ones) + 1;
-  return t * 10 + o;
 }
 
 describe("registry", () => {
@@ -120,7 +111,7 @@ describe("articles", () => {
     expect(headings).toHaveLength(37);
     articles.forEach((article, i) => {
       expect(article.no).toBe(i + 1);
-      expect(cnToNumber(headings[i]?.[1] ?? "")).toBe(i + 1);
+      expect(parseChineseNumeral(headings[i]?.[1] ?? "")).toBe(i + 1);
       expect(article.title).toBe(headings[i]?.[2]);
     });
   });
