@@ -17,34 +17,7 @@ describe("cli dataset", () => {
     expect(status).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toEqual(toDatasetJson(yueqing2025));
-    expect(Object.keys(json)).toEqual(["edition", "areas", "articles", "targets"]);
-    expect(Object.keys(json.edition)).toEqual([
-      "id",
-      "year",
-      "title",
-      "docNumber",
-      "issuer",
-      "signedDate",
-      "printedDate",
-      "parentPolicies",
-      "totalBudgetYi",
-      "sumOfAreaBudgetsYi",
-    ]);
-    expect(Object.keys(json.areas[0])).toEqual(["no", "title", "lead", "budgetYi", "budgetItems"]);
-    expect(Object.keys(json.areas[1].budgetItems[0])).toEqual(["label", "yi", "article"]);
-    expect(Object.keys(json.articles[0])).toEqual(["no", "area", "title", "responsible"]);
-    expect(Object.keys(json.targets[0])).toEqual([
-      "id",
-      "area",
-      "article",
-      "indicator",
-      "value",
-      "unit",
-      "comparator",
-      "kind",
-      "words",
-      "quote",
-    ]);
+    // Byte for byte what toDatasetJson gives, so the key order checked in tests/policy holds on stdout too.
     expect(json.edition.sumOfAreaBudgetsYi).toBe(69.49);
     expect(stdout).toBe(`${JSON.stringify(toDatasetJson(yueqing2025), null, 2)}\n`);
   });
