@@ -14,7 +14,7 @@ export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/offic
 export const SCREENSHOTS = path.resolve(__dirname, "../../artifacts/screenshots");
 export const PANE = { width: 350, height: 700 };
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const stub = readFileSync(path.join(__dirname, "stub/office-stub.js"), "utf8");
 
 const TYPES: Record<string, string> = {

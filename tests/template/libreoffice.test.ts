@@ -5,7 +5,7 @@
  * (PDF and PNG pages are left in artifacts/workbook/ for a person to look at).
  */
 import ExcelJS from "exceljs";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -48,10 +48,9 @@ import {
 import { postProcess } from "../../src/template/xlsx/package";
 import { readWorksheet, updateTemplate, writeTemplate } from "../../src/template/xlsx";
 import { columnOf, rowOf } from "./support/grid";
+import { requireLibreOffice } from "../support/realEngines";
 
-const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-if (!soffice && process.env.CI) throw new Error("LibreOffice (soffice) is required in CI for the workbook check");
-const describeLo = soffice ? describe : describe.skip;
+const describeLo = requireLibreOffice() ? describe : describe.skip;
 
 const data = getEdition("yueqing-2025")!;
 const index = indexEdition(data);
