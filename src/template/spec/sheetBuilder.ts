@@ -1,4 +1,4 @@
-import { cellAddress, rangeAddress } from "./a1";
+import { cellAddress, columnLetter, rangeAddress } from "./a1";
 import type { ColumnRole } from "./layout";
 import type {
   CellSpec,
@@ -13,38 +13,19 @@ import type {
   ValidationSpec,
 } from "./types";
 
+function headerStyle(fill: string) {
+  return { fill, color: "#FFFFFF", bold: true, wrap: true, hAlign: "center", vAlign: "center", border: true } as const;
+}
+
 /** The palette shared by every sheet, so that input, official and computed cells look the same everywhere. */
 export const STYLE = {
   title: { bold: true, size: 14, vAlign: "center" },
   subtitle: { italic: true, color: "#595959", wrap: true, vAlign: "top" },
   label: { bold: true, hAlign: "right", vAlign: "center" },
-  header: {
-    fill: "#1F4E78",
-    color: "#FFFFFF",
-    bold: true,
-    wrap: true,
-    hAlign: "center",
-    vAlign: "center",
-    border: true,
-  },
-  inputHeader: {
-    fill: "#C65911",
-    color: "#FFFFFF",
-    bold: true,
-    wrap: true,
-    hAlign: "center",
-    vAlign: "center",
-    border: true,
-  },
-  computedHeader: {
-    fill: "#375623",
-    color: "#FFFFFF",
-    bold: true,
-    wrap: true,
-    hAlign: "center",
-    vAlign: "center",
-    border: true,
-  },
+  // Header colours tell apart the document's data (blue), inputs (orange) and formulas (green).
+  header: headerStyle("#1F4E78"),
+  inputHeader: headerStyle("#C65911"),
+  computedHeader: headerStyle("#375623"),
   body: { border: true, vAlign: "center" },
   wrapBody: { border: true, vAlign: "center", wrap: true },
   center: { hAlign: "center" },
@@ -184,6 +165,16 @@ export class SheetBuilder {
 
   validate(validation: ValidationSpec): void {
     this.validations.push(validation);
+  }
+
+  /** Greys the rows whose 核对 cell says something: rows kept for the user that the edition no longer has. */
+  flagKeptRows(firstRow: number, lastRow: number, columnCount: number, checkColumn: number): void {
+    const check = `$${columnLetter(checkColumn)}${firstRow}`;
+    this.conditional({
+      ref: rangeAddress(firstRow, 1, lastRow, columnCount),
+      formula: `LEN(${check})>0`,
+      style: STATUS_COLORS.orphan,
+    });
   }
 
   conditional(format: ConditionalFormatSpec): void {

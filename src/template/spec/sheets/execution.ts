@@ -173,12 +173,7 @@ export function buildExecutionSheet(
     formula: `AND(ISNUMBER(${paceRef}),${paceRef}<-20)`,
     style: { ...STATUS_COLORS.missed, bold: true },
   });
-  const check = `$${columnLetter(col("核对"))}${FIRST_DATA_ROW}`;
-  b.conditional({
-    ref: rangeAddress(FIRST_DATA_ROW, 1, last, columnCount),
-    formula: `LEN(${check})>0`,
-    style: STATUS_COLORS.orphan,
-  });
+  b.flagKeptRows(FIRST_DATA_ROW, last, columnCount, col("核对"));
 
   b.freeze(HEADER_ROW, 1);
   b.repeatRows(HEADER_ROW, HEADER_ROW);

@@ -187,12 +187,7 @@ export function buildTargetsSheet(
   b.conditional({ ref: statusRef, formula: `${s}="达进度"`, style: STATUS_COLORS.onPace });
   b.conditional({ ref: statusRef, formula: `${s}="欠进度"`, style: STATUS_COLORS.behind });
   b.conditional({ ref: statusRef, formula: `${s}="未完成"`, style: STATUS_COLORS.missed });
-  const check = `$${columnLetter(col("核对"))}${FIRST_DATA_ROW}`;
-  b.conditional({
-    ref: rangeAddress(FIRST_DATA_ROW, 1, last, columnCount),
-    formula: `LEN(${check})>0`,
-    style: STATUS_COLORS.orphan,
-  });
+  b.flagKeptRows(FIRST_DATA_ROW, last, columnCount, col("核对"));
 
   b.freeze(HEADER_ROW, 0);
   b.repeatRows(HEADER_ROW, HEADER_ROW);
