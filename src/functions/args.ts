@@ -8,6 +8,7 @@ import {
   findArea,
   findArticle,
   findTarget,
+  isBlankInput,
   isCalcError,
   notAvailable,
   readAmountUnit,
@@ -63,13 +64,6 @@ export function cellValue(raw: unknown): unknown {
   return isCalcError(basic) ? basic : "[object]";
 }
 
-/** Spaces-only text counts as blank for lookups, as it does for numbers (readNumber). */
-function blankToNull(value: unknown): unknown {
-  return typeof value === "string" && value.trim() === "" ? null : value;
-}
-
-const isBlank = (value: unknown) => value === null || value === undefined;
-
 function spec<T>(name: string, optional: boolean, read: ArgSpec<T>["read"]): ArgSpec<T> {
   return { name, optional, read };
 }
@@ -77,16 +71,16 @@ function spec<T>(name: string, optional: boolean, read: ArgSpec<T>["read"]): Arg
 function lookup<T>(name: string, find: (index: EditionIndex, v: unknown) => T | CalcError): ArgSpec<T> {
   // A required lookup leaves a blank to the engine, which answers with its `required` error.
   return spec(name, false, (raw, index) => {
-    const value = blankToNull(cellValue(raw));
+    const value = cellValue(raw);
     return isCalcError(value) ? value : find(index, value);
   });
 }
 
 function optionalLookup<T>(name: string, find: (index: EditionIndex, v: unknown) => T | CalcError) {
   return spec<T | null>(name, true, (raw, index) => {
-    const value = blankToNull(cellValue(raw));
+    const value = cellValue(raw);
     if (isCalcError(value)) return value;
-    return isBlank(value) ? null : find(index, value);
+    return isBlankInput(value) ? null : find(index, value);
   });
 }
 
@@ -110,9 +104,9 @@ export const arg = {
   /** Free text the engine matches (a budget item's label); blank → null. */
   optionalText: (name: string): ArgSpec<string | null> =>
     spec(name, true, (raw) => {
-      const value = blankToNull(cellValue(raw));
+      const value = cellValue(raw);
       if (isCalcError(value)) return value;
-      return isBlank(value) ? null : String(value);
+      return isBlankInput(value) ? null : String(value);
     }),
 
   amountUnit: (name: string): ArgSpec<AmountUnit> =>
@@ -130,9 +124,9 @@ export const arg = {
 
   field: (name: string): ArgSpec<TargetField> =>
     spec(name, true, (raw) => {
-      const value = blankToNull(cellValue(raw));
+      const value = cellValue(raw);
       if (isCalcError(value)) return value;
-      if (isBlank(value)) return "value";
+      if (isBlankInput(value)) return "value";
       const field = typeof value === "string" ? readTargetField(value) : undefined;
       return field ?? notAvailable("unknownField", String(value), TARGET_FIELD_NAMES);
     }),
