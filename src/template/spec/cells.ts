@@ -1,4 +1,4 @@
-import type { CalcError, MessageKey } from "../../engine";
+import { isBlankInput, type CalcError, type MessageKey } from "../../engine";
 import type { Comparator, TargetKind } from "../../policy/types";
 import type { Scalar } from "./types";
 
@@ -15,15 +15,11 @@ export interface RawCell {
 export type InputReading = { kind: "blank" } | { kind: "number"; value: number } | { kind: "text" };
 
 export function readInput(value: unknown): InputReading {
-  if (value === null || value === undefined) return { kind: "blank" };
+  if (isBlankInput(value)) return { kind: "blank" };
   if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value } : { kind: "text" };
-  if (typeof value === "string") return value.trim() === "" ? { kind: "blank" } : { kind: "text" };
+  if (typeof value === "string") return { kind: "text" };
   if (value instanceof Date) return { kind: "number", value: dateToSerial(value) };
   return { kind: "text" };
-}
-
-export function isBlank(value: unknown): boolean {
-  return readInput(value).kind === "blank";
 }
 
 /** The Excel serial of a Date read from a file (ExcelJS gives dates as UTC midnight). */

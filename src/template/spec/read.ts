@@ -1,5 +1,6 @@
 import { findArea, isCalcError, parseChineseNumeral, type EditionIndex } from "../../engine";
-import { isBlank, type RawCell } from "./cells";
+import { isBlankInput } from "../../engine";
+import type { RawCell } from "./cells";
 import { DATE_LABEL, headerKey, headerUnit, TARGET_COLUMNS, type TargetColumn } from "./layout";
 
 /** One of our sheets as a host read it: every cell of the used range, from A1. */
@@ -49,7 +50,7 @@ const cellAt = (sheet: ExistingSheet, row: number, col: number): RawCell | undef
 
 /** A cell worth carrying: a value or a formula (a typed formula is kept as typed). */
 export function hasContent(cell: RawCell | undefined): cell is RawCell {
-  return cell !== undefined && (cell.formula !== undefined || !isBlank(cell.value));
+  return cell !== undefined && (cell.formula !== undefined || !isBlankInput(cell.value));
 }
 
 function findHeader(sheet: ExistingSheet, required: readonly string[]): number | undefined {
