@@ -12,3 +12,4 @@ export { BUDGET_TOTAL_LABELS } from "./sheets/budget";
 export { DUTY_HEADERS } from "./sheets/duties";
 export { isOurTitle, TITLE_MARK } from "./sheetBuilder";
 export type { AmountUnit } from "./context";
+export * from "./patch";

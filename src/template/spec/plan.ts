@@ -13,21 +13,47 @@ import { buildSummarySheet } from "./sheets/summary";
 import { buildTargetsSheet, type TargetsOut } from "./sheets/targets";
 import type { MarkerRecord, SheetKey, SheetSpec, WorkbookSpec } from "./types";
 
-/** What a host knows of a workbook before writing: sheet names, workbook-scoped names, and our sheets' cells. */
+/** A table of the workbook as a host lists it: its name, the sheet it is on, and (when read) its ref. */
+export interface TableRef {
+  readonly name: string;
+  readonly sheet: string;
+  /** Header row included, e.g. "A4:P117"; absent when the host listed names only. */
+  readonly ref?: string;
+}
+
+/**
+ * What a host knows of a workbook before writing: sheet names, workbook-scoped names, tables, and our sheets'
+ * cells. `definedNames[].value` is a string constant's text (with or without its quotes) or a reference's formula
+ * text (`='目标任务'!$A$1`, `目标任务!$A$1`, `#REF!$A$1` …), as Office.js and the file's workbook.xml give them.
+ */
 export interface WorkbookSnapshot {
   readonly sheetNames: readonly string[];
   readonly definedNames: readonly { readonly name: string; readonly value: unknown }[];
-  /** Contents of the sheets `sheetsToRead` asked for; absent before they are read. */
+  /** The workbook's tables (Office.js `workbook.tables`, the file's table parts); absent when not listed. */
+  readonly tables?: readonly TableRef[];
+  /**
+   * Contents of the sheets `sheetsToRead` asked for, every cell of the used range from A1 with values and
+   * formulas (formulas with their leading "="); absent before they are read.
+   */
   readonly sheets?: ReadonlyMap<string, ExistingSheet>;
 }
 
 export interface PlanOptions {
   readonly sheets?: readonly SheetKey[];
+  /**
+   * 预算执行's amount unit. New sheets: default 万元. A refresh (patch) keeps the sheet's unit when absent; a unit
+   * different from the sheet's is an explicit switch that converts 支出数 and is shown in the preview.
+   */
   readonly amountUnit?: AmountUnit;
   /** ISO yyyy-mm-dd; written into new sheets only (a refresh keeps the date the user typed). */
   readonly reportDate?: string;
   readonly onForeignSheet?: "skip" | "rename";
   readonly now?: Date;
+  /**
+   * The explicit "restore formulas" action: product formulas are written back over values typed into formula
+   * cells (overrides). A normal refresh keeps overrides and reports them.
+   */
+  readonly restoreFormulas?: boolean;
 }
 
 export interface SheetDecision {
