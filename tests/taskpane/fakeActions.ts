@@ -20,6 +20,7 @@ export function summaryOf(patch: Partial<GenerateSummary> = {}): GenerateSummary
     valuesKept: 12,
     orphanRows: 0,
     skipped: [],
+    skippedFeatures: [],
     syncs: 2,
     payloadBytes: 48_000,
     ...patch,

@@ -5,7 +5,20 @@ import { SHEET_KEYS as KEYS } from "../spec/marker";
 import { planWorkbook, sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../spec/plan";
 import type { ExistingSheet } from "../spec/read";
 import type { SheetKey } from "../spec/types";
+import {
+  compareVersions,
+  ExcelTooOldError,
+  FULL_CAPABILITIES,
+  hasFeature,
+  MIN_EXCEL_API,
+  OPTIONAL_FEATURES,
+  VISIBLE_FEATURES,
+  type Capabilities,
+  type OptionalFeature,
+} from "./capabilities";
 import { byteLength, queueSheet, type SheetLeftovers } from "./write";
+
+export * from "./capabilities";
 
 export type { SheetKey } from "../spec/types";
 export type { SheetStatus } from "../spec/plan";
@@ -25,6 +38,16 @@ export interface GenerateOptions {
    */
   onForeignSheet?: "skip" | "rename";
   now?: Date;
+  /** What the host supports (default: everything); features above it are skipped and listed in the summary. */
+  capabilities?: Capabilities;
+}
+
+/** A feature the host's Excel lacks, left out of the sheets that needed it. */
+export interface SkippedFeature {
+  feature: OptionalFeature;
+  /** The ExcelApi requirement set it needs, e.g. "1.8". */
+  excelApi: string;
+  sheets: string[];
 }
 
 export interface GenerateSummary {
@@ -33,6 +56,8 @@ export interface GenerateSummary {
   valuesKept: number;
   orphanRows: number;
   skipped: { sheet: string; reason: string }[];
+  /** Features left out because the host's ExcelApi level is below theirs, in order of the set they need. */
+  skippedFeatures: SkippedFeature[];
   syncs: number;
   payloadBytes: number;
 }
@@ -57,6 +82,8 @@ export async function generateWorkbook(
   options: GenerateOptions = {},
 ): Promise<GenerateSummary> {
   const data = editionOf(options.editionId);
+  const capabilities = options.capabilities ?? FULL_CAPABILITIES;
+  if (!capabilities.excelApi(MIN_EXCEL_API)) throw new ExcelTooOldError();
   let syncs = 0;
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
@@ -87,11 +114,14 @@ export async function generateWorkbook(
   }
 
   const plan = planWorkbook(data, { ...base, sheets: contents }, options);
-  context.application.suspendApiCalculationUntilNextSync();
+  if (hasFeature(capabilities, "suspendCalculation")) context.application.suspendApiCalculationUntilNextSync();
   let payloadBytes = 0;
   let firstCreated: Excel.Worksheet | undefined;
+  const skippedFeatures = new Map<OptionalFeature, string[]>();
   for (const sheet of plan.spec.sheets) {
-    const out = queueSheet(worksheets, sheet, leftovers.get(sheet.name));
+    const out = queueSheet(worksheets, sheet, leftovers.get(sheet.name), capabilities);
+    for (const feature of out.skipped)
+      skippedFeatures.set(feature, [...(skippedFeatures.get(feature) ?? []), sheet.name]);
     payloadBytes += out.bytes;
     if (sheet.mode === "create" && firstCreated === undefined) firstCreated = out.sheet;
   }
@@ -111,6 +141,10 @@ export async function generateWorkbook(
     valuesKept: plan.valuesKept,
     orphanRows: plan.orphanRows,
     skipped: [...plan.skipped],
+    skippedFeatures: VISIBLE_FEATURES.flatMap((feature) => {
+      const sheets = skippedFeatures.get(feature);
+      return sheets ? [{ feature, excelApi: OPTIONAL_FEATURES[feature], sheets }] : [];
+    }).sort((a, b) => compareVersions(a.excelApi, b.excelApi)),
     syncs,
     payloadBytes,
   };

@@ -1,5 +1,6 @@
 import { cellAddress, parseRange } from "../spec/a1";
 import type { CellSpec, CellStyle, SheetSpec } from "../spec/types";
+import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
 
 /** What a replaced sheet held that must go before it is rewritten (loaded in the read sync). */
 export interface SheetLeftovers {
@@ -11,14 +12,24 @@ export interface SheetLeftovers {
  * Queues the writes of one sheet on the request context — no sync here: the caller syncs once for all sheets.
  * Values and formulas go as one 2-D `formulas` array, number formats as one 2-D array; styles, tables,
  * validation, conditional formats, charts and print setup are a few operations each.
- * Returns the bytes of the arguments queued (the request payload is that plus a small overhead per operation).
+ * Features above the host's ExcelApi level (`capabilities`) are left out, never queued: one unsupported call would
+ * fail the whole batch. Returns the bytes of the arguments queued (the request payload is that plus a small
+ * overhead per operation) and the features this sheet needed but the host lacks.
  */
 export function queueSheet(
   worksheets: Excel.WorksheetCollection,
   spec: SheetSpec,
   leftovers: SheetLeftovers | undefined,
-): { sheet: Excel.Worksheet; bytes: number } {
+  capabilities: Capabilities = FULL_CAPABILITIES,
+): { sheet: Excel.Worksheet; bytes: number; skipped: ReadonlySet<OptionalFeature> } {
   let bytes = 0;
+  const skipped = new Set<OptionalFeature>();
+  /** Whether the host has `feature`; when it has not and the sheet `needs` it, the skip is recorded. */
+  const can = (feature: OptionalFeature, needs = true): boolean => {
+    if (hasFeature(capabilities, feature)) return true;
+    if (needs) skipped.add(feature);
+    return false;
+  };
   const count = (x: unknown) => {
     bytes += byteLength(JSON.stringify(x) ?? "") + 40;
   };
@@ -32,13 +43,14 @@ export function queueSheet(
     for (const chart of leftovers?.charts ?? []) chart.delete();
     for (const table of leftovers?.tables ?? []) table.delete();
     const all = ws.getRange();
-    all.conditionalFormats.clearAll();
-    all.dataValidation.clear();
+    // Clearing what an older Excel cannot have written is skipped silently (the sheet cannot hold it).
+    if (can("conditionalFormats", false)) all.conditionalFormats.clearAll();
+    if (can("dataValidation", false)) all.dataValidation.clear();
     all.unmerge();
     all.clear("All");
-    all.format.useStandardHeight = true;
-    ws.horizontalPageBreaks.removePageBreaks();
-    ws.freezePanes.unfreeze();
+    if (can("standardHeight", false)) all.format.useStandardHeight = true;
+    if (can("pageLayout", false)) ws.horizontalPageBreaks.removePageBreaks();
+    if (can("freezePanes", false)) ws.freezePanes.unfreeze();
     count([1, 2, 3, 4, 5, 6, 7, 8]);
   }
 
@@ -65,8 +77,9 @@ export function queueSheet(
     ws.getRange(`${first}:${last}`).format.rowHeight = height;
     count([first, last, height]);
   }
+  const vertical = spec.styles.some((run) => run.style.vertical) ? can("textOrientation") : false;
   for (const run of spec.styles) {
-    applyStyle(ws.getRange(run.ref), run.ref, run.style);
+    applyStyle(ws.getRange(run.ref), run.ref, run.style, vertical);
     count(run);
   }
   for (const ref of spec.merges) {
@@ -81,7 +94,7 @@ export function queueSheet(
     table.showFilterButton = true;
     count(t);
   }
-  for (const v of spec.validations) {
+  for (const v of spec.validations.length > 0 && can("dataValidation") ? spec.validations : []) {
     const range = ws.getRange(v.ref);
     range.dataValidation.ignoreBlanks = true;
     range.dataValidation.rule =
@@ -92,7 +105,7 @@ export function queueSheet(
     range.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.message };
     count(v);
   }
-  for (const cf of spec.conditionalFormats) {
+  for (const cf of spec.conditionalFormats.length > 0 && can("conditionalFormats") ? spec.conditionalFormats : []) {
     const format = ws.getRange(cf.ref).conditionalFormats.add("Custom");
     format.custom.rule.formula = `=${cf.formula}`;
     if (cf.style.fill) format.custom.format.fill.color = cf.style.fill;
@@ -101,6 +114,7 @@ export function queueSheet(
     if (cf.style.italic) format.custom.format.font.italic = true;
     count(cf);
   }
+  const plotOrder = spec.charts.length > 0 && can("chartPlotOrder");
   for (const c of spec.charts) {
     const chart = ws.charts.add(
       c.kind === "barStacked" ? "BarStacked" : "BarClustered",
@@ -111,21 +125,24 @@ export function queueSheet(
     chart.title.text = c.title;
     chart.legend.position = "Bottom";
     // Areas top to bottom in document order (一 first), as in the table above the chart.
-    chart.axes.categoryAxis.reversePlotOrder = true;
+    if (plotOrder) chart.axes.categoryAxis.reversePlotOrder = true;
     chart.setPosition(c.from, c.to);
     c.series.forEach((s, i) => chart.series.getItemAt(i).format.fill.setSolidColor(s.color));
     count(c.series.map((s) => s.color));
     count([c.name, c.title, c.sourceRef, c.from, c.to]);
   }
-  if (spec.freeze.rows > 0 && spec.freeze.columns > 0) {
+  const freeze = spec.freeze.rows > 0 || spec.freeze.columns > 0 ? can("freezePanes") : false;
+  if (freeze && spec.freeze.rows > 0 && spec.freeze.columns > 0) {
     ws.freezePanes.freezeAt(ws.getRange(`A1:${cellAddress(spec.freeze.rows, spec.freeze.columns)}`));
-  } else if (spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
-  else if (spec.freeze.columns > 0) ws.freezePanes.freezeColumns(spec.freeze.columns);
+  } else if (freeze && spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
+  else if (freeze && spec.freeze.columns > 0) ws.freezePanes.freezeColumns(spec.freeze.columns);
 
-  applyPrint(ws, spec);
-  for (const row of spec.rowBreaks) ws.horizontalPageBreaks.add(`A${row}`);
+  if (can("pageLayout")) {
+    applyPrint(ws, spec);
+    for (const row of spec.rowBreaks) ws.horizontalPageBreaks.add(`A${row}`);
+  }
   count([spec.print, spec.rowBreaks, spec.freeze]);
-  return { sheet: ws, bytes };
+  return { sheet: ws, bytes, skipped };
 }
 
 function applyPrint(ws: Excel.Worksheet, spec: SheetSpec): void {
@@ -165,7 +182,7 @@ const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
-function applyStyle(range: Excel.Range, ref: string, style: CellStyle): void {
+function applyStyle(range: Excel.Range, ref: string, style: CellStyle, vertical: boolean): void {
   const f = range.format;
   if (style.fill) f.fill.color = style.fill;
   if (style.bold !== undefined) f.font.bold = style.bold;
@@ -175,7 +192,7 @@ function applyStyle(range: Excel.Range, ref: string, style: CellStyle): void {
   if (style.hAlign) f.horizontalAlignment = H_ALIGN[style.hAlign];
   if (style.vAlign) f.verticalAlignment = V_ALIGN[style.vAlign];
   if (style.wrap) f.wrapText = true;
-  if (style.vertical) f.textOrientation = 180;
+  if (style.vertical && vertical) f.textOrientation = 180;
   if (style.border) {
     const box = parseRange(ref);
     // Inside edges exist only where the range has more than one row or column.

@@ -1,4 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
+import { compareVersions } from "../../../src/template/excel/capabilities";
 import { cellAddress, parseRange, type Box } from "../../../src/template/spec/a1";
 
 /**
@@ -9,6 +10,9 @@ import { cellAddress, parseRange, type Box } from "../../../src/template/spec/a1
  * Semantics kept from the real API: loaded properties can be read only after a sync; `getItem` of a missing
  * sheet, `add` of an existing sheet, table or name fail; every queued call and property write is recorded,
  * and its JSON size counted as the request payload of the sync that sends it.
+ *
+ * `new FakeExcel({ excelApi: "1.7" })` is an older Excel: a sync whose batch uses a member of a later ExcelApi set
+ * fails with ApiNotFound, as the real host rejects the whole batch; `isSetSupported` answers for that level.
  */
 
 type Cell = { value: unknown; formula?: string; numFmt?: string };
@@ -36,7 +40,14 @@ export class FakeExcel {
   private loads: (() => void)[] = [];
   readonly context: Excel.RequestContext;
 
-  constructor() {
+  /** The host's ExcelApi level; undefined is the newest. */
+  readonly excelApi: string | undefined;
+  readonly customFunctions: boolean;
+  private unsupported: string | undefined;
+
+  constructor(options: { excelApi?: string; customFunctions?: boolean } = {}) {
+    this.excelApi = options.excelApi;
+    this.customFunctions = options.customFunctions ?? true;
     const mock = new OfficeMockObject({ sync: async () => this.sync() });
     const root = mock as unknown as Record<string, unknown>;
     root.workbook = this.record("workbook", this.workbookImpl());
@@ -48,7 +59,32 @@ export class FakeExcel {
     return this.syncBytes.reduce((s, b) => s + b, 0);
   }
 
+  /** `Office.context.requirements.isSetSupported` of this host. */
+  isSetSupported = (name: string, version = "1.1"): boolean => {
+    if (name === "CustomFunctionsRuntime") return this.customFunctions;
+    if (name !== "ExcelApi") return false;
+    return this.excelApi === undefined || compareVersions(version, this.excelApi) <= 0;
+  };
+
+  private enqueue(entry: { path: string; call?: unknown; set?: string; args?: unknown; value?: unknown }): void {
+    this.queue.push(entry);
+    if (this.excelApi === undefined || this.unsupported !== undefined) return;
+    const member = `${entry.path}.${typeof entry.call === "string" ? entry.call : (entry.set ?? "")}`;
+    const needed = API_MEMBERS.find(([pattern]) => pattern.test(member));
+    if (needed && compareVersions(needed[1], this.excelApi) > 0) {
+      this.unsupported = `${member} (ExcelApi ${needed[1]})`;
+    }
+  }
+
   private async sync(): Promise<void> {
+    if (this.unsupported !== undefined) {
+      const what = this.unsupported;
+      this.unsupported = undefined;
+      this.queue = [];
+      throw Object.assign(new Error(`ApiNotFound: ${what} is not in ExcelApi ${this.excelApi}`), {
+        code: "ApiNotFound",
+      });
+    }
     this.syncs++;
     this.syncBytes.push(Buffer.byteLength(JSON.stringify(this.queue)));
     this.queue = [];
@@ -139,7 +175,7 @@ export class FakeExcel {
         if (typeof prop === "symbol" || SINKS.has(value as object)) return value;
         if (typeof value === "function") {
           return (...args: unknown[]) => {
-            this.queue.push({ path, call: prop, args: args.map(plainArg) });
+            this.enqueue({ path, call: prop, args: args.map(plainArg) });
             return (value as (...a: unknown[]) => unknown).apply(target, args);
           };
         }
@@ -152,7 +188,7 @@ export class FakeExcel {
         return value;
       },
       set: (target, prop, value) => {
-        if (!String(prop).startsWith("_")) this.queue.push({ path, set: String(prop), value: plainArg(value) });
+        if (!String(prop).startsWith("_")) this.enqueue({ path, set: String(prop), value: plainArg(value) });
         return Reflect.set(target, prop, value);
       },
     });
@@ -171,12 +207,12 @@ export class FakeExcel {
         return store.get(prop);
       },
       set: (_t, prop, value) => {
-        this.queue.push({ path, set: String(prop), value: plainArg(value) });
+        this.enqueue({ path, set: String(prop), value: plainArg(value) });
         store.set(String(prop), value);
         return true;
       },
       apply: (_t, _this, args: unknown[]) => {
-        this.queue.push({ path, call: true, args: args.map(plainArg) });
+        this.enqueue({ path, call: true, args: args.map(plainArg) });
         return this.sink(`${path}()`);
       },
     });
@@ -544,6 +580,24 @@ export class FakeExcel {
     return impl;
   }
 }
+
+/**
+ * Members the writer may use above ExcelApi 1.1, with the set that brought them (Microsoft's ExcelApi 1.x
+ * requirement-set pages). Matched against "path.member" of each queued call or property write.
+ */
+const API_MEMBERS: readonly (readonly [RegExp, string])[] = [
+  [/^names\.add$/, "1.4"],
+  [/\.getUsedRangeOrNullObject$/, "1.4"],
+  [/^application\.suspendApiCalculationUntilNextSync$/, "1.6"],
+  [/^cf:|\.conditionalFormats\b/, "1.6"],
+  [/\.freezePanes\b/, "1.7"],
+  [/\.textOrientation$/, "1.7"],
+  [/\.reversePlotOrder$/, "1.7"],
+  [/\.useStandardHeight$/, "1.7"],
+  [/\.getActiveCell$/, "1.7"],
+  [/^dv:|\.dataValidation\b/, "1.8"],
+  [/\.pageLayout\b|\.horizontalPageBreaks\b/, "1.9"],
+];
 
 const SINKS = new WeakSet<object>();
 const PLAIN_READS = new Set(["then", "toJSON", "constructor", "_items", "_address", "isNullObject"]);
