@@ -6,7 +6,14 @@ import path from "node:path";
 import { templateCommand } from "../../src/cli/commands/template";
 import { getEdition } from "../../src/policy";
 import { SHEET_KEYS, decodeMarker, ORPHAN_TARGET, DUPLICATE_TARGET } from "../../src/template/spec";
-import { LossyWorkbookError, readPackage, readWorksheet, updateTemplate, writeTemplate } from "../../src/template/xlsx";
+import {
+  LossyWorkbookError,
+  NotOurWorkbookError,
+  readPackage,
+  readWorksheet,
+  updateTemplate,
+  writeTemplate,
+} from "../../src/template/xlsx";
 import { nameValue, restoreNames } from "../../src/template/xlsx/package";
 import { columnOf, rowOf } from "./support/grid";
 
@@ -189,11 +196,15 @@ describe("file writer (ExcelJS)", () => {
   });
 
   it("leaves a foreign same-named sheet alone (skip) or writes beside it (rename)", async () => {
-    const wb = new ExcelJS.Workbook();
+    const none = new ExcelJS.Workbook();
+    none.addWorksheet("预算执行").getCell("A1").value = "财政局自用";
+    await expect(updateTemplate(await save(none), data, { now: NOW })).rejects.toBeInstanceOf(NotOurWorkbookError);
+    const ours = (await writeTemplate(data, { now: NOW, sheets: ["说明"] })).buffer;
+    const wb = await load(ours);
     const foreign = wb.addWorksheet("预算执行");
     foreign.getCell("A1").value = "财政局自用";
     foreign.getCell("C7").value = 123;
-    const input = await save(wb);
+    const input = await save(wb, ours);
     const skipped = await updateTemplate(input, data, { now: NOW });
     expect(skipped.plan.skipped.map((s) => s.sheet)).toEqual(["预算执行", "汇总"]);
     const out = await load(skipped.buffer);

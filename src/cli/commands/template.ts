@@ -1,10 +1,11 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { defaultEditionId, editionIds, getEdition } from "../../policy";
 import { SHEET_KEYS } from "../../template/spec/marker";
 import type { SheetKey } from "../../template/spec/types";
-import { LossyWorkbookError, updateTemplate, writeTemplate } from "../../template/xlsx";
+import type { Plan } from "../../template/spec/plan";
+import { LossyWorkbookError, NotOurWorkbookError, updateTemplate, writeTemplate } from "../../template/xlsx";
 import { usageError, type Command } from "../command";
+import { checkTarget, FileError, readWorkbookFile, writeAtomic } from "../files";
 
 const help = (): string =>
   [
@@ -19,20 +20,47 @@ const help = (): string =>
     "非本工具生成的同名工作表不改动,其他工作表原样保留。成功时在标准输出打印写入的文件路径。",
     "",
     "Options / 选项:",
-    `  --out FILE            file to write / 输出文件 (with --update: default is FILE itself / 默认覆盖原文件)`,
+    `  --out FILE.xlsx       file to write; an existing file is refused unless --force / 输出文件,已存在时拒绝(除非 --force)`,
+    "                        (with --update: default is FILE itself / 与 --update 同用时默认写回原文件)",
     "  --update FILE         refresh an existing workbook / 刷新已有工作簿",
     `  --edition ID          edition id / 版本编号 (default / 默认: ${defaultEditionId}; known / 可选: ${editionIds().join(", ")})`,
     `  --sheets A,B          sheets to write / 只生成这些工作表 (${SHEET_KEYS.join(",")}; 汇总 brings 目标任务, 预算执行)`,
     "  --unit 万元|亿元       amount unit of 预算执行 / 预算执行金额单位 (default / 默认: 万元)",
     "  --report-date DATE    报告日期 of new sheets, yyyy-mm-dd / 新表的报告日期 (default / 默认: today / 今天)",
     "  --rename-foreign      write ours as 名称(政策目标) beside a same-named foreign sheet / 遇同名他人工作表时另建",
-    "  --force               refresh even if the file has charts, pivot tables… on other sheets that would be lost",
-    "                        / 即使其他工作表中的图表、数据透视表等会丢失也刷新",
+    "  --force               replace an existing --out file / 替换已存在的输出文件",
+    "  --dry-run             write nothing, print what would change / 不写文件,只显示将要做的改动",
     "  -h, --help            show this help / 显示本帮助",
+    "",
+    "Exit codes / 退出码: 0 done / 成功; 2 usage error (bad option, not .xlsx) / 用法错误; 1 anything else (file exists,",
+    "read-only, missing, not a workbook, open in Excel, none of our sheets, write failed) / 其他错误。",
     "",
   ].join("\n");
 
 const fail = (english: string, chinese: string): number => usageError(english, chinese, help());
+
+/** Any failure as one line naming the user's file: ours say what happened, a library's is not shown. */
+function asFileError(error: unknown, file: string): FileError {
+  if (error instanceof FileError) return error;
+  if (error instanceof LossyWorkbookError || error instanceof NotOurWorkbookError) {
+    const [zh, en] = error.message.split(" / ");
+    return new FileError(`“${file}”:${zh ?? ""}`, `"${file}": ${en ?? ""}`);
+  }
+  return new FileError(
+    `处理“${file}”时出错,文件未作改动(内部错误 ${error instanceof Error ? error.name : "unknown"})。`,
+    `processing "${file}" failed; it was left unchanged (internal error ${error instanceof Error ? error.name : "unknown"}).`,
+  );
+}
+
+/** What a run writes (or, with --dry-run, would write), in the figures of the plan. */
+function preview(plan: Plan, file: string): string {
+  const lines = [
+    `${path.basename(file)}:写入 ${plan.spec.sheets.length} 张工作表,${plan.rowsWritten} 行,保留填报 ${plan.valuesKept} 项,保留旧编号 ${plan.orphanRows} 行。` +
+      ` / ${plan.spec.sheets.length} sheets, ${plan.rowsWritten} rows written, ${plan.valuesKept} inputs kept, ${plan.orphanRows} old rows kept.`,
+  ];
+  for (const s of plan.skipped) lines.push(`已跳过 ${s.sheet}:${s.reason} / Skipped ${s.sheet}.`);
+  return lines.join("\n");
+}
 
 interface Args {
   out?: string;
@@ -43,10 +71,11 @@ interface Args {
   reportDate?: string;
   rename: boolean;
   force: boolean;
+  dryRun: boolean;
 }
 
 function parse(args: readonly string[]): Args | number {
-  const out: Args = { edition: defaultEditionId, rename: false, force: false };
+  const out: Args = { edition: defaultEditionId, rename: false, force: false, dryRun: false };
   for (let i = 0; i < args.length; i++) {
     const raw = args[i] ?? "";
     const eq = raw.indexOf("=");
@@ -69,6 +98,11 @@ function parse(args: readonly string[]): Args | number {
       case "--report-date": {
         const v = value();
         if (v === undefined) return fail(`${flag} needs a value.`, `${flag} 需要一个值。`);
+        if ((flag === "--out" || flag === "--update") && !/\.xlsx$/i.test(v))
+          return fail(
+            `${flag} "${v}": only .xlsx workbooks are written and refreshed.`,
+            `${flag} “${v}”:只能生成或刷新 .xlsx 工作簿。`,
+          );
         if (flag === "--out") out.out = v;
         else if (flag === "--update") out.update = v;
         else if (flag === "--edition") out.edition = v;
@@ -96,18 +130,14 @@ function parse(args: readonly string[]): Args | number {
       case "--force":
         out.force = true;
         break;
+      case "--dry-run":
+        out.dryRun = true;
+        break;
       default:
         return fail(`unexpected argument "${raw}".`, `无法识别的参数 "${raw}"。`);
     }
   }
   return out;
-}
-
-/** Writes atomically: a crash midway never leaves a half-written workbook in place of the user's file. */
-async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await writeFile(temp, data);
-  await rename(temp, file);
 }
 
 export const templateCommand: Command = {
@@ -136,26 +166,38 @@ export const templateCommand: Command = {
       ...(args.reportDate ? { reportDate: args.reportDate } : {}),
       onForeignSheet: args.rename ? ("rename" as const) : ("skip" as const),
     };
+    const update = args.update;
+    const target = args.out ?? update ?? "";
+    // --update writing back to the file it read replaces it; any other existing target needs --force.
+    const replace = args.force || (update !== undefined && path.resolve(target) === path.resolve(update));
     try {
-      let result;
-      if (args.update !== undefined) {
-        const input = await readFile(args.update);
-        result = await updateTemplate(new Uint8Array(input), data, { ...options, force: args.force });
+      if (!args.dryRun) await checkTarget(target, { replace });
+      if (update === undefined) {
+        const result = await writeTemplate(data, options);
+        if (args.dryRun) {
+          process.stdout.write(`${preview(result.plan, target)}\n`);
+          return 0;
+        }
+        await writeAtomic(target, result.buffer);
       } else {
-        result = await writeTemplate(data, options);
+        const input = await readWorkbookFile(update);
+        const result = await updateTemplate(input, data, { ...options, force: args.force }).catch((error: unknown) => {
+          throw asFileError(error, update);
+        });
+        if (args.dryRun) {
+          process.stdout.write(`${preview(result.plan, update)}\n`);
+          return 0;
+        }
+        await writeAtomic(target, result.buffer);
+        process.stderr.write(`${preview(result.plan, update)}\n`);
       }
-      const target = args.out ?? args.update ?? "";
-      await writeAtomic(target, result.buffer);
-      for (const s of result.plan.skipped) process.stderr.write(`Skipped / 已跳过 ${s.sheet}: ${s.reason}\n`);
       process.stdout.write(`${path.resolve(target)}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof LossyWorkbookError) {
-        process.stderr.write(`Error / 错误: ${error.message}\n`);
-        return 1;
-      }
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`Error / 错误: ${message}\n`);
+      const known = asFileError(error, update ?? target);
+      process.stderr.write(`错误:${known.chinese} / Error: ${known.english}\n`);
+      if (process.env.ZC_DEBUG && !(error instanceof FileError))
+        process.stderr.write(`${String((error as Error).stack)}\n`);
       return 1;
     }
   },

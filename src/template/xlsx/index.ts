@@ -42,6 +42,17 @@ export class LossyWorkbookError extends Error {
   }
 }
 
+/** `--update` on a workbook that holds none of our sheets: nothing to refresh (a new workbook is `--out`). */
+export class NotOurWorkbookError extends Error {
+  constructor() {
+    super(
+      "工作簿中没有政策目标生成的工作表(没有本工具的标记),没有可刷新的内容;新建工作簿请用 --out。" +
+        " / The workbook holds none of our sheets (no marker of ours): nothing to refresh; write a new one with --out.",
+    );
+    this.name = "NotOurWorkbookError";
+  }
+}
+
 export interface UpdateOptions extends PlanOptions {
   /** Rewrite even when the user's sheets hold features ExcelJS drops (charts, pivot tables, …). */
   readonly force?: boolean;
@@ -66,6 +77,7 @@ export async function updateTemplate(
       .filter((n) => n.localSheetId === undefined)
       .map((n) => ({ name: n.name, value: nameValue(n.formula) })),
   };
+  if (sheetsToRead(base).length === 0) throw new NotOurWorkbookError();
   const sheets = new Map<string, ExistingSheet>();
   for (const name of sheetsToRead(base)) {
     const ws = workbook.getWorksheet(name);
