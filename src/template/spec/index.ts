@@ -13,3 +13,6 @@ export { DUTY_HEADERS } from "./sheets/duties";
 export { isOurTitle, TITLE_MARK } from "./sheetBuilder";
 export type { AmountUnit } from "./context";
 export * from "./patch";
+export * from "./identity";
+export * from "./patchPlan";
+export { relocateFormula, normalizeFormula, sameFormula } from "./relocate";

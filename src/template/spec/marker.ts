@@ -15,7 +15,7 @@ export const MARKER_PREFIX = "_ZCMB.";
 /** Bump when the layout changes so that a refresh rewrites sheets made by older code. */
 export const LAYOUT_VERSION = "1";
 
-const MARKER_IDS: Record<SheetKey, string> = {
+export const MARKER_IDS: Readonly<Record<SheetKey, string>> = {
   说明: "intro",
   预算安排: "budget",
   目标任务: "targets",

@@ -2,16 +2,16 @@ import { indexEdition, isCalcError, readDate, toExcelSerial } from "../../engine
 import type { EditionData } from "../../policy/types";
 import type { AmountUnit, BuildContext } from "./context";
 import { FOREIGN_SUFFIX } from "./layout";
-import { decodeMarker, encodeMarker, officialFingerprint, SHEET_KEYS } from "./marker";
+import { identifySheets } from "./identity";
+import { encodeMarker, officialFingerprint, SHEET_KEYS } from "./marker";
 import { readExecutionSheet, readTargetsSheet, type ExistingSheet } from "./read";
-import { isOurTitle } from "./sheetBuilder";
 import { buildBudgetSheet } from "./sheets/budget";
 import { buildDutiesSheet } from "./sheets/duties";
 import { buildExecutionSheet, type ExecutionOut } from "./sheets/execution";
 import { buildIntroSheet } from "./sheets/intro";
 import { buildSummarySheet } from "./sheets/summary";
 import { buildTargetsSheet, type TargetsOut } from "./sheets/targets";
-import type { MarkerRecord, SheetKey, SheetSpec, WorkbookSpec } from "./types";
+import type { SheetKey, SheetSpec, WorkbookSpec } from "./types";
 
 /** A table of the workbook as a host lists it: its name, the sheet it is on, and (when read) its ref. */
 export interface TableRef {
@@ -74,24 +74,7 @@ export interface Plan {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-export function markersOf(snapshot: WorkbookSnapshot): Map<SheetKey, MarkerRecord> {
-  const out = new Map<SheetKey, MarkerRecord>();
-  for (const { name, value } of snapshot.definedNames) {
-    const marker = decodeMarker(name, value);
-    if (marker) out.set(marker.key, marker);
-  }
-  return out;
-}
-
-/** The sheets a refresh must read: those our markers point to that exist. */
-export function sheetsToRead(snapshot: WorkbookSnapshot): string[] {
-  const names: string[] = [];
-  for (const marker of markersOf(snapshot).values()) {
-    const found = snapshot.sheetNames.find((n) => sameName(n, marker.sheetName));
-    if (found !== undefined && !names.includes(found)) names.push(found);
-  }
-  return names;
-}
+export { markersOf, sheetsToRead } from "./identity";
 
 /** The keys to write: the requested ones plus what 汇总's formulas read (it counts 目标任务 and sums 预算执行). */
 export function requestedKeys(sheets?: readonly SheetKey[]): SheetKey[] {
@@ -104,22 +87,17 @@ export function requestedKeys(sheets?: readonly SheetKey[]): SheetKey[] {
 }
 
 /**
- * Where each sheet goes: rewrite our own sheet in place; create it where the name is free; never touch a sheet
- * that has one of our names but no marker of ours (or whose A1 no longer carries our title) — skip it, or
- * with `rename` write ours beside it as e.g. 目标任务(政策目标).
+ * Where each sheet goes: our own sheet (found by identity.ts, whatever it is called now) is refreshed in place;
+ * a missing one is created where the name is free; a sheet that has one of our names but is not ours is never
+ * touched — skip it, or with `rename` write ours beside it as e.g. 目标任务(政策目标).
  */
 export function decideSheets(snapshot: WorkbookSnapshot, options: PlanOptions = {}): SheetDecision[] {
-  const markers = markersOf(snapshot);
+  const identities = identifySheets(snapshot);
   const exists = (name: string) => snapshot.sheetNames.find((n) => sameName(n, name));
-  const titleOk = (name: string) => {
-    const sheet = snapshot.sheets?.get(name);
-    return sheet === undefined || isOurTitle(sheet.cells[0]?.[0]?.value);
-  };
   const decisions: SheetDecision[] = [];
   for (const key of requestedKeys(options.sheets)) {
-    const marker = markers.get(key);
-    const ours = marker ? exists(marker.sheetName) : undefined;
-    if (ours !== undefined && titleOk(ours)) {
+    const ours = identities.get(key)?.sheet;
+    if (ours !== undefined) {
       decisions.push({ key, name: ours, action: "replace" });
       continue;
     }
@@ -168,7 +146,7 @@ export function beijing(now: Date): { date: string; text: string } {
   return { date, text: `${date} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}` };
 }
 
-function reportSerial(iso: string | undefined, now: Date): number {
+export function reportSerial(iso: string | undefined, now: Date): number {
   const text = iso ?? beijing(now).date;
   const date = readDate(text);
   if (date === null || isCalcError(date))
@@ -263,6 +241,8 @@ export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, opti
 
 export interface SheetStatus {
   key: SheetKey;
+  /** The sheet's current name when it is ours (a renamed product sheet stays ours). */
+  sheetName?: string;
   exists: boolean;
   ours: boolean;
   editionId?: string;
@@ -273,12 +253,14 @@ export interface SheetStatus {
 
 /** Status of each sheet from names alone (one read): ours when a marker names an existing sheet. */
 export function workbookStatus(snapshot: WorkbookSnapshot, data: EditionData): SheetStatus[] {
-  const markers = markersOf(snapshot);
+  const identities = identifySheets(snapshot);
   const has = (name: string) => snapshot.sheetNames.some((n) => sameName(n, name));
   return SHEET_KEYS.map((key) => {
-    const marker = markers.get(key);
-    const ours = marker !== undefined && has(marker.sheetName);
+    const identity = identities.get(key);
+    const marker = identity?.marker;
+    const ours = identity?.sheet !== undefined;
     const status: SheetStatus = { key, exists: ours || has(key), ours, stale: false };
+    if (identity?.sheet !== undefined) status.sheetName = identity.sheet;
     if (!ours || !marker) return status;
     status.editionId = marker.editionId;
     status.generatedAt = marker.generatedAt;

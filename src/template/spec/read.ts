@@ -53,7 +53,7 @@ export function hasContent(cell: RawCell | undefined): cell is RawCell {
   return cell !== undefined && (cell.formula !== undefined || !isBlankInput(cell.value));
 }
 
-function findHeader(sheet: ExistingSheet, required: readonly string[]): number | undefined {
+export function findHeader(sheet: ExistingSheet, required: readonly string[]): number | undefined {
   const limit = Math.min(sheet.cells.length, 30);
   for (let r = 0; r < limit; r++) {
     const keys = (sheet.cells[r] ?? []).map((c) => headerKey(c?.value));

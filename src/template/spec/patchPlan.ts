@@ -1,0 +1,830 @@
+import { fromYi, indexEdition, toYi } from "../../engine";
+import type { EditionData, Target } from "../../policy/types";
+import { cellAddress, parseRange, rangeAddress, type Box } from "./a1";
+import { readInput, toScalar, type RawCell } from "./cells";
+import type { AmountUnit, BuildContext } from "./context";
+import { evaluateExecution, evaluateTarget, progressOf } from "./evaluate";
+import { referenceFor, referenceName, sheetOfReference, KEY_TABLE } from "./identity";
+import {
+  DATE_CELL,
+  DUPLICATE_TARGET,
+  executionColumns,
+  FIRST_DATA_ROW,
+  headerKey,
+  headerUnit,
+  HEADER_ROW,
+  ORPHAN_AREA,
+  ORPHAN_TARGET,
+  TARGET_COLUMNS,
+  type ColumnDef,
+} from "./layout";
+import { decodeMarker, encodeMarker, markerName, officialFingerprint, SHEET_KEYS } from "./marker";
+import type {
+  CachedResult,
+  CellChange,
+  ChangeReason,
+  ColumnAdded,
+  OfficialUpdate,
+  OverrideKept,
+  PatchSummary,
+  RowFlagged,
+  SheetCreate,
+  SheetPatch,
+  SheetReferenceName,
+  SheetSkip,
+  TableGrowth,
+  WorkbookPatch,
+} from "./patch";
+import { beijing, decideSheets, reportSerial, type PlanOptions, type TableRef, type WorkbookSnapshot } from "./plan";
+import { areaOfLabel, findHeader, hasContent, type ExistingSheet } from "./read";
+import { relocateFormula, sameFormula } from "./relocate";
+import { isOurTitle } from "./sheetBuilder";
+import { buildBudgetSheet } from "./sheets/budget";
+import { buildDutiesSheet } from "./sheets/duties";
+import { buildExecutionSheet, type ExecutionRowOut } from "./sheets/execution";
+import { buildIntroSheet } from "./sheets/intro";
+import { buildSummarySheet } from "./sheets/summary";
+import { buildTargetsSheet, type TargetRowOut } from "./sheets/targets";
+import type { CellSpec, DefinedNameSpec, Scalar, SheetKey, SheetSpec } from "./types";
+
+/** 核对 of a row whose formula cells the user typed over. */
+export const OVERRIDE_NOTE = "手工覆盖";
+
+/**
+ * The patch that brings a workbook up to the edition, from what a host read (`snapshot`, with the contents of every
+ * sheet `sheetsToRead` named). Pure: the same snapshot, edition and options give the same patch, so two people
+ * refreshing the same workbook write the same cells. See patch.ts for the rules.
+ */
+export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options: PlanOptions = {}): WorkbookPatch {
+  const now = options.now ?? new Date();
+  const index = indexEdition(data);
+  const decisions = decideSheets(snapshot, options);
+  const names = Object.fromEntries(SHEET_KEYS.map((k) => [k, k])) as Record<SheetKey, string>;
+  for (const d of decisions) if (d.action !== "skip") names[d.key] = d.name;
+  const contentsOf = (name: string): ExistingSheet => {
+    const sheet = snapshot.sheets?.get(name);
+    if (!sheet) throw new Error(`内部错误:未读取工作表“${name}”。 / Internal error: sheet "${name}" was not read.`);
+    return sheet;
+  };
+  const execution = decisions.find((d) => d.key === "预算执行" && d.action === "replace");
+  const sheetUnit = execution ? unitOfExecution(contentsOf(execution.name)) : undefined;
+  const amountUnit: AmountUnit = options.amountUnit ?? sheetUnit ?? "万元";
+  const ctx: BuildContext = {
+    data,
+    index,
+    names,
+    amountUnit,
+    reportDateSerial: reportSerial(options.reportDate, now),
+    generatedAt: now.toISOString(),
+    generatedAtText: beijing(now).text,
+  };
+  const tablesOn = (sheet: string) => (snapshot.tables ?? []).filter((t) => same(t.sheet, sheet));
+  const sum = new SummaryCollector();
+  const out: (SheetPatch | SheetCreate)[] = [];
+  const skipped: SheetSkip[] = [];
+  let targetRows: readonly TargetRowOut[] = [];
+  let executionRows: readonly ExecutionRowOut[] = [];
+  let executionProgress: unknown = "";
+  let volatile: { sheet: SheetPatch; change: CellChange } | undefined;
+
+  for (const d of decisions) {
+    if (d.action === "skip") {
+      skipped.push({ kind: "skip", key: d.key, name: d.name, reason: d.reason ?? "" });
+      sum.skipped.push({ sheet: d.name, reason: d.reason ?? "" });
+      continue;
+    }
+    if (d.action === "create") {
+      const spec = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress);
+      if (d.key === "目标任务") targetRows = spec.targetRows ?? [];
+      if (d.key === "预算执行") {
+        executionRows = spec.executionRows ?? [];
+        executionProgress = spec.progress;
+      }
+      out.push({ kind: "create", key: d.key, name: d.name, spec: spec.sheet });
+      sum.created.push(d.name);
+      sum.cells += spec.sheet.cells.reduce((n, row) => n + row.filter((c) => c !== undefined).length, 0);
+      continue;
+    }
+    const existing = contentsOf(d.name);
+    const tables = tablesOn(d.name);
+    if (d.key === "目标任务") {
+      const fresh = buildTargetsSheet(ctx, d.name, "create", undefined).sheet;
+      const patched = patchTargets(ctx, fresh, existing, tables, options, sum);
+      targetRows = patched.rowsOut;
+      out.push(patched.patch);
+    } else if (d.key === "预算执行") {
+      const fresh = buildExecutionSheet(ctx, d.name, "create", undefined).sheet;
+      const patched = patchExecution(ctx, fresh, existing, tables, options, sheetUnit, sum);
+      executionRows = patched.rowsOut;
+      executionProgress = patched.progress;
+      out.push(patched.patch);
+    } else {
+      const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress).sheet;
+      const patched = patchStatic(d.key, fresh, existing, tables, options, sum);
+      out.push(patched.patch);
+      if (patched.volatile) volatile = { sheet: patched.patch, change: patched.volatile };
+    }
+  }
+
+  // 说明's generation time changes on every run: written only along with a real change, so that a refresh with
+  // nothing to change writes nothing.
+  const changed = out.some((s) => s.kind === "create" || s.changes.length > 0);
+  if (volatile && changed) {
+    const i = out.indexOf(volatile.sheet);
+    const sheet = volatile.sheet;
+    out[i] = { ...sheet, changes: sortChanges([...sheet.changes, volatile.change]) };
+    sum.cells++;
+  }
+
+  const markers: DefinedNameSpec[] = [];
+  const references: SheetReferenceName[] = [];
+  for (const sheet of out) {
+    const wrote = sheet.kind === "create" || sheet.changes.length > 0;
+    const old = snapshot.definedNames.find((n) => same(n.name, markerName(sheet.key)));
+    const oldMarker = old ? decodeMarker(old.name, old.value) : undefined;
+    const fingerprint = officialFingerprint(sheet.key, data);
+    const stale =
+      !oldMarker ||
+      oldMarker.editionId !== data.document.id ||
+      oldMarker.fingerprint !== fingerprint ||
+      oldMarker.sheetName !== sheet.name;
+    if (wrote || stale) {
+      markers.push(
+        encodeMarker({
+          key: sheet.key,
+          sheetName: sheet.name,
+          editionId: data.document.id,
+          generatedAt: wrote ? ctx.generatedAt : (oldMarker?.generatedAt ?? ctx.generatedAt),
+          fingerprint,
+        }),
+      );
+    }
+    const ref = snapshot.definedNames.find((n) => same(n.name, referenceName(sheet.key)));
+    const pointsAt = ref ? sheetOfReference(ref.value) : undefined;
+    if (!pointsAt || !same(pointsAt, sheet.name)) references.push(referenceFor(sheet.key, sheet.name));
+  }
+
+  return {
+    editionId: data.document.id,
+    generatedAt: ctx.generatedAt,
+    sheets: out,
+    skipped,
+    markers,
+    references,
+    summary: sum.finish(
+      sheetUnit !== undefined && sheetUnit !== amountUnit ? { from: sheetUnit, to: amountUnit } : undefined,
+    ),
+  };
+}
+
+// ---- fresh sheets -----------------------------------------------------------------------------------------
+
+function buildFresh(
+  key: SheetKey,
+  ctx: BuildContext,
+  name: string,
+  targetRows: readonly TargetRowOut[],
+  executionRows: readonly ExecutionRowOut[],
+  executionProgress: unknown,
+): {
+  sheet: SheetSpec;
+  targetRows?: readonly TargetRowOut[];
+  executionRows?: readonly ExecutionRowOut[];
+  progress?: unknown;
+} {
+  switch (key) {
+    case "说明":
+      return buildIntroSheet(ctx, name, "create");
+    case "预算安排":
+      return buildBudgetSheet(ctx, name, "create");
+    case "责任分工":
+      return buildDutiesSheet(ctx, name, "create");
+    case "目标任务": {
+      const out = buildTargetsSheet(ctx, name, "create", undefined);
+      return { sheet: out.sheet, targetRows: out.rows };
+    }
+    case "预算执行": {
+      const out = buildExecutionSheet(ctx, name, "create", undefined);
+      return { sheet: out.sheet, executionRows: out.rows, progress: out.progress };
+    }
+    case "汇总":
+      return buildSummarySheet(ctx, name, "create", targetRows, executionRows, executionProgress);
+  }
+}
+
+// ---- the summary ------------------------------------------------------------------------------------------
+
+class SummaryCollector {
+  cells = 0;
+  readonly officialUpdates: OfficialUpdate[] = [];
+  readonly rowsAppended: { sheet: string; rowKey: string; row: number }[] = [];
+  readonly rowsFlagged: RowFlagged[] = [];
+  readonly overridesKept: OverrideKept[] = [];
+  formulasRestored = 0;
+  formulasFilled = 0;
+  readonly columnsAppended: { sheet: string; header: string }[] = [];
+  readonly created: string[] = [];
+  readonly skipped: { sheet: string; reason: string }[] = [];
+  converted = 0;
+  inputsKept = 0;
+
+  finish(unit: { from: string; to: string } | undefined): PatchSummary {
+    return {
+      cellsWritten: this.cells,
+      officialUpdates: this.officialUpdates,
+      rowsAppended: this.rowsAppended,
+      rowsFlagged: this.rowsFlagged,
+      overridesKept: this.overridesKept,
+      formulasRestored: this.formulasRestored,
+      formulasFilled: this.formulasFilled,
+      columnsAppended: this.columnsAppended,
+      sheetsCreated: this.created,
+      sheetsSkipped: this.skipped,
+      ...(unit ? { unitSwitch: { ...unit, converted: this.converted } } : {}),
+      inputsKept: this.inputsKept,
+    };
+  }
+}
+
+/** Collects one sheet's changes against what it holds now. */
+class SheetDiff {
+  readonly changes: CellChange[] = [];
+  readonly results: CachedResult[] = [];
+  constructor(
+    readonly name: string,
+    readonly existing: ExistingSheet,
+    readonly sum: SummaryCollector,
+    readonly restore: boolean,
+  ) {}
+
+  at(row: number, column: number): RawCell | undefined {
+    return this.existing.cells[row - 1]?.[column - 1];
+  }
+
+  write(row: number, column: number, cell: CellSpec, reason: ChangeReason, rowKey?: string, columnKey?: string) {
+    const before = this.at(row, column);
+    this.changes.push({
+      row,
+      column,
+      address: cellAddress(row, column),
+      cell,
+      ...(before && hasContent(before) ? { before } : {}),
+      reason,
+      ...(rowKey !== undefined ? { rowKey } : {}),
+      ...(columnKey !== undefined ? { columnKey } : {}),
+    });
+    this.sum.cells++;
+    if (reason === "official") {
+      this.sum.officialUpdates.push({
+        sheet: this.name,
+        address: cellAddress(row, column),
+        ...(rowKey !== undefined ? { rowKey } : {}),
+        ...(columnKey !== undefined ? { column: columnKey } : {}),
+        before: before && hasContent(before) ? toScalar(before.value) : null,
+        after: cell.value ?? null,
+      });
+    }
+  }
+
+  /**
+   * A product cell: a constant is written where it differs; a formula is written where the cell is blank, its
+   * cached result refreshed where the cell holds it, and kept (an override) where the cell holds anything else.
+   * Returns true when the cell is an override.
+   */
+  product(
+    row: number,
+    column: number,
+    want: CellSpec,
+    reason: "official" | "label",
+    rowKey?: string,
+    columnKey?: string,
+  ): boolean {
+    const have = this.at(row, column);
+    if (want.formula === undefined) {
+      if (!sameValue(have, want.value)) this.write(row, column, want, reason, rowKey, columnKey);
+      return false;
+    }
+    if (!hasContent(have)) {
+      this.write(row, column, want, "formula", rowKey, columnKey);
+      this.sum.formulasFilled++;
+      return false;
+    }
+    if (have.formula !== undefined && sameFormula(have.formula, want.formula)) {
+      if (!sameScalar(have.value, want.result ?? null)) {
+        this.results.push({ address: cellAddress(row, column), row, column, result: want.result ?? null });
+      }
+      return false;
+    }
+    if (this.restore) {
+      this.write(row, column, want, "restore", rowKey, columnKey);
+      this.sum.formulasRestored++;
+      return false;
+    }
+    this.sum.overridesKept.push({
+      sheet: this.name,
+      address: cellAddress(row, column),
+      ...(rowKey !== undefined ? { rowKey } : {}),
+      ...(columnKey !== undefined ? { column: columnKey } : {}),
+      value: toScalar(have.value),
+      formula: want.formula,
+    });
+    return true;
+  }
+
+  finish(key: SheetKey, tables: TableGrowth[] = [], columnsAdded: ColumnAdded[] = []): SheetPatch {
+    return {
+      kind: "patch",
+      key,
+      name: this.name,
+      changes: sortChanges(this.changes),
+      results: this.results,
+      tables,
+      columnsAdded,
+    };
+  }
+}
+
+function sortChanges(changes: readonly CellChange[]): CellChange[] {
+  return [...changes].sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
+// ---- sheets without inputs: 说明, 预算安排, 责任分工, 汇总 ------------------------------------------------------
+
+/**
+ * Cell by cell against a freshly built sheet: what differs is written, what the fresh sheet leaves empty is never
+ * touched (the user's notes beside our tables stay), except rows a shrunken table of ours no longer uses.
+ */
+function patchStatic(
+  key: SheetKey,
+  fresh: SheetSpec,
+  existing: ExistingSheet,
+  tables: readonly TableRef[],
+  options: PlanOptions,
+  sum: SummaryCollector,
+): { patch: SheetPatch; volatile?: CellChange } {
+  const diff = new SheetDiff(existing.name, existing, sum, options.restoreFormulas === true);
+  let volatile: CellChange | undefined;
+  fresh.cells.forEach((row, r) => {
+    row.forEach((want, c) => {
+      if (want === undefined) return;
+      if (r === 0 && c === 0 && !isOurTitle(existing.cells[0]?.[0]?.value) && hasContent(diff.at(1, 1))) return;
+      if (key === "说明" && c === 1 && fresh.cells[r]?.[0]?.value === "生成时间") {
+        if (!sameValue(diff.at(r + 1, c + 1), want.value)) {
+          volatile = {
+            row: r + 1,
+            column: c + 1,
+            address: cellAddress(r + 1, c + 1),
+            cell: want,
+            reason: "label",
+            ...(hasContent(diff.at(r + 1, c + 1)) ? { before: diff.at(r + 1, c + 1) as RawCell } : {}),
+          };
+        }
+        return;
+      }
+      diff.product(r + 1, c + 1, want, "official");
+    });
+  });
+  const growth: TableGrowth[] = [];
+  for (const table of fresh.tables) {
+    const old = tables.find((t) => same(t.name, table.name));
+    if (!old?.ref) continue;
+    const before = parseRange(old.ref);
+    const after = parseRange(table.ref);
+    // Rows our table no longer uses: emptied (the table keeps its size; nothing of the user's is there).
+    for (let r = after.bottom + 1; r <= before.bottom; r++) {
+      for (let c = before.left; c <= before.right; c++) {
+        if (hasContent(diff.at(r, c))) diff.write(r, c, { value: null }, "official");
+      }
+    }
+    if (after.bottom > before.bottom || after.right > before.right) {
+      growth.push({
+        table: old.name,
+        from: old.ref,
+        to: rangeAddress(
+          before.top,
+          before.left,
+          Math.max(after.bottom, before.bottom),
+          Math.max(after.right, before.right),
+        ),
+        rowsAdded: Math.max(0, after.bottom - before.bottom),
+        columnsAdded: Math.max(0, after.right - before.right),
+        insertsRows: false,
+      });
+    }
+  }
+  return { patch: diff.finish(key, growth), ...(volatile ? { volatile } : {}) };
+}
+
+// ---- keyed tables: 目标任务 (by 编号) and 预算执行 (by area) ---------------------------------------------------------
+
+interface KeyedTable<K extends string> {
+  readonly key: SheetKey;
+  readonly tableName: string;
+  readonly columns: readonly ColumnDef<K>[];
+  readonly keyColumn: K;
+  /** Columns whose presence identifies the header row. */
+  readonly headerProbe: readonly string[];
+  /** The edition's key of a row's key cell, or undefined when the edition has none. */
+  readonly canonical: (value: unknown) => string | undefined;
+  /** Edition keys in edition order (fresh rows FIRST_DATA_ROW, FIRST_DATA_ROW + 1 …). */
+  readonly order: readonly string[];
+  readonly orphanFlag: string;
+  readonly duplicateFlag: string;
+  /** Whether the key cell itself is official text to bring up to date (an area's label), or the user's key (编号). */
+  readonly rewriteKey: boolean;
+  /** The results of the row's formula columns, from the row's inputs as they are. */
+  readonly results: (key: string, input: (column: K) => RawCell | undefined) => Partial<Record<K, Scalar>>;
+  /** An input rewritten by an explicit choice (unit switch); undefined when the input is not written. */
+  readonly convert?: (column: K, cell: RawCell | undefined) => CellSpec | undefined;
+}
+
+interface KeyedOut {
+  readonly patch: SheetPatch;
+  /** Every row of the table as it will be: product rows, flagged rows, the user's rows. */
+  readonly rows: readonly { readonly key?: string; readonly cells: (column: string) => Scalar | null }[];
+}
+
+const CHECK = "核对";
+
+function patchKeyed<K extends string>(
+  spec: KeyedTable<K>,
+  fresh: SheetSpec,
+  existing: ExistingSheet,
+  tables: readonly TableRef[],
+  options: PlanOptions,
+  sum: SummaryCollector,
+): KeyedOut {
+  const diff = new SheetDiff(existing.name, existing, sum, options.restoreFormulas === true);
+  const header0 = findHeader(existing, spec.headerProbe);
+  if (header0 === undefined) {
+    throw new Error(
+      `工作表“${existing.name}”找不到表头(${spec.headerProbe.join("、")}),未作改动。 / No header row on sheet "${existing.name}".`,
+    );
+  }
+  const header = header0 + 1;
+  const offset = header - HEADER_ROW;
+  const headerCells = existing.cells[header - 1] ?? [];
+  const found = new Map<string, number>();
+  let lastHeader = 0;
+  headerCells.forEach((cell, i) => {
+    const k = headerKey(cell?.value);
+    if (k === "") return;
+    lastHeader = i + 1;
+    if (!found.has(k)) found.set(k, i + 1);
+  });
+  const table = tables.find((t) => same(t.name, spec.tableName) && t.ref !== undefined);
+  const tableBox: Box | undefined = table?.ref ? parseRange(table.ref) : undefined;
+
+  // Where each product column is: found by header, or appended at the right of the table (layout upgrade).
+  const standard = (k: K) => spec.columns.findIndex((c) => c.key === k) + 1;
+  const colOf = new Map<K, number>();
+  const added: ColumnDef<K>[] = [];
+  let right = Math.max(tableBox?.right ?? 0, lastHeader);
+  for (const def of spec.columns) {
+    const at = found.get(def.key);
+    if (at !== undefined) colOf.set(def.key, at);
+    else {
+      right++;
+      colOf.set(def.key, right);
+      added.push(def);
+    }
+  }
+  const col = (k: K) => colOf.get(k) ?? 0;
+  const moveColumn = (c: number) => {
+    const def = spec.columns[c - 1];
+    return def ? col(def.key) : c;
+  };
+
+  // Sheet texts above the table (title, 报告日期 label, legends) and 序时进度; 报告日期 itself is an input.
+  for (let r = 1; r < HEADER_ROW; r++) {
+    (fresh.cells[r - 1] ?? []).forEach((want, c) => {
+      if (want === undefined || cellAddress(r, c + 1) === DATE_CELL) return;
+      const at = r + offset;
+      if (r === 1 && c === 0 && !isOurTitle(diff.at(at, 1)?.value) && hasContent(diff.at(at, 1))) return;
+      const cell =
+        want.formula === undefined
+          ? want
+          : {
+              ...want,
+              formula: relocateFormula(
+                want.formula,
+                (x) => (x < HEADER_ROW ? x + offset : x),
+                (x) => x,
+              ),
+            };
+      diff.product(at, c + 1, cell, "label");
+    });
+  }
+  if (hasContent(reportDateCell(existing))) sum.inputsKept++;
+
+  // Headers of the columns found (a unit switch renames 预算数(万元) …).
+  const freshHeader = fresh.cells[HEADER_ROW - 1] ?? [];
+  for (const def of spec.columns) {
+    const want = freshHeader[standard(def.key) - 1];
+    if (want && found.has(def.key)) diff.product(header, col(def.key), want, "label");
+  }
+
+  // The rows: every row below the header down to the table's end (or the last keyed row).
+  const keyCol = col(spec.keyColumn);
+  let lastKeyed = header;
+  for (let r = header + 1; r <= existing.cells.length; r++) {
+    if (hasContent(diff.at(r, keyCol)) || (tableBox && r <= tableBox.bottom)) lastKeyed = r;
+  }
+  const bottom = Math.max(tableBox?.bottom ?? header, lastKeyed);
+  const seen = new Set<string>();
+  const rowsOut: { key?: string; cells: (column: string) => Scalar | null }[] = [];
+  const existingValue = (r: number) => (column: string) => {
+    const c = colOf.get(column as K);
+    return c === undefined ? null : toScalar(diff.at(r, c)?.value);
+  };
+  const productRows: { row: number; key: string }[] = [];
+  for (let r = header + 1; r <= bottom; r++) {
+    const keyCell = diff.at(r, keyCol);
+    if (!hasContent(keyCell)) {
+      rowsOut.push({ cells: existingValue(r) });
+      continue;
+    }
+    const k = spec.canonical(keyCell.value);
+    const flag = k === undefined ? spec.orphanFlag : seen.has(k) ? spec.duplicateFlag : "";
+    const label = String(toScalar(keyCell.value) ?? "").trim();
+    if (flag !== "") {
+      sum.rowsFlagged.push({ sheet: existing.name, row: r, rowKey: label, flag });
+      if (!sameValue(diff.at(r, col(CHECK as K)), flag)) {
+        diff.write(r, col(CHECK as K), { value: flag }, "check", label, CHECK);
+      }
+      countInputs(spec, r, diff, col, sum);
+      rowsOut.push({ key: label, cells: existingValue(r) });
+      continue;
+    }
+    seen.add(k as string);
+    productRows.push({ row: r, key: k as string });
+  }
+
+  // Rows of the edition: official cells and formulas where the user's row is, wherever it was moved.
+  for (const { row: r, key: k } of productRows) {
+    const freshRow = FIRST_DATA_ROW + spec.order.indexOf(k);
+    const input = (column: K) => {
+      const c = colOf.get(column);
+      return c === undefined || added.some((a) => a.key === column) ? undefined : diff.at(r, c);
+    };
+    const results = spec.results(k, input);
+    const overridden: string[] = [];
+    const out: Record<string, Scalar | null> = {};
+    for (const def of spec.columns) {
+      const c = col(def.key);
+      const isNew = added.includes(def);
+      const want = freshCell(fresh, freshRow, standard(def.key), results[def.key]);
+      if (def.key === CHECK) continue;
+      if (def.role === "input") {
+        const converted = spec.convert?.(def.key, input(def.key));
+        if (converted) {
+          diff.write(r, c, converted, "unit", k, def.key);
+          sum.converted++;
+          out[def.key] = converted.value ?? null;
+        } else out[def.key] = toScalar(input(def.key)?.value);
+        if (hasContent(input(def.key))) sum.inputsKept++;
+        if (isNew && want?.numFmt) diff.write(r, c, { value: null, numFmt: want.numFmt }, "appendColumn", k, def.key);
+        continue;
+      }
+      if (!want) continue;
+      const cell = relocated(want, freshRow, r, offset, moveColumn);
+      if (isNew) {
+        diff.write(r, c, cell, "appendColumn", k, def.key);
+        out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
+        continue;
+      }
+      if (def.key === spec.keyColumn && !spec.rewriteKey) {
+        out[def.key] = toScalar(diff.at(r, c)?.value);
+        continue;
+      }
+      const override = diff.product(r, c, cell, "official", k, def.key);
+      if (override) overridden.push(def.key);
+      out[def.key] = override
+        ? toScalar(diff.at(r, c)?.value)
+        : cell.formula === undefined
+          ? (cell.value ?? null)
+          : (cell.result ?? null);
+    }
+    const check = overridden.length > 0 ? `${OVERRIDE_NOTE}:${overridden.join("、")}` : "";
+    if (!added.some((a) => a.key === CHECK) && !sameValue(diff.at(r, col(CHECK as K)), check)) {
+      diff.write(r, col(CHECK as K), { value: check === "" ? null : check }, "check", k, CHECK);
+    }
+    rowsOut.push({ key: k, cells: (column) => out[column] ?? null });
+  }
+
+  // Layout upgrade: headers of the appended columns.
+  const columnsAdded: ColumnAdded[] = [];
+  for (const def of added) {
+    const want = freshHeader[standard(def.key) - 1];
+    diff.write(header, col(def.key), want ?? { value: def.header }, "appendColumn", undefined, def.key);
+    columnsAdded.push({ column: col(def.key), header: def.header, width: def.width });
+    sum.columnsAppended.push({ sheet: existing.name, header: def.header });
+  }
+
+  // Keys new in the edition: rows appended below the table's last row, in edition order.
+  const missing = spec.order.filter((k) => !seen.has(k));
+  let r = bottom;
+  for (const k of missing) {
+    r++;
+    const freshRow = FIRST_DATA_ROW + spec.order.indexOf(k);
+    const results = spec.results(k, () => undefined);
+    const out: Record<string, Scalar | null> = {};
+    for (const def of spec.columns) {
+      const want = freshCell(fresh, freshRow, standard(def.key), results[def.key]);
+      if (!want || (def.role === "input" && want.numFmt === undefined)) continue;
+      const cell = relocated(want, freshRow, r, offset, moveColumn);
+      diff.write(r, col(def.key), cell, "appendRow", k, def.key);
+      out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
+    }
+    sum.rowsAppended.push({ sheet: existing.name, rowKey: k, row: r });
+    rowsOut.push({ key: k, cells: (column) => out[column] ?? null });
+  }
+
+  const growth: TableGrowth[] = [];
+  if (table?.ref && tableBox && (missing.length > 0 || added.length > 0)) {
+    const newBottom = bottom + missing.length;
+    let occupied = false;
+    for (let rr = bottom + 1; rr <= newBottom; rr++) {
+      for (let c = tableBox.left; c <= tableBox.right; c++) if (hasContent(diff.at(rr, c))) occupied = true;
+    }
+    growth.push({
+      table: table.name,
+      from: table.ref,
+      to: rangeAddress(tableBox.top, tableBox.left, newBottom, Math.max(tableBox.right, right)),
+      rowsAdded: newBottom - tableBox.bottom,
+      columnsAdded: Math.max(0, right - tableBox.right),
+      insertsRows: occupied,
+    });
+  }
+  return { patch: diff.finish(spec.key, growth, columnsAdded), rows: rowsOut };
+}
+
+function countInputs<K extends string>(
+  spec: KeyedTable<K>,
+  r: number,
+  diff: SheetDiff,
+  col: (k: K) => number,
+  sum: SummaryCollector,
+) {
+  for (const def of spec.columns) if (def.role === "input" && hasContent(diff.at(r, col(def.key)))) sum.inputsKept++;
+}
+
+/** A fresh sheet's cell of a row, with the result computed from the user's inputs for formulas. */
+function freshCell(fresh: SheetSpec, row: number, column: number, result: Scalar | undefined): CellSpec | undefined {
+  const cell = fresh.cells[row - 1]?.[column - 1];
+  if (!cell) return undefined;
+  return cell.formula !== undefined && result !== undefined ? { ...cell, result } : cell;
+}
+
+function relocated(
+  cell: CellSpec,
+  fromRow: number,
+  toRow: number,
+  offset: number,
+  moveColumn: (c: number) => number,
+): CellSpec {
+  if (cell.formula === undefined) return cell;
+  const moveRow = (x: number) => (x === fromRow ? toRow : x < HEADER_ROW ? x + offset : x);
+  return { ...cell, formula: relocateFormula(cell.formula, moveRow, moveColumn) };
+}
+
+/** 报告日期 as the user left it: B2, or lower when rows were inserted above the table's header. */
+function reportDateCell(existing: ExistingSheet, probe: readonly string[] = ["编号", "实际值"]): RawCell | undefined {
+  const header = findHeader(existing, probe) ?? findHeader(existing, ["领域", "支出数"]);
+  const at = parseRange(DATE_CELL);
+  const offset = header === undefined ? 0 : header + 1 - HEADER_ROW;
+  return existing.cells[at.top - 1 + offset]?.[at.left - 1];
+}
+
+function patchTargets(
+  ctx: BuildContext,
+  fresh: SheetSpec,
+  existing: ExistingSheet,
+  tables: readonly TableRef[],
+  options: PlanOptions,
+  sum: SummaryCollector,
+): { patch: SheetPatch; rowsOut: TargetRowOut[] } {
+  const { index, data } = ctx;
+  const progress = progressOf(toScalar(reportDateCell(existing)?.value), index.year);
+  const out = patchKeyed(
+    {
+      key: "目标任务",
+      tableName: KEY_TABLE.目标任务,
+      columns: TARGET_COLUMNS,
+      keyColumn: "编号",
+      headerProbe: ["编号", "实际值"],
+      canonical: (value) =>
+        typeof value === "string" || typeof value === "number" ? index.target(String(value))?.id : undefined,
+      order: data.targets.map((t) => t.id),
+      orphanFlag: ORPHAN_TARGET,
+      duplicateFlag: DUPLICATE_TARGET,
+      rewriteKey: false,
+      results: (id, input) => {
+        const target = index.target(id) as Target;
+        const r = evaluateTarget(target, toScalar(input("实际值")?.value), toScalar(input("上年值")?.value), progress);
+        return { 完成率: r.completion, 差距: r.gap, 状态: r.status };
+      },
+    },
+    fresh,
+    existing,
+    tables,
+    options,
+    sum,
+  );
+  const rowsOut = out.rows.map((row) => ({
+    area: String(row.cells("领域") ?? ""),
+    status: row.cells("状态") ?? "",
+  }));
+  return { patch: out.patch, rowsOut };
+}
+
+function unitOfExecution(sheet: ExistingSheet): AmountUnit | undefined {
+  const header = findHeader(sheet, ["领域", "支出数"]);
+  if (header === undefined) return undefined;
+  const cell = (sheet.cells[header] ?? []).find((c) => headerKey(c?.value) === "支出数");
+  const unit = headerUnit(cell?.value);
+  return unit === "万元" || unit === "亿元" ? unit : undefined;
+}
+
+function patchExecution(
+  ctx: BuildContext,
+  fresh: SheetSpec,
+  existing: ExistingSheet,
+  tables: readonly TableRef[],
+  options: PlanOptions,
+  sheetUnit: AmountUnit | undefined,
+  sum: SummaryCollector,
+): { patch: SheetPatch; rowsOut: ExecutionRowOut[]; progress: unknown } {
+  const { index, data, amountUnit } = ctx;
+  const progress = progressOf(toScalar(reportDateCell(existing, ["领域", "支出数"])?.value), index.year);
+  const switching = sheetUnit !== undefined && sheetUnit !== amountUnit;
+  const convert = (cell: RawCell | undefined): number | undefined => {
+    if (!switching || !cell || cell.formula !== undefined || sheetUnit === undefined) return undefined;
+    const input = readInput(cell.value);
+    return input.kind === "number" ? fromYi(toYi(input.value, sheetUnit), amountUnit) : undefined;
+  };
+  const budgetOf = (no: number) => fromYi(index.area(no)?.budgetYi ?? 0, amountUnit);
+  const out = patchKeyed(
+    {
+      key: "预算执行",
+      tableName: KEY_TABLE.预算执行,
+      columns: executionColumns(amountUnit),
+      keyColumn: "领域",
+      headerProbe: ["领域", "支出数"],
+      canonical: (value) => {
+        const no = typeof value === "string" ? areaOfLabel(value.trim(), index) : undefined;
+        return no === undefined ? undefined : String(no);
+      },
+      order: data.areas.map((a) => String(a.no)),
+      orphanFlag: ORPHAN_AREA,
+      duplicateFlag: ORPHAN_AREA,
+      rewriteKey: true,
+      results: (no, input) => {
+        const spent = input("支出数");
+        const value = convert(spent) ?? toScalar(spent?.value);
+        const r = evaluateExecution(budgetOf(Number(no)), value, progress);
+        return { 执行率: r.rate, 序时进度: r.progress, 进度差: r.pace, 差额: r.variance };
+      },
+      convert: (column, cell) => {
+        if (column !== "支出数") return undefined;
+        const value = convert(cell);
+        return value === undefined ? undefined : { value, numFmt: "#,##0.00" };
+      },
+    },
+    fresh,
+    existing,
+    tables,
+    options,
+    sum,
+  );
+  const rowsOut = out.rows.map((row) => {
+    const budget = readInput(row.cells("预算数"));
+    const spent = readInput(row.cells("支出数"));
+    return {
+      area: String(row.cells("领域") ?? ""),
+      budget: budget.kind === "number" ? budget.value : 0,
+      spent: spent.kind === "number" ? spent.value : null,
+    };
+  });
+  return { patch: out.patch, rowsOut, progress };
+}
+
+// ---- helpers ----------------------------------------------------------------------------------------------
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Whether a value as read equals `want`: blanks alike, numbers to 1e-9 relative, dates as serials. */
+export function sameScalar(have: unknown, want: Scalar | null | undefined): boolean {
+  const blankA = !hasContent({ value: have });
+  const blankB = !hasContent({ value: want });
+  if (blankA || blankB) return blankA && blankB;
+  const x = toScalar(have);
+  if (typeof x === "number" && typeof want === "number")
+    return Math.abs(x - want) <= 1e-9 * Math.max(1, Math.abs(want));
+  return x === want;
+}
+
+/** Whether a cell holds the constant `want` (a formula never does). */
+export function sameValue(have: RawCell | undefined, want: Scalar | null | undefined): boolean {
+  return have?.formula === undefined && sameScalar(have?.value, want);
+}
