@@ -63,6 +63,8 @@ export interface AppProps {
   catalog: readonly FunctionHelp[];
   /** False when the pane runs outside Excel: a banner says what still works. */
   inExcel: boolean;
+  /** False in an Excel without custom functions (CustomFunctionsRuntime 1.1): a banner says what still works. */
+  customFunctions?: boolean;
   initialView?: View;
 }
 
@@ -149,6 +151,11 @@ function Shell(props: AppProps) {
       {!props.inExcel ? (
         <MessageBar intent="info" layout="multiline" className={styles.banner}>
           <MessageBarBody>{t.notInExcel}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {props.inExcel && props.customFunctions === false ? (
+        <MessageBar intent="warning" layout="multiline" className={styles.banner}>
+          <MessageBarBody>{t.noCustomFunctions}</MessageBarBody>
         </MessageBar>
       ) : null}
       <TabList

@@ -33,6 +33,8 @@ export function describeError(error: unknown, t: Strings): string {
   switch (code) {
     case "NotInExcel":
       return t.errors.notInExcel;
+    case "ExcelTooOld":
+      return t.errors.tooOld;
     case "InvalidOperationInCellEditMode":
       return t.errors.cellEdit;
     case "RequestPayloadSizeLimitExceeded":

@@ -3,6 +3,7 @@
  * English. Every visible string lives here so the two languages cannot drift apart field by field.
  */
 import { createContext, useContext } from "react";
+import type { OptionalFeature } from "../template/excel/capabilities";
 
 export type Lang = "zh" | "en";
 
@@ -26,7 +27,15 @@ const zh = {
     allSheets: "全部",
     unit: "预算执行金额单位",
     reportDate: "报告日期",
-    reportDateHint: "序时进度按此日期计算",
+    reportDateHint: "序时进度按此日期计算,格式如 2025-06-30",
+    badDate: "报告日期无法识别:请按 2025-06-30 或 2025年6月30日 的格式填写。",
+    afterYear: "报告日期在政策年度之后,按全年口径(序时进度 100%)。",
+    beforeYear: "报告日期在政策年度之前,序时进度为 0。",
+    monthEnds: (year: number) => `${year} 年月末:`,
+    month: (m: number) => `${m}月`,
+    monthEndLabel: (iso: string) => `报告日期设为 ${iso}`,
+    olderExcel: "此版本 Excel 不支持",
+    featureLine: (feature: string, set: string) => `${feature}(需要 ExcelApi ${set}),已跳过;数据和公式不受影响`,
     button: "生成 / 刷新工作簿",
     running: "正在写入工作簿…",
     elapsed: (s: number) => `已用 ${s} 秒`,
@@ -111,10 +120,25 @@ const zh = {
     payload: "一次写入的数据超过 Excel 网页版的上限(5 MB):请少选几个工作表分批生成。",
     protected: "工作表或工作簿受保护,无法写入:请先撤销保护后重试。",
     unsupported: "当前 Excel 版本不支持所需功能:请更新 Excel 或改用 Microsoft 365 版本。",
+    tooOld:
+      "此版本 Excel 过旧(生成工作簿需要 ExcelApi 1.4,Excel 2016 批量许可版只有 1.1):请用命令行生成 .xlsx 后打开,或更新 Excel。",
     busy: "Excel 正忙(可能正在计算或打开了对话框):请稍后重试。",
     generic: (message: string) => `操作失败:${message}`,
     unknown: "操作失败,原因未知。",
   },
+
+  noCustomFunctions:
+    "此版本 Excel 不支持自定义函数:ZC 公式需要更新的 Excel(Microsoft 365、Excel 2021 或网页版);生成的工作簿只用经典公式,在任何 Excel、WPS 中都能计算。",
+  features: {
+    suspendCalculation: "暂停计算",
+    conditionalFormats: "条件格式(状态着色)",
+    freezePanes: "冻结窗格",
+    textOrientation: "竖排文字",
+    chartPlotOrder: "图表按文件顺序排列",
+    standardHeight: "恢复标准行高",
+    dataValidation: "数据验证(填报提示)",
+    pageLayout: "打印设置(A4 横向、页脚、标题行)",
+  } satisfies Record<OptionalFeature, string>,
 
   sheetNames: {} as Record<string, string>,
   units: { 万元: "万元", 亿元: "亿元" } as Record<string, string>,
@@ -139,7 +163,16 @@ const en: Strings = {
     allSheets: "All",
     unit: "Amount unit for budget execution",
     reportDate: "Report date",
-    reportDateHint: "Time progress (序时进度) is computed at this date",
+    reportDateHint: "Time progress (序时进度) is computed at this date, e.g. 2025-06-30",
+    badDate: "The report date is not a date: write it as 2025-06-30 or 2025年6月30日.",
+    afterYear: "The report date is after the policy year: the whole year counts (time progress 100%).",
+    beforeYear: "The report date is before the policy year: time progress is 0.",
+    monthEnds: (year: number) => `Month-ends of ${year}:`,
+    month: (m: number) => `${m}`,
+    monthEndLabel: (iso: string) => `Set the report date to ${iso}`,
+    olderExcel: "Not in this Excel",
+    featureLine: (feature: string, set: string) =>
+      `${feature} (needs ExcelApi ${set}), skipped; data and formulas are unaffected`,
     button: "Build / refresh workbook",
     running: "Writing the workbook…",
     elapsed: (s: number) => `${s} s`,
@@ -226,6 +259,8 @@ const en: Strings = {
     payload: "Too much data for one request in Excel on the web (5 MB): build fewer sheets at a time.",
     protected: "The sheet or workbook is protected: unprotect it and try again.",
     unsupported: "This version of Excel lacks a needed feature: update Excel or use Microsoft 365.",
+    tooOld:
+      "This Excel is too old (building the workbook needs ExcelApi 1.4; volume-licensed Excel 2016 has 1.1): open the .xlsx the command line writes, or update Excel.",
     busy: "Excel is busy (calculating or showing a dialog): try again shortly.",
     generic: (message: string) => `Failed: ${message}`,
     unknown: "Failed for an unknown reason.",
@@ -240,6 +275,18 @@ const en: Strings = {
     汇总: "Summary",
   },
   units: { 万元: "10k yuan (万元)", 亿元: "100m yuan (亿元)" },
+  noCustomFunctions:
+    "This Excel has no custom functions: ZC formulas need a newer Excel (Microsoft 365, Excel 2021 or the web); the workbook itself uses classic formulas that calculate in any Excel and in WPS.",
+  features: {
+    suspendCalculation: "calculation pause",
+    conditionalFormats: "conditional formats (status colours)",
+    freezePanes: "frozen panes",
+    textOrientation: "vertical text",
+    chartPlotOrder: "chart order as in the document",
+    standardHeight: "standard row heights",
+    dataValidation: "data validation (input prompts)",
+    pageLayout: "print setup (A4 landscape, footers, title rows)",
+  },
 };
 
 export const strings: Record<Lang, Strings> = { zh, en };

@@ -8,7 +8,7 @@ import { functionCatalog } from "../functions/catalog";
 import { defaultEditionId, editionIds, getEdition } from "../policy";
 import { unavailableActions } from "./actions";
 import { App, VIEWS, type EditionChoice, type View } from "./App";
-import { createExcelActions, SHEET_KEYS } from "./excel/actions";
+import { createExcelActions, isSetSupported, SHEET_KEYS } from "./excel/actions";
 import { pickLang } from "./i18n";
 
 /** How long to wait for Office before showing the pane in "not in Excel" mode (it still switches once ready). */
@@ -36,6 +36,7 @@ function render(root: Root, inExcel: boolean, displayLanguage: string | undefine
       sheetKeys={SHEET_KEYS}
       catalog={functionCatalog}
       inExcel={inExcel}
+      customFunctions={inExcel ? isSetSupported("CustomFunctionsRuntime", "1.1") : undefined}
       initialView={initialView()}
     />,
   );

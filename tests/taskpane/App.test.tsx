@@ -79,4 +79,14 @@ describe("App", () => {
     expect(screen.getByRole("tab", { name: "帮助", selected: true })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "ZC 函数帮助" })).toBeVisible();
   });
+
+  it("in an Excel without custom functions says ZC formulas need a newer Excel and the workbook works everywhere", () => {
+    render(<App {...props({ customFunctions: false })} />);
+    expect(screen.getByText(/ZC 公式需要更新的 Excel/)).toHaveTextContent("在任何 Excel、WPS 中都能计算");
+  });
+
+  it("says nothing about custom functions where they exist", () => {
+    render(<App {...props({ customFunctions: true })} />);
+    expect(screen.queryByText(/ZC 公式需要更新的 Excel/)).not.toBeInTheDocument();
+  });
 });

@@ -8,9 +8,9 @@ import { renderInPane } from "./render";
 
 const now = () => new Date(2025, 6, 8, 10, 0, 0); // 2025-07-08 local
 
-function setup(fake = new FakeActions(), onGenerated = jest.fn()) {
+function setup(fake = new FakeActions(), onGenerated = jest.fn(), clock = now) {
   renderInPane(
-    <GeneratePanel actions={fake} editionId="yueqing-2025" sheetKeys={SHEETS} onGenerated={onGenerated} now={now} />,
+    <GeneratePanel actions={fake} editionId="yueqing-2025" sheetKeys={SHEETS} onGenerated={onGenerated} now={clock} />,
   );
   return { fake, onGenerated, user: userEvent.setup() };
 }
@@ -132,5 +132,48 @@ describe("GeneratePanel", () => {
     );
     expect(screen.getByRole("button", { name: "Build / refresh workbook" })).toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: "预算执行 (Execution)" })).toBeChecked();
+  });
+
+  it("outside the edition's year says the whole year counts, and one click picks a month-end of that year", async () => {
+    const { fake, user } = setup(new FakeActions(), jest.fn(), () => new Date(2026, 11, 1, 9, 0, 0));
+    const date = screen.getByLabelText("报告日期");
+    expect(date).toHaveValue("2026-12-01"); // zh-CN order, never 12/01/2026
+    expect(screen.getByText("报告日期在政策年度之后,按全年口径(序时进度 100%)。")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "报告日期设为 2025-06-30" }));
+    expect(date).toHaveValue("2025-06-30");
+    expect(screen.queryByText(/按全年口径/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "报告日期设为 2025-02-28" }));
+    await user.click(button());
+    await waitFor(() => expect(fake.calls.generate).toHaveLength(1));
+    expect(fake.calls.generate[0]?.reportDate).toBe("2025-02-28");
+  });
+
+  it("reads a date typed the Chinese way and refuses text that is not a date", async () => {
+    const { fake, user } = setup();
+    const date = screen.getByLabelText("报告日期");
+    await user.clear(date);
+    await user.type(date, "2025年6月30日");
+    await user.click(button());
+    await waitFor(() => expect(fake.calls.generate).toHaveLength(1));
+    expect(fake.calls.generate[0]?.reportDate).toBe("2025-06-30");
+    await user.clear(date);
+    await user.type(date, "6/30");
+    expect(screen.getAllByText(/报告日期无法识别/).length).toBeGreaterThan(0);
+    await user.click(button());
+    expect(fake.calls.generate).toHaveLength(1);
+  });
+
+  it("lists the features an older Excel lacks, with the set each needs", async () => {
+    const { fake, user } = setup();
+    fake.generateResult = summaryOf({
+      skippedFeatures: [
+        { feature: "dataValidation", excelApi: "1.8", sheets: ["目标任务"] },
+        { feature: "pageLayout", excelApi: "1.9", sheets: ["目标任务", "汇总"] },
+      ],
+    });
+    await user.click(button());
+    const lines = await screen.findByTestId("skipped-features");
+    expect(lines).toHaveTextContent("数据验证(填报提示)(需要 ExcelApi 1.8),已跳过");
+    expect(lines).toHaveTextContent("打印设置(A4 横向、页脚、标题行)(需要 ExcelApi 1.9)");
   });
 });

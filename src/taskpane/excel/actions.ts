@@ -2,21 +2,30 @@
  * The pane's only module that calls Excel. Each action is one `Excel.run` with as few `context.sync()` calls as
  * it can manage; everything else in src/taskpane works on the {@link Actions} interface.
  */
-import { generateWorkbook, readWorkbookStatus, SHEET_KEYS } from "../../template/excel";
+import { capabilitiesFrom, generateWorkbook, readWorkbookStatus, SHEET_KEYS } from "../../template/excel";
 import type { Actions, InsertResult } from "../actions";
 
 export { SHEET_KEYS };
 
+/** Office's own requirement-set check; false for everything when Office or its context is missing. */
+export function isSetSupported(name: string, version?: string): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.(name, version) === true;
+}
+
+/** What this Excel can do: the writer leaves out features above its ExcelApi level. */
+export const hostCapabilities = () => capabilitiesFrom(isSetSupported);
+
 /** `getActiveCell` needs ExcelApi 1.7; older hosts fall back to the top-left cell of the selection. */
 function activeCell(context: Excel.RequestContext): Excel.Range {
-  const supported =
-    typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.7") === true;
-  return supported ? context.workbook.getActiveCell() : context.workbook.getSelectedRange().getCell(0, 0);
+  return isSetSupported("ExcelApi", "1.7")
+    ? context.workbook.getActiveCell()
+    : context.workbook.getSelectedRange().getCell(0, 0);
 }
 
 export function createExcelActions(): Actions {
   return {
-    generate: (options) => Excel.run((context) => generateWorkbook(context, options)),
+    generate: (options) =>
+      Excel.run((context) => generateWorkbook(context, { capabilities: hostCapabilities(), ...options })),
 
     readStatus: (editionId) => Excel.run((context) => readWorkbookStatus(context, editionId)),
 

@@ -19,7 +19,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Actions, GenerateOptions, GenerateSummary, SheetKey } from "../actions";
 import { ErrorBar } from "../components/ErrorBar";
 import { useAction } from "../components/useAction";
-import { localIsoDate } from "../dates";
+import { getEdition } from "../../policy";
+import { localIsoDate, monthEnds, readReportDate, yearPosition } from "../dates";
 import { sheetLabel, useI18n } from "../i18n";
 import { useSharedStyles } from "../components/styles";
 
@@ -28,6 +29,13 @@ const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   sheets: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
   all: { gridColumn: "1 / -1" },
+  monthEnds: {
+    display: "grid",
+    gridTemplateColumns: "repeat(6, 1fr)",
+    columnGap: tokens.spacingHorizontalXXS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  monthEnd: { minWidth: "0", paddingLeft: "0", paddingRight: "0" },
   progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   result: {
     display: "flex",
@@ -72,7 +80,11 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
   const { busy, error, run, clearError, setError } = useAction();
   const [selected, setSelected] = useState<ReadonlySet<SheetKey>>(() => new Set(sheetKeys));
   const [unit, setUnit] = useState<AmountUnit>("万元");
-  const [reportDate, setReportDate] = useState(() => localIsoDate(now ? now() : new Date()));
+  // Typed text in the zh-CN order (2025-06-30); a native date input would show the browser's order (12/01/2026).
+  const [reportDateText, setReportDateText] = useState(() => localIsoDate(now ? now() : new Date()));
+  const reportDate = readReportDate(reportDateText);
+  const editionYear = getEdition(editionId)?.document.year;
+  const position = reportDate && editionYear !== undefined ? yearPosition(reportDate, editionYear) : "within";
   const [summary, setSummary] = useState<GenerateSummary | null>(null);
   const [foreign, setForeign] = useState<SheetKey[]>([]);
   const [elapsed, setElapsed] = useState(0);
@@ -105,6 +117,10 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
   const generate = async (sheets: readonly SheetKey[], onForeignSheet: "skip" | "rename") => {
     if (sheets.length === 0) {
       setError(t.generate.noSheet);
+      return;
+    }
+    if (reportDate === undefined) {
+      setError(t.generate.badDate);
       return;
     }
     const options: GenerateOptions = { editionId, sheets, amountUnit: unit, reportDate, onForeignSheet };
@@ -171,15 +187,50 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
         </RadioGroup>
       </Field>
 
-      <Field label={t.generate.reportDate} hint={t.generate.reportDateHint}>
+      <Field
+        label={t.generate.reportDate}
+        hint={t.generate.reportDateHint}
+        validationState={reportDate === undefined ? "error" : position === "within" ? "none" : "warning"}
+        validationMessage={
+          reportDate === undefined
+            ? t.generate.badDate
+            : position === "within"
+              ? undefined
+              : // A note, not an alert: it is true on opening whenever today is past the policy year.
+                { role: "status", children: position === "after" ? t.generate.afterYear : t.generate.beforeYear }
+        }
+      >
         <Input
-          type="date"
-          value={reportDate}
+          value={reportDateText}
+          placeholder="2025-06-30"
+          inputMode="numeric"
           disabled={busy}
-          onChange={(_, data) => setReportDate(data.value)}
+          onChange={(_, data) => setReportDateText(data.value)}
           required
         />
       </Field>
+      {editionYear !== undefined ? (
+        <div className={styles.group} role="group" aria-labelledby="generate-month-ends">
+          <Text id="generate-month-ends" size={200} className={styles.muted}>
+            {t.generate.monthEnds(editionYear)}
+          </Text>
+          <div className={styles.monthEnds}>
+            {monthEnds(editionYear).map((iso, i) => (
+              <Button
+                key={iso}
+                size="small"
+                className={styles.monthEnd}
+                appearance={iso === reportDate ? "primary" : "secondary"}
+                aria-label={t.generate.monthEndLabel(iso)}
+                disabled={busy}
+                onClick={() => setReportDateText(iso)}
+              >
+                {t.generate.month(i + 1)}
+              </Button>
+            ))}
+          </div>
+        </div>
+      ) : null}
 
       <Button appearance="primary" disabled={busy} onClick={() => void generate(chosen, "skip")}>
         {t.generate.button}
@@ -243,6 +294,18 @@ function Summary({ summary }: { summary: GenerateSummary }) {
           <>
             <dt className={styles.term}>{t.generate.orphanRows}</dt>
             <dd className={styles.value}>{t.generate.rows(summary.orphanRows)}</dd>
+          </>
+        ) : null}
+        {summary.skippedFeatures.length > 0 ? (
+          <>
+            <dt className={styles.term}>{t.generate.olderExcel}</dt>
+            <dd className={styles.value}>
+              <ul className={styles.list} data-testid="skipped-features">
+                {summary.skippedFeatures.map((s) => (
+                  <li key={s.feature}>{t.generate.featureLine(t.features[s.feature], s.excelApi)}</li>
+                ))}
+              </ul>
+            </dd>
           </>
         ) : null}
         {summary.skipped.length > 0 ? (
