@@ -5,6 +5,8 @@
  * become CustomFunctions.Error. Parameters are untyped (`unknown` → "any") so a blank cell or an omitted optional
  * arrives as null instead of 0, and the engine's readers decide what the value means.
  */
+// First: makes the appended CustomFunctions.associate calls harmless where there is no custom-functions runtime.
+import "./runtimeGuard";
 import { indexEdition } from "../engine";
 import { defaultEditionId, editions } from "../policy";
 import { isFnError, type FnError, type FunctionDef, type Value } from "./args";

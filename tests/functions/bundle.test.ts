@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { functionCatalog } from "../../src/functions/catalog";
 import { ensureBuilt } from "../support/ensureBuilt";
@@ -106,6 +107,16 @@ describe("functions-zh-cn.json", () => {
 });
 
 describe("dist/functions.js", () => {
+  it("loads without throwing where the host has no custom-functions runtime (no CustomFunctions global)", () => {
+    const file = path.join(dist, "functions.js");
+    const sandbox: Record<string, unknown> = {};
+    expect(() =>
+      vm.runInContext(readFileSync(file, "utf8"), vm.createContext(sandbox), { filename: file }),
+    ).not.toThrow();
+    // The guard's stand-in is inert: nothing registers, nothing is called.
+    expect(typeof (sandbox.CustomFunctions as { associate?: unknown } | undefined)?.associate).toBe("function");
+  });
+
   it("associates every id of functions.json, once, and nothing else", () => {
     expect([...zc.functions.keys()].sort()).toEqual([...ids()].sort());
     expect(zc.duplicates).toEqual([]);
