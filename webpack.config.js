@@ -26,9 +26,11 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
+        // The edition schema's validator, compiled at build time (see scripts/ajv-standalone-loader.js).
+        { test: /src[\\/]policy[\\/]validation[\\/]compileSchema\.ts$/, use: "./scripts/ajv-standalone-loader.js" },
         {
           test: /\.tsx?$/,
-          exclude: /node_modules/,
+          exclude: [/node_modules/, /src[\\/]policy[\\/]validation[\\/]compileSchema\.ts$/],
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
         },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },

@@ -5,12 +5,13 @@
  * Exit codes: 0 success, 2 usage error (unknown command or bad argument, message on stderr in English and Chinese).
  */
 import { USAGE_ERROR, type Command } from "./command";
+import { checkCommand } from "./commands/check";
 import { datasetCommand } from "./commands/dataset";
 import { templateCommand } from "./commands/template";
 
 export type { Command } from "./command";
 
-export const commands: readonly Command[] = [datasetCommand, templateCommand];
+export const commands: readonly Command[] = [datasetCommand, checkCommand, templateCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -48,9 +48,9 @@ export interface BudgetItem {
 }
 
 export interface Area {
-  /** 1…8 in the 2025 edition. */
+  /** 1, 2, 3 … in heading order (8 areas in the 2025 edition, any number in another). */
   readonly no: number;
-  /** The Chinese numeral of the heading: 一 … 八. */
+  /** The Chinese numeral of the heading: 一, 二 … (toChineseNumeral of `no`). */
   readonly numeral: string;
   readonly title: string;
   /** 牵头单位 of the area, as written in the heading's parentheses. */
@@ -62,7 +62,7 @@ export interface Area {
 }
 
 export interface Article {
-  /** 1…37, the number written as (一)…(三十七). */
+  /** 1, 2, 3 …, the number written as (一), (二) … */
   readonly no: number;
   readonly area: number;
   /** Short title: the heading sentence before the first 。 */
@@ -96,4 +96,9 @@ export interface EditionData {
   readonly areas: readonly Area[];
   readonly articles: readonly Article[];
   readonly targets: readonly Target[];
+  /**
+   * The policy text the quotes are taken from, when the edition carries it (a file loaded by a user, a workbook's
+   * embedded edition); bundled editions keep theirs in seeds/ so the add-in stays small.
+   */
+  readonly text?: string;
 }

@@ -1,7 +1,12 @@
 import { spawnSync } from "child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
-import { toDatasetJson } from "../../src/policy/datasetJson";
-import { yueqing2025 } from "../../src/policy/editions/yueqing-2025";
+import { editions } from "../../src/policy";
+import { serializeEditionFile, toEditionFile } from "../../src/policy/editionFile";
+
+const yueqing2025 = editions["yueqing-2025"].data;
+const toDatasetJson = toEditionFile;
 
 const root = join(__dirname, "..", "..");
 
@@ -19,7 +24,31 @@ describe("cli dataset", () => {
     expect(json).toEqual(toDatasetJson(yueqing2025));
     // Byte for byte what toDatasetJson gives, so the key order checked in tests/policy holds on stdout too.
     expect(json.edition.sumOfAreaBudgetsYi).toBe(69.49);
-    expect(stdout).toBe(`${JSON.stringify(toDatasetJson(yueqing2025), null, 2)}\n`);
+    expect(stdout).toBe(serializeEditionFile(toDatasetJson(yueqing2025)));
+    expect(stdout).toBe(readFileSync(join(root, "src/policy/editions/yueqing-2025.json"), "utf8"));
+  });
+
+  it("prints an edition file given with --edition FILE byte for byte, its text included", () => {
+    const file = join(root, "tests/fixtures/editions/shifan-2026.json");
+    const { status, stdout, stderr } = cli("dataset", "--edition", file);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toBe(readFileSync(file, "utf8"));
+  });
+
+  it("refuses a broken edition file with its errors, naming the file, exit 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zc-dataset-"));
+    const bad = JSON.parse(readFileSync(join(root, "tests/fixtures/editions/shifan-2026.json"), "utf8"));
+    bad.targets[2].value = "100";
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify(bad));
+    const { status, stdout, stderr } = cli("dataset", "--edition", file);
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`错误:${file} 不是有效的版本文件`);
+    expect(stderr).toContain("targets[2].value 应为数字或null");
+    expect(stderr).toContain(`Error: ${file} is not a valid edition file`);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it("accepts --edition ID and --edition=ID", () => {

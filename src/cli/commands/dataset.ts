@@ -1,17 +1,19 @@
-import { toDatasetJson } from "../../policy/datasetJson";
-import { defaultEditionId, editionIds, getEdition } from "../../policy";
+import { serializeEditionFile, toEditionFile } from "../../policy/editionFile";
+import { defaultEditionId, editionIds } from "../../policy";
 import { usageError, type Command } from "../command";
+import { loadEdition, reportLoadFailure } from "../edition";
 
 const help = (): string =>
   [
-    "Usage / 用法: npm run -s cli -- dataset [--edition ID]",
+    "Usage / 用法: npm run -s cli -- dataset [--edition ID|FILE.json]",
     "",
-    "Prints an edition's dataset (document, areas, articles, targets) as JSON on stdout.",
-    "以 JSON 格式在标准输出打印某一版政策的数据集(文件、领域、条款、目标)。",
+    "Prints an edition as an edition file (JSON, schema/edition.schema.json) on stdout; printing a file read with",
+    "--edition FILE gives its bytes back.",
+    "以版本文件格式(JSON,见 schema/edition.schema.json)在标准输出打印某一版政策;对 --edition 文件原样输出。",
     "",
     "Options / 选项:",
-    `  --edition ID   edition id / 版本编号 (default / 默认: ${defaultEditionId}; known / 可选: ${editionIds().join(", ")})`,
-    "  -h, --help     show this help / 显示本帮助",
+    `  --edition ID|FILE   bundled edition id or edition file / 内置版本编号或版本文件 (default / 默认: ${defaultEditionId}; bundled / 内置: ${editionIds().join(", ")})`,
+    "  -h, --help          show this help / 显示本帮助",
     "",
   ].join("\n");
 
@@ -19,9 +21,9 @@ const fail = (english: string, chinese: string): number => usageError(english, c
 
 export const datasetCommand: Command = {
   name: "dataset",
-  summary: "print an edition's dataset as JSON / 以 JSON 打印政策数据集",
+  summary: "print an edition as an edition file (JSON) / 以版本文件(JSON)打印政策数据",
   async run(args) {
-    let editionId: string = defaultEditionId;
+    let edition: string = defaultEditionId;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i] ?? "";
       if (arg === "-h" || arg === "--help") {
@@ -31,19 +33,16 @@ export const datasetCommand: Command = {
       if (arg === "--edition" || arg.startsWith("--edition=")) {
         const value = arg === "--edition" ? args[++i] : arg.slice("--edition=".length);
         if (value === undefined || value === "" || value.startsWith("-")) {
-          return fail("--edition needs an edition id.", "--edition 需要一个版本编号。");
+          return fail("--edition needs an edition id or file.", "--edition 需要一个版本编号或版本文件。");
         }
-        editionId = value;
+        edition = value;
         continue;
       }
       return fail(`unexpected argument "${arg}".`, `无法识别的参数 "${arg}"。`);
     }
-    const data = getEdition(editionId);
-    if (data === undefined) {
-      const known = editionIds().join(", ");
-      return fail(`unknown edition "${editionId}" (known: ${known}).`, `未知版本 "${editionId}"(可选:${known})。`);
-    }
-    process.stdout.write(`${JSON.stringify(toDatasetJson(data), null, 2)}\n`);
+    const loaded = await loadEdition(edition);
+    if (!loaded.ok) return loaded.usage ? fail(loaded.english, loaded.chinese) : reportLoadFailure(loaded);
+    process.stdout.write(serializeEditionFile(toEditionFile(loaded.data)));
     return 0;
   },
 };

@@ -1,0 +1,73 @@
+import { formatIssue, parseEdition, type Issue } from "../../policy/validation";
+import { usageError, type Command } from "../command";
+import { readText, reportLoadFailure } from "../edition";
+
+const help = (): string =>
+  [
+    "Usage / 用法: npm run -s cli -- check EDITION.json [--text POLICY.txt]",
+    "",
+    "Validates an edition file (schema/edition.schema.json and the checks of src/policy/validation) and prints the",
+    "report; exits 1 when there are errors (warnings alone exit 0). With --text (or the file's own `text`), every",
+    "quote must be an exact part of the policy text.",
+    "校验版本文件(格式及各项核对)并打印报告;有错误时退出码为 1(仅有警告为 0)。给出 --text(或文件自带 text)时,",
+    "逐条核对摘录是否为原文中的一段。",
+    "",
+    "Options / 选项:",
+    "  --text FILE   the policy text (UTF-8) / 政策原文(UTF-8 文本)",
+    "  -h, --help    show this help / 显示本帮助",
+    "",
+  ].join("\n");
+
+const fail = (english: string, chinese: string): number => usageError(english, chinese, help());
+
+const list = (title: string, issues: readonly Issue[]): string =>
+  issues.length === 0 ? "" : `${title}\n${issues.map((i) => `  ${formatIssue(i)}\n`).join("")}`;
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "validate an edition file / 校验版本文件",
+  async run(args) {
+    let file: string | undefined;
+    let textFile: string | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i] ?? "";
+      if (arg === "-h" || arg === "--help") {
+        process.stdout.write(help());
+        return 0;
+      }
+      if (arg === "--text" || arg.startsWith("--text=")) {
+        const value = arg === "--text" ? args[++i] : arg.slice("--text=".length);
+        if (value === undefined || value === "" || value.startsWith("--"))
+          return fail("--text needs a file.", "--text 需要一个文本文件。");
+        textFile = value;
+        continue;
+      }
+      if (arg.startsWith("-") || file !== undefined)
+        return fail(`unexpected argument "${arg}".`, `无法识别的参数 "${arg}"。`);
+      file = arg;
+    }
+    if (file === undefined) return fail("give the edition file to check.", "请给出要校验的版本文件。");
+    let text: string | undefined;
+    if (textFile !== undefined) {
+      const read = await readText(textFile);
+      if (!("text" in read)) return reportLoadFailure(read);
+      text = read.text;
+    }
+    const source = await readText(file);
+    if (!("text" in source)) return reportLoadFailure(source);
+    const result = parseEdition(source.text, text === undefined ? {} : { text });
+    const e = result.edition;
+    const head = e
+      ? `${file}: 《${e.document.title}》${e.document.docNumber},${e.document.year}年度;` +
+        `${e.areas.length} 个领域、${e.articles.length} 条、${e.targets.length} 个目标;` +
+        `支持总额 ${e.document.totalBudgetYi}亿元${text !== undefined || e.text !== undefined ? ";已对照原文核对摘录" : ";未对照原文(可用 --text)"}\n`
+      : `${file}: 不是有效的版本文件 / not a valid edition file\n`;
+    process.stdout.write(
+      head +
+        list(`错误 ${result.errors.length} 处 / ${result.errors.length} error(s):`, result.errors) +
+        list(`警告 ${result.warnings.length} 处 / ${result.warnings.length} warning(s):`, result.warnings) +
+        (result.errors.length === 0 ? "校验通过 / valid\n" : ""),
+    );
+    return result.errors.length === 0 ? 0 : 1;
+  },
+};
