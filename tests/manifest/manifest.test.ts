@@ -117,12 +117,22 @@ describe("manifest.xml", () => {
     expect(one(NS.app, "Permissions").textContent).toBe("ReadWriteDocument");
   });
 
-  it("requires the shared runtime 1.1", () => {
-    const sets = all(NS.app, "Set", one(NS.app, "Requirements"));
-    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toContainEqual([
-      "SharedRuntime",
-      "1.1",
+  it("gates only the overrides on the shared runtime and custom functions, so older Excel gets the base task pane", () => {
+    // Under OfficeApp, <Requirements> decides whether the add-in appears at all; under VersionOverrides only whether
+    // the overrides apply (https://learn.microsoft.com/javascript/api/manifest/requirements).
+    expect(children(officeApp).some((el) => el.localName === "Requirements")).toBe(false);
+    const overrides = one(NS.ov, "VersionOverrides");
+    const requirements = children(overrides).find((el) => el.localName === "Requirements");
+    expect(requirements?.namespaceURI).toBe(NS.ov);
+    const sets = all(NS.bt, "Set", requirements);
+    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([
+      ["SharedRuntime", "1.1"],
+      ["CustomFunctionsRuntime", "1.1"],
     ]);
+    // The fallback: the base manifest's own task pane is the same page.
+    expect(one(NS.app, "SourceLocation", one(NS.app, "DefaultSettings")).getAttribute("DefaultValue")).toBe(
+      `${ORIGIN}taskpane.html`,
+    );
   });
 
   it("defines every resid it uses, in the right resource group, each id once and ≤ 32 characters", () => {
