@@ -2,7 +2,7 @@
 # System packages the tests drive for real: LibreOffice recalculates and prints the generated workbook,
 # Chromium runs the task pane end to end, Noto CJK draws the Chinese glyphs, poppler turns PDFs into PNGs;
 # python3-uno lets the tests edit workbooks in LibreOffice as a person does, libxml2-utils validates OOXML parts.
-# Debian/Ubuntu, as root (CI) or through sudo.
+# Debian/Ubuntu: as root (CI, containers: `bash scripts/install-system-deps.sh`), or through sudo for other users.
 set -euo pipefail
 packages=(libreoffice-calc-nogui python3-uno fonts-noto-cjk chromium poppler-utils libxml2-utils)
 missing=()
@@ -13,8 +13,15 @@ if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages present: ${packages[*]}"
   exit 0
 fi
+# As root (CI, containers) apt-get runs directly; otherwise through sudo, which must exist.
 SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "Missing: ${missing[*]}. Run this script as root (no sudo here), or install them with apt-get as root." >&2
+    exit 1
+  fi
+  SUDO="sudo"
+fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

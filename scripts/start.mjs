@@ -15,12 +15,9 @@ import https from "node:https";
 import net from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { forgetStart, port, recordStart, root } from "./devServer.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(path.join(root, "package.json"));
-const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-const port = Number(process.env.npm_package_config_dev_server_port || pkg.config?.dev_server_port || 3000);
 const paneUrl = `https://localhost:${port}/taskpane.html`;
 const manifest = path.join(root, "manifest.xml");
 const args = new Set(process.argv.slice(2));
@@ -238,6 +235,9 @@ async function main() {
   }
   await certificates();
   const server = startDevServer();
+  // `npm run stop` finds this process and the server here.
+  recordStart({ pid: process.pid, server: server.pid });
+  process.on("exit", forgetStart);
   const stop = () => {
     if (server.exitCode === null) server.kill("SIGTERM");
   };
