@@ -80,7 +80,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  { files: ["src/engine/**", "src/policy/**"], rules: pureLayerBans },
+  { files: ["src/engine/**", "src/policy/**", "src/report/**"], rules: pureLayerBans },
   {
     files: ["**/*.js", "**/*.cjs", "scripts/**", "tests/support/**"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

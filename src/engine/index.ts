@@ -21,3 +21,6 @@ export * from "./findTarget";
 export * from "./findArea";
 export * from "./findArticle";
 export * from "./officialBudget";
+export * from "./monthEndProgress";
+export * from "./monthlyStatus";
+export * from "./reportMonth";
