@@ -7,11 +7,12 @@
 import { USAGE_ERROR, type Command } from "./command";
 import { checkCommand } from "./commands/check";
 import { datasetCommand } from "./commands/dataset";
+import { reportCommand } from "./commands/report";
 import { templateCommand } from "./commands/template";
 
 export type { Command } from "./command";
 
-export const commands: readonly Command[] = [datasetCommand, checkCommand, templateCommand];
+export const commands: readonly Command[] = [datasetCommand, checkCommand, templateCommand, reportCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -11,6 +11,7 @@ import {
   targetFigure,
   versus,
   yi,
+  type Figure,
   type TargetFigures,
   type WorkbookFigures,
 } from "../../src/report";
@@ -19,7 +20,7 @@ import { syntheticYear } from "./syntheticYear";
 
 const data = getEdition("yueqing-2025")!;
 const blankYear = (): WorkbookFigures => ({ data, targets: new Map(), areas: new Map() });
-const only = (id: string, months: (number | null)[], previous: number | null = null): WorkbookFigures => ({
+const only = (id: string, months: Figure[], previous: number | null = null): WorkbookFigures => ({
   data,
   targets: new Map<string, TargetFigures>([[id, { months, previous }]]),
   areas: new Map(),

@@ -1,0 +1,192 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { reportMonth } from "../../engine";
+import { defaultEditionId, editionIds, getEdition } from "../../policy";
+import { draftReport, reportText } from "../../report";
+import { reportDocx } from "../../template/report/docx";
+import { readFigures } from "../../template/report/figures";
+import { decodeMarker } from "../../template/spec/marker";
+import { nameValue, readPackage } from "../../template/xlsx/package";
+import { readWorksheet } from "../../template/xlsx";
+import { usageError, type Command } from "../command";
+
+const help = (): string =>
+  [
+    "Usage / 用法: npm run -s cli -- report FILE.xlsx [--month YYYY-MM] [--out 进展报告.docx]",
+    "",
+    "Drafts the 进展情况 report of a month from the workbook's figures (月度填报 and 月度支出; a workbook of the",
+    "earlier layout gives the month of its 报告日期) and writes it as .docx, ending with the table of figures used.",
+    "Prints the path written. The workbook is only read.",
+    "根据工作簿的月度数据起草某月的进展情况报告(.docx,文末附所用数据表),在标准输出打印写入的文件路径。工作簿只读不改。",
+    "",
+    "Options / 选项:",
+    "  --month YYYY-MM   the report month / 报告月份 (default / 默认: the latest month filled up to 报告日期)",
+    "  --out FILE.docx   file to write / 输出文件 (default / 默认: <工作簿名>-进展报告-YYYY-MM.docx beside it)",
+    `  --edition ID      edition id when the workbook names none / 工作簿未标明版本时使用 (default / 默认: ${defaultEditionId})`,
+    "  --text            also print the report's text on stdout / 同时在标准输出打印报告正文",
+    "  -h, --help        show this help / 显示本帮助",
+    "",
+  ].join("\n");
+
+const fail = (english: string, chinese: string): number => usageError(english, chinese, help());
+
+/** A file problem: one line, Chinese then English, naming the user's file; exit 1. */
+function fileError(chinese: string, english: string): number {
+  process.stderr.write(`错误:${chinese} / Error: ${english}\n`);
+  return 1;
+}
+
+interface Args {
+  file?: string;
+  month?: { year: number; month: number };
+  out?: string;
+  edition?: string;
+  text: boolean;
+}
+
+function parse(argv: readonly string[]): Args | number {
+  const out: Args = { text: false };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] ?? "";
+    const eq = raw.indexOf("=");
+    const flag = raw.startsWith("--") && eq > 0 ? raw.slice(0, eq) : raw;
+    const inline = raw.startsWith("--") && eq > 0 ? raw.slice(eq + 1) : undefined;
+    const value = () => {
+      const v = inline ?? argv[++i];
+      return v === undefined || v === "" || (inline === undefined && v.startsWith("--")) ? undefined : v;
+    };
+    switch (flag) {
+      case "-h":
+      case "--help":
+        process.stdout.write(help());
+        return 0;
+      case "--text":
+        out.text = true;
+        break;
+      case "--month": {
+        const v = value();
+        const m = v === undefined ? null : /^(\d{4})-(\d{1,2})$/.exec(v);
+        const month = m ? Number(m[2]) : NaN;
+        if (!m || month < 1 || month > 12)
+          return fail(`--month needs YYYY-MM (e.g. 2025-06).`, `--month 应为 YYYY-MM(如 2025-06)。`);
+        out.month = { year: Number(m[1]), month };
+        break;
+      }
+      case "--out":
+      case "--edition": {
+        const v = value();
+        if (v === undefined) return fail(`${flag} needs a value.`, `${flag} 需要一个值。`);
+        if (flag === "--out") {
+          if (!v.toLowerCase().endsWith(".docx"))
+            return fail(`--out must name a .docx file.`, `--out 应为 .docx 文件。`);
+          out.out = v;
+        } else out.edition = v;
+        break;
+      }
+      default:
+        if (raw.startsWith("-")) return fail(`unexpected argument "${raw}".`, `无法识别的参数 "${raw}"。`);
+        if (out.file !== undefined) return fail(`give one workbook only.`, `只能指定一个工作簿。`);
+        out.file = raw;
+    }
+  }
+  if (out.file === undefined) return fail("give the workbook FILE.xlsx.", "请指定工作簿 FILE.xlsx。");
+  return out;
+}
+
+async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export const reportCommand: Command = {
+  name: "report",
+  summary: "draft a month's 进展情况 report (.docx) from a workbook / 根据工作簿起草进展情况报告",
+  async run(argv) {
+    const args = parse(argv);
+    if (typeof args === "number") return args;
+    const file = args.file ?? "";
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return fileError(`无法读取文件“${file}”(不存在或无权限)。`, `cannot read "${file}" (missing or no permission).`);
+    }
+    let zip: JSZip;
+    const workbook = new ExcelJS.Workbook();
+    try {
+      zip = await JSZip.loadAsync(bytes);
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch {
+      return fileError(`“${file}”不是有效的 .xlsx 工作簿。`, `"${file}" is not a valid .xlsx workbook.`);
+    }
+    const pkg = await readPackage(zip);
+    const marked = pkg.names.map((n) => decodeMarker(n.name, nameValue(n.formula))).find((m) => m !== undefined);
+    const editionId = args.edition ?? marked?.editionId ?? defaultEditionId;
+    const data = getEdition(editionId);
+    if (data === undefined) {
+      const known = editionIds().join(", ");
+      return fail(`unknown edition "${editionId}" (known: ${known}).`, `未知版本 "${editionId}"(可选:${known})。`);
+    }
+    const read = readFigures(
+      data,
+      workbook.worksheets.map((ws) => readWorksheet(ws)),
+    );
+    if (read.sheets.length === 0) {
+      return fileError(
+        `“${file}”中没有政策目标的工作表(目标任务、月度填报等)。`,
+        `"${file}" holds none of the policy workbook's sheets (目标任务, 月度填报 …).`,
+      );
+    }
+    const year = data.document.year;
+    let month: number;
+    if (args.month) {
+      if (args.month.year !== year)
+        return fail(`--month must be in ${year}, the edition's year.`, `--month 应在政策年度 ${year} 年内。`);
+      month = args.month.month;
+    } else {
+      month = read.reportDate ? reportMonth(read.filled, read.reportDate, year) : read.filled.lastIndexOf(true) + 1;
+      if (month === 0)
+        return fileError(`“${file}”中还没有填报任何月份的数据。`, `"${file}" has no month with figures yet.`);
+    }
+    if (
+      read.layout === "current" &&
+      read.reportDate &&
+      read.reportDate.year === year &&
+      read.reportDate.month !== month
+    ) {
+      return fileError(
+        `“${file}”是早期版式(无月度填报表),只有报告日期所在的${read.reportDate.month}月的数据;请刷新工作簿后按月填报。`,
+        `"${file}" has the earlier layout (no monthly sheets): only ${read.reportDate.month}月's figures exist; refresh it to fill months.`,
+      );
+    }
+    const text = reportText(draftReport(read.figures, month));
+    const out =
+      args.out ??
+      path.join(
+        path.dirname(file),
+        `${path.basename(file, path.extname(file))}-进展报告-${year}-${String(month).padStart(2, "0")}.docx`,
+      );
+    try {
+      await writeAtomic(out, await reportDocx(text));
+    } catch {
+      return fileError(
+        `无法写入“${out}”(文件夹不存在、无权限或磁盘已满)。`,
+        `cannot write "${out}" (missing folder, no permission or disk full).`,
+      );
+    }
+    if (args.text) {
+      const body = [text.title, text.subtitle, ...text.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
+      process.stdout.write(`${body.join("\n")}\n`);
+    }
+    process.stdout.write(`${path.resolve(out)}\n`);
+    return 0;
+  },
+};
