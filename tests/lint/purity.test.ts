@@ -29,6 +29,8 @@ describe("pure layers", () => {
     ["src/policy/bad.ts", "no Office", "export const x = () => Office.context;\n"],
     ["src/engine/bad.ts", "no Node APIs", 'import { readFileSync } from "node:fs";\nexport const r = readFileSync;\n'],
     ["src/engine/bad.ts", "never back", 'import { x } from "../template/x";\nexport const y = x;\n'],
+    ["src/importer/bad.ts", "no Office", 'import ExcelJS from "exceljs";\nexport const w = ExcelJS;\n'],
+    ["src/importer/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],
   ])("%s: %s", async (file, expected, code) => {
     const messages = await messagesFor(file, code);
     expect(messages.join("\n")).toContain(expected);

@@ -1,0 +1,169 @@
+/**
+ * The skeleton of the genre: a notice and preamble (front matter), areas headed 一、…, each with a preamble and
+ * articles numbered (一) or 1., and closing paragraphs (上述…, 本文件…, 抄送). Works on the normalised text's lines.
+ */
+import { parseChineseNumeral } from "../engine/chineseNumeral";
+
+export interface Line {
+  /** Index of the line in the normalised text. */
+  index: number;
+  text: string;
+}
+
+export interface ArticleBlock {
+  /** The number as written: (十二) → 12, 3. → 3. */
+  written: number;
+  /** The number the edition uses (equals `written` unless the numbering restarts in each area). */
+  no: number;
+  heading: string;
+  title: string;
+  lines: Line[];
+}
+
+export interface AreaBlock {
+  no: number;
+  numeral: string;
+  heading: string;
+  title: string;
+  /** The lead unit as written (市科技局), or "" when the heading names none. */
+  lead: string;
+  /** Preamble paragraphs before the first article (the heading's own remainder included). */
+  preamble: Line[];
+  articles: ArticleBlock[];
+}
+
+export interface Structure {
+  /** Lines before the document starts (a journalist's summary), excluded from everything. */
+  summary: Line[];
+  front: Line[];
+  areas: AreaBlock[];
+  closing: Line[];
+  /** The article that ends the text mid-sentence, if any (an excerpt cut off). */
+  truncatedArticle: number | null;
+}
+
+const AREA = /^([一二三四五六七八九十]{1,3})、(.*)$/;
+const ARTICLE_PAREN = /^\(([一二三四五六七八九十百]{1,4})\)(.*)$/;
+const ARTICLE_DIGIT = /^(\d{1,3})[.、](?!\d)(.*)$/;
+const LEAD = /[((]\s*(?:由)?([^()()]*?(?:〈[^〉]*〉)?[^()()]*?)牵头(?:实施|负责|落实)?\s*[))]/;
+/** Closing paragraphs: the document speaking about itself or its implementation after the last article. */
+const CLOSING =
+  /^(?:上述|以上|本(?:文件|政策|意见|方案|措施|通知)|各(?:地|部门|县|领域政策|单位|级)|附件|抄送|[^,。]{2,20}印发$|\d{4}年\d{1,2}月\d{1,2}日印发$)/;
+/** The line where a re-post's original text starts. */
+const ORIGINAL_STARTS = /(?:原文如下|全文如下|以下为原文|政策原文)[::]?$/;
+
+type ArticleStyle = "paren" | "digit";
+
+function articleMatch(
+  text: string,
+  style: ArticleStyle | undefined,
+): { style: ArticleStyle; no: number; rest: string } | undefined {
+  if (style !== "digit") {
+    const m = ARTICLE_PAREN.exec(text);
+    const no = m ? parseChineseNumeral(m[1] ?? "") : undefined;
+    if (m && no !== undefined) return { style: "paren", no, rest: m[2] ?? "" };
+  }
+  if (style !== "paren") {
+    const m = ARTICLE_DIGIT.exec(text);
+    if (m) return { style: "digit", no: Number(m[1]), rest: m[2] ?? "" };
+  }
+  return undefined;
+}
+
+/** Heading sentence: up to the first 。 (or the whole line when it has none and is short). */
+function titleOf(rest: string): string {
+  const stop = rest.search(/[。;:]/);
+  if (stop > 0) return rest.slice(0, stop);
+  return rest.length <= 40 ? rest : rest.slice(0, 40);
+}
+
+/** Splits an area heading into its title, its lead and any preamble text run onto the same line. */
+function readAreaHeading(rest: string): { title: string; lead: string; remainder: string } {
+  const lead = LEAD.exec(rest);
+  if (lead && lead.index !== undefined && lead.index <= 60) {
+    return {
+      title: rest.slice(0, lead.index).trim(),
+      lead: (lead[1] ?? "").trim(),
+      remainder: rest.slice(lead.index + lead[0].length).trim(),
+    };
+  }
+  const stop = rest.search(/[。]/);
+  if (stop > 0 && stop < rest.length - 1) {
+    return { title: rest.slice(0, stop), lead: "", remainder: rest.slice(stop + 1).trim() };
+  }
+  return { title: rest.replace(/[。]$/, ""), lead: "", remainder: "" };
+}
+
+/**
+ * Reads the skeleton. Never fails: a text without any 一、 heading gives no areas (the caller says so).
+ *
+ * @example
+ * readStructure(["一、扩大有效投资政策(由市发改委牵头实施)", "(一)加大财政支持力度。…"]).areas[0].lead // "市发改委"
+ */
+export function readStructure(texts: readonly string[]): Structure {
+  const lines: Line[] = texts.map((text, index) => ({ index, text }));
+  let begin = 0;
+  const marker = lines.findIndex((l) => ORIGINAL_STARTS.test(l.text));
+  if (marker !== -1 && marker < lines.length - 1) begin = marker + 1;
+  const summary = lines.slice(0, begin);
+  const front: Line[] = [];
+  const areas: AreaBlock[] = [];
+  const closing: Line[] = [];
+  let style: ArticleStyle | undefined;
+  let area: AreaBlock | undefined;
+  let article: ArticleBlock | undefined;
+  let inClosing = false;
+  for (const line of lines.slice(begin)) {
+    const areaHead = AREA.exec(line.text);
+    const areaNo = areaHead ? parseChineseNumeral(areaHead[1] ?? "") : undefined;
+    if (areaHead && areaNo !== undefined && (area === undefined || areaNo === area.no + 1 || areaNo > area.no)) {
+      const heading = readAreaHeading(areaHead[2] ?? "");
+      area = {
+        no: areaNo,
+        numeral: areaHead[1] ?? "",
+        heading: line.text.slice(0, line.text.length - heading.remainder.length).trim(),
+        title: heading.title,
+        lead: heading.lead,
+        preamble: [],
+        articles: [],
+      };
+      areas.push(area);
+      article = undefined;
+      inClosing = false;
+      if (heading.remainder !== "") {
+        const offset = line.text.lastIndexOf(heading.remainder);
+        area.preamble.push({ index: line.index, text: line.text.slice(offset) });
+      }
+      continue;
+    }
+    if (area === undefined) {
+      front.push(line);
+      continue;
+    }
+    if (inClosing) {
+      closing.push(line);
+      continue;
+    }
+    const art = articleMatch(line.text, style);
+    if (art) {
+      style ??= art.style;
+      article = { written: art.no, no: art.no, heading: line.text, title: titleOf(art.rest.trim()), lines: [line] };
+      area.articles.push(article);
+      continue;
+    }
+    if (article !== undefined && CLOSING.test(line.text)) {
+      inClosing = true;
+      closing.push(line);
+      continue;
+    }
+    if (article) article.lines.push(line);
+    else area.preamble.push(line);
+  }
+  // Numbering restarted in each area (1. 2. … then 1. again): the edition needs one number per article.
+  const all = areas.flatMap((a) => a.articles);
+  if (new Set(all.map((a) => a.written)).size !== all.length) all.forEach((a, i) => (a.no = i + 1));
+  const last = areas[areas.length - 1]?.articles.at(-1);
+  const lastText = last?.lines.at(-1)?.text ?? "";
+  const truncatedArticle = last && closing.length === 0 && !/[。)]$/.test(lastText) ? last.no : null;
+  return { summary, front, areas, closing, truncatedArticle };
+}

@@ -1,0 +1,87 @@
+import { importEdition } from "../../src/importer";
+import { referenceFromDataset, referenceFromKey, scoreDraft } from "../../src/importer/score";
+import { toDatasetJson } from "../../src/policy/datasetJson";
+import { yueqing2025 } from "../../src/policy/editions/yueqing-2025";
+import { corpusDocuments, yueqingText } from "../support/corpus";
+
+// Floors: what the importer reaches today. A change that loses a figure fails here (the bench prints the detail).
+const documents = corpusDocuments();
+
+describe("importer on the development corpus", () => {
+  it("has the eleven texts", () => {
+    expect(documents.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it.each(documents.map((d) => [d.slug, d] as const))("%s", (_slug, doc) => {
+    const draft = importEdition(doc.text);
+    const score = scoreDraft(draft, referenceFromKey(doc.key as Parameters<typeof referenceFromKey>[0]));
+    expect(score.missed).toEqual([]);
+    expect(score.extra).toEqual([]);
+    expect(score.wrong).toEqual([]);
+    expect(score.budgets.exact).toBe(score.budgets.expected);
+    expect(score.items.exact).toBe(score.items.expected);
+    expect(score.leads.exact).toBe(score.leads.expected);
+    expect(score.responsible.exact).toBe(score.responsible.expected);
+    // Every quote is an exact substring of the normalised text the draft carries.
+    for (const t of draft.targets) expect(draft.text).toContain(t.quote);
+    expect(draft.draft.targets.map((t) => t.id)).toEqual(draft.targets.map((t) => t.id));
+  });
+});
+
+describe("importer on the full 乐清 2025 text against the project's dataset", () => {
+  const draft = importEdition(yueqingText());
+  const score = scoreDraft(draft, referenceFromDataset(toDatasetJson(yueqing2025)));
+
+  it("finds every target of the dataset and at most one more", () => {
+    expect(score.targets.expected).toBe(113);
+    expect(score.missed).toEqual([]);
+    expect(score.targets.recall).toBe(1);
+    expect(score.targets.precision).toBeGreaterThanOrEqual(0.99);
+    expect(score.wrong).toEqual([]);
+  });
+
+  it("reads budgets, items, leads and responsible units exactly", () => {
+    expect(score.budgets.exact).toBe(8);
+    expect(score.items.exact).toBe(8);
+    expect(score.leads.exact).toBe(8);
+    expect(score.responsible.exact).toBe(37);
+  });
+
+  it("reads the document fields and both totals", () => {
+    const doc = draft.edition;
+    expect(doc).toMatchObject({
+      id: "yueqing-2025",
+      year: 2025,
+      title: "乐清市推动经济高质量发展若干政策(2025年版)",
+      docNumber: "乐政发〔2025〕4号",
+      issuer: "乐清市人民政府",
+      signedDate: "2025-03-06",
+      printedDate: "2025-03-11",
+      parentPolicies: ["浙政发〔2025〕3号", "温政发〔2025〕2号"],
+      totalBudgetYi: 49.25,
+      totalBudgetWords: "除交叉重叠部分外",
+      sumOfAreaBudgetsYi: 69.49,
+      validity: { from: "2025-01-01", to: "2025-12-31", quote: "均为2025年全年实施有效" },
+    });
+    expect(draft.draft.missing).toEqual([]);
+  });
+
+  it("keeps the dataset's ids when the dataset is the previous edition", () => {
+    const again = importEdition(yueqingText(), { previous: toDatasetJson(yueqing2025) });
+    const ids = new Set<string>(yueqing2025.targets.map((t) => t.id));
+    const kept = again.targets.filter((t) => ids.has(t.id)).length;
+    expect(kept).toBeGreaterThanOrEqual(110);
+    expect(new Set(again.targets.map((t) => t.id)).size).toBe(again.targets.length);
+  });
+
+  it("excludes the genre's noise with reasons", () => {
+    const categories = new Map(draft.draft.excluded.map((x) => [x.figure, x.category]));
+    expect(categories.get("415")).toBe("name");
+    expect(categories.get("6月")).toBe("deadline");
+    expect(categories.get("70%")).toBe("baseline");
+    expect(categories.get("10万吨级")).toBe("threshold");
+    expect(categories.get("1千万元以上")).toBe("threshold");
+    expect(categories.get("8个")).toBe("selfCount");
+    expect(draft.draft.excluded.every((x) => x.reason !== "")).toBe(true);
+  });
+});
