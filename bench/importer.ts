@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { importEdition } from "../src/importer";
 import { referenceFromDataset, referenceFromKey, scoreDraft, type Score } from "../src/importer/score";
-import { toDatasetJson } from "../src/policy/datasetJson";
+import { toEditionFile } from "../src/policy/editionFile";
 import { getEdition } from "../src/policy";
 import { corpusDocuments, yueqingText } from "../tests/support/corpus";
 
@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
   const docs: { name: string; text: string; ref: ReturnType<typeof referenceFromKey> }[] = corpusDocuments().map(
     (d) => ({ name: d.slug, text: d.text, ref: referenceFromKey(d.key as Parameters<typeof referenceFromKey>[0]) }),
   );
-  docs.push({ name: "yueqing-2025 (full)", text: yueqingText(), ref: referenceFromDataset(toDatasetJson(data)) });
+  docs.push({ name: "yueqing-2025 (full)", text: yueqingText(), ref: referenceFromDataset(toEditionFile(data)) });
   for (const doc of docs) {
     const score = scoreDraft(importEdition(doc.text), doc.ref);
     const runs = doc.text.length > 10000 ? 15 : 40;

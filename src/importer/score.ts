@@ -9,6 +9,7 @@
  */
 import { tidy } from "../engine/tidy";
 import { itemLabel } from "./budget";
+import type { EditionFile } from "../policy/editionFile";
 import type { Draft } from "./types";
 
 export interface Reference {
@@ -37,18 +38,7 @@ interface KeyJson {
   }[];
 }
 
-interface DatasetJson {
-  areas: { no: number; lead: string; budgetYi: number; budgetItems: { label: string; yi: number }[] }[];
-  articles: { no: number; area: number; responsible: readonly string[] }[];
-  targets: {
-    area: number;
-    article: number | null;
-    value: number | null;
-    unit: string;
-    comparator: string;
-    quote: string;
-  }[];
-}
+type DatasetJson = Pick<EditionFile, "areas" | "articles" | "targets">;
 
 /** The reference of a corpus key file (keys/<slug>.json). */
 export function referenceFromKey(key: KeyJson): Reference {

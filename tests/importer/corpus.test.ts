@@ -1,11 +1,13 @@
 import { importEdition } from "../../src/importer";
 import { referenceFromDataset, referenceFromKey, scoreDraft } from "../../src/importer/score";
-import { toDatasetJson } from "../../src/policy/datasetJson";
-import { yueqing2025 } from "../../src/policy/editions/yueqing-2025";
+import { getEdition } from "../../src/policy";
+import { toEditionFile } from "../../src/policy/editionFile";
+import { validateEdition } from "../../src/policy/validation";
 import { corpusDocuments, yueqingText } from "../support/corpus";
 
 // Floors: what the importer reaches today. A change that loses a figure fails here (the bench prints the detail).
 const documents = corpusDocuments();
+const yueqing2025 = getEdition("yueqing-2025")!;
 
 describe("importer on the development corpus", () => {
   it("has the eleven texts", () => {
@@ -24,13 +26,17 @@ describe("importer on the development corpus", () => {
     expect(score.responsible.exact).toBe(score.responsible.expected);
     // Every quote is an exact substring of the normalised text the draft carries.
     for (const t of draft.targets) expect(draft.text).toContain(t.quote);
+    // What an excerpt lacks is listed, not invented: only document fields may fail validation.
+    const { draft: _part, ...edition } = draft;
+    const errors = validateEdition(edition).errors.filter((e) => !e.path.startsWith("edition"));
+    expect(errors).toEqual([]);
     expect(draft.draft.targets.map((t) => t.id)).toEqual(draft.targets.map((t) => t.id));
   });
 });
 
 describe("importer on the full 乐清 2025 text against the project's dataset", () => {
   const draft = importEdition(yueqingText());
-  const score = scoreDraft(draft, referenceFromDataset(toDatasetJson(yueqing2025)));
+  const score = scoreDraft(draft, referenceFromDataset(toEditionFile(yueqing2025)));
 
   it("finds every target of the dataset and at most one more", () => {
     expect(score.targets.expected).toBe(113);
@@ -66,8 +72,15 @@ describe("importer on the full 乐清 2025 text against the project's dataset", 
     expect(draft.draft.missing).toEqual([]);
   });
 
+  it("is an edition the validation library accepts, against its own text, once the draft part is dropped", () => {
+    const { draft: _draft, ...edition } = draft;
+    const result = validateEdition(edition, { text: draft.text });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it("keeps the dataset's ids when the dataset is the previous edition", () => {
-    const again = importEdition(yueqingText(), { previous: toDatasetJson(yueqing2025) });
+    const again = importEdition(yueqingText(), { previous: toEditionFile(yueqing2025) });
     const ids = new Set<string>(yueqing2025.targets.map((t) => t.id));
     const kept = again.targets.filter((t) => ids.has(t.id)).length;
     expect(kept).toBeGreaterThanOrEqual(110);
