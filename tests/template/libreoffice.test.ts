@@ -4,7 +4,9 @@
  * budgetVariance). Also: our markers survive LibreOffice, and the printed workbook fits A4 landscape
  * (PDF and PNG pages are left in artifacts/workbook/ for a person to look at).
  */
+import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
@@ -37,16 +39,19 @@ import {
 import { getEdition } from "../../src/policy";
 import type { Target } from "../../src/policy/types";
 import {
+  columnLetter,
   completionFormula,
   ERROR_TEXT,
   gapFormula,
   NOT_A_DATE,
   NOT_A_NUMBER,
   progressFormula,
+  shownAsPercent,
   statusFormula,
 } from "../../src/template/spec";
 import { postProcess } from "../../src/template/xlsx/package";
-import { readWorksheet, updateTemplate, writeTemplate } from "../../src/template/xlsx";
+import { readWorksheet, refreshWorkbook, updateTemplate, writeTemplate } from "../../src/template/xlsx";
+import { readFileSnapshot, readSharedStrings, readSheetCells } from "../../src/template/xlsx/snapshot";
 import { columnOf, rowOf } from "./support/grid";
 import { requireLibreOffice } from "../support/realEngines";
 
@@ -135,7 +140,7 @@ function csvValue(field: string | undefined): string | number {
   return /^-?\d+(\.\d+)?(E[-+]?\d+)?$/i.test(field) ? Number(field) : field;
 }
 
-type Input = number | string | null;
+type Input = number | string | boolean | null;
 interface Case {
   readonly actual: Input;
   readonly previous?: Input;
@@ -170,6 +175,8 @@ function casesFor(t: Target): Case[] {
         { actual: x(v * 0.96) },
         { actual: x(v * 1.06) },
         { actual: "  " },
+        // A typed TRUE: a number to LibreOffice (1), not to Excel; the sheet says 应填数字 in both.
+        { actual: true },
       ];
     }
   }
@@ -179,12 +186,18 @@ const errText = (e: CalcError) => ERROR_TEXT[e.key] ?? `#${e.code}`;
 const kind = (v: Input): "blank" | "number" | "text" =>
   v === null || (typeof v === "string" && v.trim() === "") ? "blank" : typeof v === "number" ? "number" : "text";
 
+/** 差距 as the sheet shows it: a unitless ratio shown as a percentage (三分之二) in 百分点 too. */
+function sheetGap(t: Target, actual: number): number | CalcError {
+  const g = gap(t, actual);
+  return !isCalcError(g) && t.unit === "" && shownAsPercent(t) ? g * 100 : g;
+}
+
 /** What the engine says a row's 完成率 / 差距 / 状态 are (the sheet shows error texts where the engine errs). */
 function expected(t: Target, c: Case, progress: number) {
   if (kind(c.actual) === "blank") return { completion: "", gap: "", status: "未填报" };
   if (kind(c.actual) === "text") return { completion: NOT_A_NUMBER, gap: NOT_A_NUMBER, status: NOT_A_NUMBER };
   const actual = fromExcelValue(t, c.actual as number);
-  const g = gap(t, actual);
+  const g = sheetGap(t, actual);
   const gapOut = isCalcError(g) ? errText(g) : g;
   const direction = t.comparator === "increase" || t.comparator === "decrease";
   const prevKind = kind(c.previous ?? null);
@@ -213,6 +226,8 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
   let recalculatedFile: string;
   const csv = new Map<string, string[][]>();
   let original: Buffer;
+  let refreshed: Uint8Array;
+  const refreshedCsv = new Map<string, string[][]>();
 
   beforeAll(async () => {
     const generated = await writeTemplate(data, { now: NOW, reportDate: "2025-06-30" });
@@ -291,7 +306,18 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
       const sheet = /^filled-(.*)\.csv$/.exec(f)?.[1];
       if (sheet) csv.set(sheet, parseCsv(readFileSync(path.join(csvDir, f), "utf8")));
     }
-  }, 180_000);
+    // The same inputs refreshed by the CLI's route: its cached results, and what LibreOffice computes from them.
+    refreshed = (await refreshWorkbook(new Uint8Array(readFileSync(filled)), data, { now: NOW })).buffer;
+    const refreshedFile = path.join(dir, "refreshed.xlsx");
+    writeFileSync(refreshedFile, refreshed);
+    const csvDir2 = path.join(dir, "csv2");
+    mkdirSync(csvDir2);
+    convert(dir, refreshedFile, CSV_FILTER, csvDir2);
+    for (const f of readdirSync(csvDir2)) {
+      const sheet = /^refreshed-(.*)\.csv$/.exec(f)?.[1];
+      if (sheet) refreshedCsv.set(sheet, parseCsv(readFileSync(path.join(csvDir2, f), "utf8")));
+    }
+  }, 240_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -399,6 +425,31 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
     const r = rowOf(t, "编号", first?.target.id);
     expect(t[r]?.[columnOf(t, "实际值")]).toBeCloseTo(first?.c.actual as number, 12);
     expect(wb.getWorksheet("检验日期")).toBeDefined();
+  });
+
+  it("cached results of a refreshed workbook equal what LibreOffice computes from its inputs", async () => {
+    const zip = await JSZip.loadAsync(refreshed);
+    const file = await readFileSnapshot(zip);
+    const shared = await readSharedStrings(zip);
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (const name of ["目标任务", "预算执行", "汇总"]) {
+      const part = file.sheets.find((s) => s.name === name)?.part ?? "";
+      const doc = new DOMParser().parseFromString(await zip.file(part)!.async("string"), "text/xml");
+      const cells = readSheetCells(doc, shared);
+      const computed = refreshedCsv.get(name) ?? [];
+      cells.forEach((row, r) =>
+        row.forEach((c, col) => {
+          if (c.formula === undefined) return;
+          compared++;
+          const got = csvValue(computed[r]?.[col]);
+          if (!same(c.value ?? "", got))
+            mismatches.push(`${name}!${columnLetter(col + 1)}${r + 1}: cached ${JSON.stringify(c.value)}, computed ${JSON.stringify(got)}`);
+        }),
+      );
+    }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(500);
   });
 
   it("prints on A4 landscape pages, rendered to PDF and PNG in artifacts/workbook/", () => {

@@ -1,5 +1,5 @@
 import { isBlankInput, type CalcError, type MessageKey } from "../../engine";
-import type { Comparator, TargetKind } from "../../policy/types";
+import type { Comparator, Target, TargetKind } from "../../policy/types";
 import type { Scalar } from "./types";
 
 /** A cell as a host reads it back: its value, and its formula when it holds one (text starting with "="). */
@@ -59,6 +59,14 @@ export const COMPARATOR_SYMBOL: Record<Comparator, string> = {
 export function comparatorOfSymbol(symbol: unknown): Comparator | undefined {
   const text = typeof symbol === "string" ? symbol.trim() : "";
   return (Object.keys(COMPARATOR_SYMBOL) as Comparator[]).find((c) => COMPARATOR_SYMBOL[c] === text);
+}
+
+/**
+ * Whether the sheet shows a target's figures as percentages: unit %, or a unitless ratio (三分之二 = 2/3). Its
+ * 差距 is then in 百分点 (the sheet's formula tells them apart by 单位 and 口径).
+ */
+export function shownAsPercent(target: Pick<Target, "unit" | "kind">): boolean {
+  return target.unit === "%" || (target.unit === "" && target.kind === "ratio");
 }
 
 export const CUMULATIVE = "累计";

@@ -8,10 +8,11 @@ import {
   pace,
   readDate,
   status,
+  tidy,
   timeProgress,
 } from "../../engine";
 import type { Target } from "../../policy/types";
-import { errorText, NOT_A_DATE, NOT_A_NUMBER, readInput } from "./cells";
+import { errorText, NOT_A_DATE, NOT_A_NUMBER, readInput, shownAsPercent } from "./cells";
 import type { Scalar } from "./types";
 
 /**
@@ -45,7 +46,9 @@ export function evaluateTarget(
   if (actual.kind === "text") return { completion: NOT_A_NUMBER, gap: NOT_A_NUMBER, status: NOT_A_NUMBER };
   const x = fromExcelValue(target, actual.value);
   const g = gap(target, x);
-  const gapResult: Scalar = isCalcError(g) ? errorText(g) : g;
+  // A unitless ratio shown as a percentage: its gap in 百分点, as the sheet's formula gives it.
+  const points = target.unit === "" && shownAsPercent(target);
+  const gapResult: Scalar = isCalcError(g) ? errorText(g) : points ? tidy(g * 100) : g;
   const direction = target.comparator === "increase" || target.comparator === "decrease";
   let previous: number | null = null;
   if (direction) {

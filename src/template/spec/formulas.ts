@@ -4,7 +4,7 @@ import { ANNUAL, COMPARATOR_SYMBOL, CUMULATIVE, ERROR_TEXT, NOT_A_DATE, NOT_A_NU
 import { DATE_CELL, executionCol, PROGRESS_CELL, targetCol, type TargetColumn } from "./layout";
 
 /**
- * The sheet's native formulas. They use classic functions only (IF, AND, OR, ISNUMBER, LEN, TRIM, ABS, MIN,
+ * The sheet's native formulas. They use classic functions only (IF, AND, OR, ISNUMBER, ISLOGICAL, LEN, TRIM, ABS, MIN,
  * YEAR, MONTH, DAY, EOMONTH, COUNTIFS, SUMIFS) so that Excel 2010, WPS and LibreOffice compute the same, and
  * each mirrors one engine function (completionRate, gap, status, executionRate, pace, budgetVariance,
  * timeProgress); the LibreOffice test checks them row by row against the engine.
@@ -14,6 +14,11 @@ import { DATE_CELL, executionCol, PROGRESS_CELL, targetCol, type TargetColumn } 
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const S = (c: keyof typeof COMPARATOR_SYMBOL) => q(COMPARATOR_SYMBOL[c]);
 const blank = (ref: string) => `LEN(TRIM(${ref}))=0`;
+/**
+ * "Not a number the user typed": text, or a boolean. LibreOffice stores a typed TRUE as 1 (ISNUMBER is TRUE
+ * there, not in Excel or Gnumeric), so ISLOGICAL makes every engine answer 应填数字 alike.
+ */
+const notNumber = (ref: string) => `OR(NOT(ISNUMBER(${ref})),ISLOGICAL(${ref}))`;
 const NAN = q(NOT_A_NUMBER);
 
 function targetRefs(row: number) {
@@ -33,7 +38,7 @@ function targetRefs(row: number) {
 export function progressFormula(year: number): string {
   const d = DATE_CELL;
   return (
-    `IF(${blank(d)},"",IF(NOT(ISNUMBER(${d})),${q(NOT_A_DATE)},` +
+    `IF(${blank(d)},"",IF(${notNumber(d)},${q(NOT_A_DATE)},` +
     `IF(YEAR(${d})<${year},0,IF(YEAR(${d})>${year},1,(MONTH(${d})-1+DAY(${d})/DAY(EOMONTH(${d},0)))/12))))`
   );
 }
@@ -43,8 +48,8 @@ export function completionFormula(row: number): string {
   const { target: e, cmp: g, prev: i, actual: j } = targetRefs(row);
   const direction = `OR(${g}=${S("decrease")},${g}=${S("increase")})`;
   return (
-    `IF(${blank(j)},"",IF(NOT(ISNUMBER(${j})),${NAN},` +
-    `IF(${direction},IF(${blank(i)},${q(ERROR_TEXT.needsPrevious ?? "")},IF(NOT(ISNUMBER(${i})),${NAN},` +
+    `IF(${blank(j)},"",IF(${notNumber(j)},${NAN},` +
+    `IF(${direction},IF(${blank(i)},${q(ERROR_TEXT.needsPrevious ?? "")},IF(${notNumber(i)},${NAN},` +
     `IF(${g}=${S("increase")},IF(${j}>${i},1,0),IF(${j}<${i},1,0)))),` +
     `IF(${blank(e)},${q(ERROR_TEXT.qualitativeNoValue ?? "")},` +
     `IF(${g}=${S("rank<=")},IF(${j}<1,${q(ERROR_TEXT.badRank ?? "")},MIN(1,${e}/${j})),` +
@@ -53,12 +58,16 @@ export function completionFormula(row: number): string {
   );
 }
 
-/** 差距 (engine gap): actual − target, in 百分点 for percentage targets; blank while 实际值 is blank. */
+/**
+ * 差距 (engine gap): actual − target; in 百分点 for targets the sheet shows as percentages — unit % and the
+ * unitless annual ratios (三分之二) — blank while 实际值 is blank.
+ */
 export function gapFormula(row: number): string {
-  const { target: e, unit: f, actual: j } = targetRefs(row);
+  const { target: e, unit: f, basis: h, actual: j } = targetRefs(row);
   return (
-    `IF(${blank(j)},"",IF(NOT(ISNUMBER(${j})),${NAN},` +
-    `IF(${blank(e)},${q(ERROR_TEXT.qualitativeNoValue ?? "")},IF(${f}="%",(${j}-${e})*100,${j}-${e}))))`
+    `IF(${blank(j)},"",IF(${notNumber(j)},${NAN},` +
+    `IF(${blank(e)},${q(ERROR_TEXT.qualitativeNoValue ?? "")},` +
+    `IF(OR(${f}="%",AND(${f}="",${h}=${q(ANNUAL)})),(${j}-${e})*100,${j}-${e}))))`
   );
 }
 
@@ -74,8 +83,8 @@ export function statusFormula(row: number): string {
     `AND(${g}=${S("rank<=")},${j}<=${e}),AND(${g}=${S("~")},ABS(${j}-${e})<=${DEFAULT_TOLERANCE}*ABS(${e})+${slack}),` +
     `AND(${g}=${S("increase")},${j}>${i}),AND(${g}=${S("decrease")},${j}<${i}))`;
   return (
-    `IF(${blank(j)},"未填报",IF(NOT(ISNUMBER(${j})),${NAN},` +
-    `IF(AND(${direction},${blank(i)}),"未填报",IF(AND(${direction},NOT(ISNUMBER(${i}))),${NAN},` +
+    `IF(${blank(j)},"未填报",IF(${notNumber(j)},${NAN},` +
+    `IF(AND(${direction},${blank(i)}),"未填报",IF(AND(${direction},${notNumber(i)}),${NAN},` +
     `IF(AND(NOT(${direction}),${blank(e)}),${q(ERROR_TEXT.qualitativeNoValue ?? "")},` +
     `IF(AND(${g}=${S("rank<=")},${j}<1),${q(ERROR_TEXT.badRank ?? "")},` +
     `IF(${met},"已完成",` +
@@ -94,9 +103,7 @@ function executionRefs(row: number) {
 /** 执行率 (engine executionRate). */
 export function executionRateFormula(row: number): string {
   const { budget: b, spent: c } = executionRefs(row);
-  return (
-    `IF(${blank(c)},"",IF(NOT(ISNUMBER(${c})),${NAN},` + `IF(${b}=0,${q(ERROR_TEXT.zeroBudget ?? "")},${c}/${b})))`
-  );
+  return `IF(${blank(c)},"",IF(${notNumber(c)},${NAN},` + `IF(${b}=0,${q(ERROR_TEXT.zeroBudget ?? "")},${c}/${b})))`;
 }
 
 /** The sheet's 序时进度 repeated on each row, so the row reads on its own when printed or filtered. */
@@ -113,5 +120,5 @@ export function paceFormula(row: number): string {
 /** 差额 = 支出数 − 预算数 (engine budgetVariance). */
 export function varianceFormula(row: number): string {
   const { budget: b, spent: c } = executionRefs(row);
-  return `IF(ISNUMBER(${c}),${c}-${b},"")`;
+  return `IF(${notNumber(c)},"",${c}-${b})`;
 }

@@ -121,9 +121,14 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
       v.type === "date"
         ? { ...common, type: "date", formulae: [serialToDate(v.min), serialToDate(v.max)] }
         : { ...common, type: "decimal", formulae: [v.min, v.max] };
-    for (let r = box.top; r <= box.bottom; r++) {
-      for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).dataValidation = rule;
-    }
+    // One rule per range, keyed by the range: per-cell rules are merged by ExcelJS into overlapping sqrefs
+    // (its address sort, issue #2820), which Excel repairs or drops.
+    (
+      ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(
+      box.top === box.bottom && box.left === box.right ? cellAddress(box.top, box.left) : v.ref,
+      rule,
+    );
   }
 
   spec.conditionalFormats.forEach((cf, i) => {

@@ -24,6 +24,8 @@ export interface ExecutionRowOut {
   readonly budget: number;
   /** 支出数 as a number, or null when blank or not a number. */
   readonly spent: number | null;
+  /** 支出数 holds anything (text too): what 汇总's COUNTIFS(…,"<>") counts. */
+  readonly filled: boolean;
 }
 
 export interface ExecutionOut {
@@ -133,7 +135,13 @@ export function buildExecutionSheet(
     b.fit(r, col("领域"), label);
     if (flag) b.fit(r, col("核对"), flag);
     const s = readInput(toScalar(spent?.value));
-    rows.push({ area: label, budget: budgetValue, spent: s.kind === "number" ? s.value : null });
+    const raw = toScalar(spent?.value);
+    rows.push({
+      area: label,
+      budget: budgetValue,
+      spent: s.kind === "number" ? s.value : null,
+      filled: raw !== null && raw !== "",
+    });
     r++;
   };
   for (const area of data.areas) {

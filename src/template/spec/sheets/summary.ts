@@ -117,8 +117,7 @@ export function buildSummarySheet(
     const label = areaLabel(area);
     const rows = execution.filter((x) => x.area === label);
     const budget = rows.reduce((s, x) => s + x.budget, 0);
-    const spentRows = rows.filter((x) => x.spent !== null);
-    const spent = spentRows.reduce((s, x) => s + (x.spent ?? 0), 0);
+    const spent = rows.reduce((s, x) => s + (x.spent ?? 0), 0);
     budgets.push(budget);
     spends.push(spent);
     b.value(r, 1, label);
@@ -127,7 +126,8 @@ export function buildSummarySheet(
     const rate = executionRate(budget, spent);
     b.set(r, 4, {
       formula: `IF(COUNTIFS(${eArea},$A${r},${eSpent},"<>")=0,"",IF(B${r}=0,"",C${r}/B${r}))`,
-      result: spentRows.length === 0 || isCalcError(rate) ? "" : rate,
+      // COUNTIFS(…,"<>") counts text as filled: an area whose 支出数 reads 未报 shows 0%, as every engine computes.
+      result: !rows.some((x) => x.filled) || isCalcError(rate) ? "" : rate,
       numFmt: "0.0%",
     });
     r++;

@@ -7,6 +7,7 @@ import {
   COMPARATOR_SYMBOL,
   CUMULATIVE,
   readInput,
+  shownAsPercent,
   toScalar,
   type RawCell,
 } from "../cells";
@@ -269,7 +270,7 @@ function writeRow(
   b.set(r, col("差距"), {
     formula: gapFormula(r),
     result: results.gap,
-    numFmt: target.unit === "%" ? '0.00"个百分点"' : "General",
+    numFmt: shownAsPercent(target) ? '0.00"个百分点"' : "General",
   });
   b.set(r, col("状态"), { formula: statusFormula(r), result: results.status });
   b.set(r, col("核对"), flag === "" ? undefined : { value: flag });
