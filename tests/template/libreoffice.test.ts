@@ -175,8 +175,9 @@ function casesFor(t: Target): Case[] {
         { actual: x(v * 0.96) },
         { actual: x(v * 1.06) },
         { actual: "  " },
-        // A typed TRUE: a number to LibreOffice (1), not to Excel; the sheet says 应填数字 in both.
-        { actual: true },
+        // A TRUE: a number to LibreOffice (1), not to Excel; the sheet says 应填数字 in both. (In a cell formatted
+        // as a percentage LibreOffice keeps no trace of the boolean when it reads a file: it is 100% there.)
+        ...(t.unit === "%" ? [] : [{ actual: true }]),
       ];
     }
   }
@@ -235,6 +236,9 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(original as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("目标任务")!;
+    // The same inputs inside the tables only (no rows of the test's below them): the refresh's input.
+    const tidy = new ExcelJS.Workbook();
+    await tidy.xlsx.load(original as unknown as ExcelJS.Buffer);
     const grid = readWorksheet(ws).cells.map((r) => r.map((c) => c.value));
     const col = (h: string) => columnOf(grid, h) + 1;
     let next = grid.length + 1;
@@ -259,10 +263,16 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
         }
         ws.getCell(row, col("实际值")).value = c.actual;
         if (c.previous !== undefined) ws.getCell(row, col("上年值")).value = c.previous;
+        if (i === 0) {
+          const t = tidy.getWorksheet("目标任务")!;
+          t.getCell(row, col("实际值")).value = c.actual;
+          if (c.previous !== undefined) t.getCell(row, col("上年值")).value = c.previous;
+        }
         rows.push({ target, c, row });
       });
     }
     ws.getCell("B2").value = REPORT_SERIAL;
+    tidy.getWorksheet("目标任务")!.getCell("B2").value = REPORT_SERIAL;
 
     const ex = wb.getWorksheet("预算执行")!;
     const eg = readWorksheet(ex).cells.map((r) => r.map((c) => c.value));
@@ -273,9 +283,11 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
       const f = spentCases[i % spentCases.length] ?? null;
       const spent = typeof f === "number" ? Math.round(area.budgetYi * 10_000 * f * 100) / 100 : f;
       ex.getCell(row, spentCol).value = spent;
+      tidy.getWorksheet("预算执行")!.getCell(row, spentCol).value = spent;
       spends.push({ area: area.no, spent, row });
     });
     ex.getCell("B2").value = REPORT_SERIAL;
+    tidy.getWorksheet("预算执行")!.getCell("B2").value = REPORT_SERIAL;
 
     // 序时进度 over several dates (the same formula, pointed at each date).
     // Hidden: a check of the formula, not part of the printed workbook.
@@ -307,7 +319,11 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
       if (sheet) csv.set(sheet, parseCsv(readFileSync(path.join(csvDir, f), "utf8")));
     }
     // The same inputs refreshed by the CLI's route: its cached results, and what LibreOffice computes from them.
-    refreshed = (await refreshWorkbook(new Uint8Array(readFileSync(filled)), data, { now: NOW })).buffer;
+    const tidyBytes = await postProcess(
+      new Uint8Array((await tidy.xlsx.writeBuffer()) as ArrayBuffer),
+      generated.plan.spec,
+    );
+    refreshed = (await refreshWorkbook(new Uint8Array(tidyBytes), data, { now: NOW })).buffer;
     const refreshedFile = path.join(dir, "refreshed.xlsx");
     writeFileSync(refreshedFile, refreshed);
     const csvDir2 = path.join(dir, "csv2");
@@ -444,12 +460,14 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
           compared++;
           const got = csvValue(computed[r]?.[col]);
           if (!same(c.value ?? "", got))
-            mismatches.push(`${name}!${columnLetter(col + 1)}${r + 1}: cached ${JSON.stringify(c.value)}, computed ${JSON.stringify(got)}`);
+            mismatches.push(
+              `${name}!${columnLetter(col + 1)}${r + 1}: cached ${JSON.stringify(c.value)}, computed ${JSON.stringify(got)}`,
+            );
         }),
       );
     }
     expect(mismatches).toEqual([]);
-    expect(compared).toBeGreaterThan(500);
+    expect(compared).toBeGreaterThan(400);
   });
 
   it("prints on A4 landscape pages, rendered to PDF and PNG in artifacts/workbook/", () => {

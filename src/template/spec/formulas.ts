@@ -122,3 +122,20 @@ export function varianceFormula(row: number): string {
   const { budget: b, spent: c } = executionRefs(row);
   return `IF(${notNumber(c)},"",${c}-${b})`;
 }
+
+/** A cell reference as the product's formulas write it (relative or anchored). */
+const REF = String.raw`\$?[A-Z]{1,3}\$?\d+`;
+
+/**
+ * A product formula as earlier versions of the product wrote it, from the text this version writes: a refresh
+ * recognises those as the product's own (to be upgraded), not as a formula the user typed. Version 0.1 read a
+ * LibreOffice TRUE as a number (no ISLOGICAL) and gave 百分点 for unit % only.
+ * @example earlierFormulas('IF(OR(NOT(ISNUMBER(C5)),ISLOGICAL(C5)),"",C5-B5)') // ['IF(ISNUMBER(C5),C5-B5,"")']
+ */
+export function earlierFormulas(formula: string): string[] {
+  const v01 = formula
+    .replace(new RegExp(String.raw`OR\(NOT\(ISNUMBER\((${REF})\)\),ISLOGICAL\(\1\)\)`, "g"), "NOT(ISNUMBER($1))")
+    .replace(new RegExp(String.raw`OR\((${REF})="%",AND\(\1="",(${REF})="${ANNUAL}"\)\)`, "g"), '$1="%"')
+    .replace(new RegExp(String.raw`^IF\(NOT\(ISNUMBER\((${REF})\)\),"",\1-(${REF})\)$`), 'IF(ISNUMBER($1),$1-$2,"")');
+  return v01 === formula ? [] : [v01];
+}

@@ -37,6 +37,8 @@ export type ChangeReason =
   | "unit"
   /** "Restore formulas": a product formula written back over a value the user typed (an override). */
   | "restore"
+  /** A product formula as an earlier version of the product wrote it, rewritten as this version writes it. */
+  | "upgrade"
   /** A cell of a row appended for a target (or area) new in the edition. */
   | "appendRow"
   /** A cell of a column appended by a layout upgrade. */
@@ -194,6 +196,8 @@ export interface PatchSummary {
   readonly formulasRestored: number;
   /** Blank formula cells filled with the product formula. */
   readonly formulasFilled: number;
+  /** Product formulas of an earlier layout (layout upgrade) rewritten with this version's. */
+  readonly formulasUpgraded: number;
   readonly columnsAppended: readonly { readonly sheet: string; readonly header: string }[];
   readonly sheetsCreated: readonly string[];
   readonly sheetsSkipped: readonly { readonly sheet: string; readonly reason: string }[];

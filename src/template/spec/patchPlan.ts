@@ -8,6 +8,7 @@ import { referenceFor, referenceName, sheetOfReference, KEY_TABLE } from "./iden
 import {
   DATE_CELL,
   DUPLICATE_TARGET,
+  PROGRESS_CELL,
   executionColumns,
   FIRST_DATA_ROW,
   headerKey,
@@ -37,6 +38,7 @@ import type {
 } from "./patch";
 import { beijing, decideSheets, reportSerial, type PlanOptions, type TableRef, type WorkbookSnapshot } from "./plan";
 import { areaOfLabel, findHeader, hasContent, type ExistingSheet } from "./read";
+import { earlierFormulas } from "./formulas";
 import { relocateFormula, sameFormula } from "./relocate";
 import { isOurTitle } from "./sheetBuilder";
 import { buildBudgetSheet } from "./sheets/budget";
@@ -108,12 +110,17 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
     const existing = contentsOf(d.name);
     const tables = tablesOn(d.name);
     if (d.key === "目标任务") {
-      const fresh = buildTargetsSheet(ctx, d.name, "create", undefined).sheet;
+      const fresh = withSheetProgress(buildTargetsSheet(ctx, d.name, "create", undefined).sheet, existing, index.year);
       const patched = patchTargets(ctx, fresh, existing, tables, options, sum);
       targetRows = patched.rowsOut;
       out.push(patched.patch);
     } else if (d.key === "预算执行") {
-      const fresh = buildExecutionSheet(ctx, d.name, "create", undefined).sheet;
+      const fresh = withSheetProgress(
+        buildExecutionSheet(ctx, d.name, "create", undefined).sheet,
+        existing,
+        index.year,
+        ["领域", "支出数"],
+      );
       const patched = patchExecution(ctx, fresh, existing, tables, options, sheetUnit, sum);
       executionRows = patched.rowsOut;
       executionProgress = patched.progress;
@@ -222,6 +229,7 @@ class SummaryCollector {
   readonly overridesKept: OverrideKept[] = [];
   formulasRestored = 0;
   formulasFilled = 0;
+  formulasUpgraded = 0;
   readonly columnsAppended: { sheet: string; header: string }[] = [];
   readonly created: string[] = [];
   readonly skipped: { sheet: string; reason: string }[] = [];
@@ -237,6 +245,7 @@ class SummaryCollector {
       overridesKept: this.overridesKept,
       formulasRestored: this.formulasRestored,
       formulasFilled: this.formulasFilled,
+      formulasUpgraded: this.formulasUpgraded,
       columnsAppended: this.columnsAppended,
       sheetsCreated: this.created,
       sheetsSkipped: this.skipped,
@@ -313,6 +322,11 @@ class SheetDiff {
       if (!sameScalar(have.value, want.result ?? null)) {
         this.results.push({ address: cellAddress(row, column), row, column, result: want.result ?? null });
       }
+      return false;
+    }
+    if (have.formula !== undefined && earlierFormulas(want.formula).some((f) => sameFormula(have.formula ?? "", f))) {
+      this.write(row, column, want, "upgrade", rowKey, columnKey);
+      this.sum.formulasUpgraded++;
       return false;
     }
     if (this.restore) {
@@ -689,6 +703,26 @@ function relocated(
 }
 
 /** 报告日期 as the user left it: B2, or lower when rows were inserted above the table's header. */
+/**
+ * The fresh sheet with its 序时进度 cell's cached result computed from the 报告日期 the user's sheet holds (the
+ * fresh sheet has the date of a new workbook), so the cached value equals what engines compute.
+ */
+function withSheetProgress(
+  fresh: SheetSpec,
+  existing: ExistingSheet,
+  year: number,
+  probe?: readonly string[],
+): SheetSpec {
+  const at = parseRange(PROGRESS_CELL);
+  const cell = fresh.cells[at.top - 1]?.[at.left - 1];
+  if (cell?.formula === undefined) return fresh;
+  const result = progressOf(toScalar(reportDateCell(existing, probe)?.value), year);
+  const cells = fresh.cells.map((row, r) =>
+    r === at.top - 1 ? row.map((c, i) => (i === at.left - 1 ? { ...cell, result } : c)) : row,
+  );
+  return { ...fresh, cells };
+}
+
 function reportDateCell(existing: ExistingSheet, probe: readonly string[] = ["编号", "实际值"]): RawCell | undefined {
   const header = findHeader(existing, probe) ?? findHeader(existing, ["领域", "支出数"]);
   const at = parseRange(DATE_CELL);
@@ -799,11 +833,13 @@ function patchExecution(
   );
   const rowsOut = out.rows.map((row) => {
     const budget = readInput(row.cells("预算数"));
-    const spent = readInput(row.cells("支出数"));
+    const raw = row.cells("支出数");
+    const spent = readInput(raw);
     return {
       area: String(row.cells("领域") ?? ""),
       budget: budget.kind === "number" ? budget.value : 0,
       spent: spent.kind === "number" ? spent.value : null,
+      filled: raw !== null && raw !== undefined && raw !== "",
     };
   });
   return { patch: out.patch, rowsOut, progress };

@@ -29,8 +29,9 @@ export function relocateFormula(
 
 /**
  * A formula's text as two engines may give it back, for comparing with ours: no leading "=", no spaces outside
- * strings, upper case outside strings, numbers in one spelling (LibreOffice writes 1E-014 for 1E-14).
- * @example normalizeFormula("=if(A1>0, 1E-014,\"x\")") // "IF(A1>0,1E-14,\"x\")"
+ * strings, upper case outside strings, numbers in one spelling (LibreOffice writes 1E-014 or 0.00000000000001 for
+ * 1E-14), sheet names without the quotes they do not need.
+ * @example normalizeFormula("=if(A1>0, 0.00000000000001,\"x\")") // "IF(A1>0,1E-14,\"x\")"
  */
 export function normalizeFormula(formula: string): string {
   return formula
@@ -40,11 +41,14 @@ export function normalizeFormula(formula: string): string {
       i % 2 === 1
         ? part
         : part
+            // 'Sheet'!A1 and Sheet!A1 are one reference: LibreOffice drops the quotes a name does not need.
+            .replace(/'((?:[^']|'')+)'!/g, (m: string, name: string) =>
+              /^[^\s'!()+\-,;:&=<>^%{}[\]]+$/.test(name) && !/^\d/.test(name) ? `${name}!` : m,
+            )
             .replace(/\s+/g, "")
             .toUpperCase()
-            .replace(
-              /(\d+(?:\.\d+)?)E([-+]?)0*(\d+)/g,
-              (_m, m: string, s: string, e: string) => `${m}E${s === "+" ? "" : s}${e}`,
+            .replace(/(?<![A-Z0-9_$.])(\d+(?:\.\d+)?(?:E[-+]?\d+)?)(?![A-Z0-9_(.])/g, (m: string) =>
+              String(Number(m)).toUpperCase().replace("E+", "E"),
             ),
     )
     .join('"');

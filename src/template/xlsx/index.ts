@@ -4,7 +4,11 @@ import type { EditionData } from "../../policy/types";
 import type { RawCell } from "../spec/cells";
 import { planWorkbook, sheetsToRead, type Plan, type PlanOptions, type WorkbookSnapshot } from "../spec/plan";
 import type { ExistingSheet } from "../spec/read";
+import { isEmptyPatch, planPatch, type WorkbookPatch } from "../spec";
+import { applyPatchParts, type ApplyStats } from "./applyPatch";
+import { createSheets } from "./createSheets";
 import { lossyFeatures, nameValue, postProcess, readPackage } from "./package";
+import { readFileSnapshot } from "./snapshot";
 import { applySpec } from "./write";
 
 export { lossyFeatures, readPackage, chartXml } from "./package";
@@ -51,6 +55,39 @@ export class NotOurWorkbookError extends Error {
     );
     this.name = "NotOurWorkbookError";
   }
+}
+
+export interface RefreshResult {
+  /** The refreshed package; the input itself, byte for byte, when the patch changes nothing. */
+  readonly buffer: Uint8Array;
+  readonly patch: WorkbookPatch;
+  readonly stats: ApplyStats;
+}
+
+/**
+ * Refreshes a workbook file by patching it: the planner compares what the package holds with the edition, and
+ * only the product sheets' parts are changed (cells written in place, rows appended, tables grown, new sheets
+ * added); users' sheets, charts, pivots, macros, names and styles pass through as they are. No `--force` needed.
+ */
+export async function refreshWorkbook(
+  input: Uint8Array,
+  data: EditionData,
+  options: PlanOptions = {},
+): Promise<RefreshResult> {
+  const zip = await JSZip.loadAsync(input);
+  const file = await readFileSnapshot(zip);
+  if (sheetsToRead(file.snapshot).length === 0) throw new NotOurWorkbookError();
+  const patch = planPatch(data, file.snapshot, options);
+  if (isEmptyPatch(patch))
+    return { buffer: input, patch, stats: { cellsWritten: 0, resultsCached: 0, partsChanged: [] } };
+  const stats = await applyPatchParts(zip, file, patch);
+  await createSheets(zip, patch, stats);
+  const buffer = await zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+  return { buffer, patch, stats };
 }
 
 export interface UpdateOptions extends PlanOptions {
