@@ -25,8 +25,7 @@ const SCHEMAS: Record<string, string> = {
   "http://schemas.openxmlformats.org/package/2006/content-types": "opc-contentTypes.xsd",
   "http://schemas.openxmlformats.org/package/2006/relationships": "opc-relationships.xsd",
   "http://schemas.openxmlformats.org/package/2006/metadata/core-properties": "opc-coreProperties.xsd",
-  "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties":
-    "shared-documentPropertiesExtended.xsd",
+  "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties": "shared-documentPropertiesExtended.xsd",
   "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties": "shared-documentPropertiesCustom.xsd",
   "http://schemas.openxmlformats.org/drawingml/2006/main": "dml-main.xsd",
   "http://schemas.openxmlformats.org/officeDocument/2006/customXml": "shared-customXmlDataProperties.xsd",
@@ -107,9 +106,13 @@ export async function validatePackage(bytes: Uint8Array): Promise<SchemaResult> 
       parts.push(entry.name);
     }
     for (const [schema, files] of bySchema) {
-      const r = spawnSync("xmllint", ["--noout", "--schema", path.join(SCHEMA_DIR, schema), ...files.map((f) => f.file)], {
-        encoding: "utf8",
-      });
+      const r = spawnSync(
+        "xmllint",
+        ["--noout", "--schema", path.join(SCHEMA_DIR, schema), ...files.map((f) => f.file)],
+        {
+          encoding: "utf8",
+        },
+      );
       if (r.error) throw r.error;
       for (const line of r.stderr.split("\n")) {
         if (line.trim() === "" || / validates$/.test(line)) continue;
