@@ -3,9 +3,16 @@
  * `Office` themselves, so every panel renders and is tested without Excel (tests pass a fake). The one real
  * implementation is `excel/actions.ts`.
  */
-import type { GenerateOptions, GenerateSummary, SheetKey, SheetStatus } from "../template/excel";
+import type {
+  GenerateOptions,
+  GenerateSummary,
+  PatchSummary,
+  RefreshPreview,
+  SheetKey,
+  SheetStatus,
+} from "../template/excel";
 
-export type { GenerateOptions, GenerateSummary, SheetKey, SheetStatus };
+export type { GenerateOptions, GenerateSummary, PatchSummary, RefreshPreview, SheetKey, SheetStatus };
 
 export interface InsertResult {
   /** The cell written, e.g. `目标任务!F5`. */

@@ -7,14 +7,35 @@ import type {
   GenerateOptions,
   GenerateSummary,
   InsertResult,
+  PatchSummary,
   SheetKey,
   SheetStatus,
 } from "../../src/taskpane/actions";
 
 export const SHEETS: readonly SheetKey[] = ["说明", "预算安排", "目标任务", "预算执行", "责任分工", "汇总"];
 
+/** A preview with nothing in it; tests fill in what they need. */
+export function previewOf(patch: Partial<PatchSummary> = {}): PatchSummary {
+  return {
+    cellsWritten: 0,
+    officialUpdates: [],
+    rowsAppended: [],
+    rowsFlagged: [],
+    overridesKept: [],
+    formulasRestored: 0,
+    formulasFilled: 0,
+    columnsAppended: [],
+    sheetsCreated: [],
+    sheetsSkipped: [],
+    inputsKept: 0,
+    ...patch,
+  };
+}
+
 export function summaryOf(patch: Partial<GenerateSummary> = {}): GenerateSummary {
   return {
+    cellsWritten: 1200,
+    preview: previewOf({ cellsWritten: 1200, sheetsCreated: [...SHEETS] }),
     sheetsWritten: [...SHEETS],
     rowsWritten: 160,
     valuesKept: 12,

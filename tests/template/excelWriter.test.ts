@@ -25,6 +25,12 @@ describe("Excel writer (Office.js, through office-addin-mock)", () => {
       "_ZCMB.intro",
       "_ZCMB.summary",
       "_ZCMB.targets",
+      "_ZCREF.budget",
+      "_ZCREF.duties",
+      "_ZCREF.execution",
+      "_ZCREF.intro",
+      "_ZCREF.summary",
+      "_ZCREF.targets",
     ]);
     expect([...excel.names.values()].every((n) => !n.visible)).toBe(true);
     const targets = excel.grid("目标任务");
@@ -58,7 +64,7 @@ describe("Excel writer (Office.js, through office-addin-mock)", () => {
     );
   });
 
-  it("refreshes in 3 syncs and keeps every input matched by 编号 and area, whatever the row order", async () => {
+  it("refreshes a sorted, filled workbook in 2 syncs with nothing to write: every input stays where it is", async () => {
     const excel = new FakeExcel();
     await generateWorkbook(excel.context, { now: NOW });
     let t = excel.grid("目标任务");
@@ -90,9 +96,13 @@ describe("Excel writer (Office.js, through office-addin-mock)", () => {
     excel.reorderRows("预算执行", FIRST_DATA_ROW, [12, 11, 10, 9, 8, 7, 6, 5]);
 
     const before = excel.syncs;
+    const written = excel.cellsWritten;
+    for (const sheet of excel.sheets) sheet.log.length = 0;
     const summary = await generateWorkbook(excel.context, { now: NOW, reportDate: "2025-01-31" });
-    expect(excel.syncs - before).toBe(3);
-    expect(summary.syncs).toBe(3);
+    expect(excel.syncs - before).toBe(2);
+    expect(summary.syncs).toBe(2);
+    expect(excel.cellsWritten - written).toBe(0);
+    expect(summary.cellsWritten).toBe(0);
     expect(summary.valuesKept).toBe(8);
     expect(summary.orphanRows).toBe(0);
 
@@ -107,13 +117,15 @@ describe("Excel writer (Office.js, through office-addin-mock)", () => {
     expect(t[r1]?.[columnOf(t, "联系人")]).toBe("张三");
     e = excel.grid("预算执行");
     expect(e[rowOf(e, "领域", "六、全力扩大有效投资")]?.[columnOf(e, "支出数")]).toBe(168000);
-    // Tables and charts were replaced, not duplicated.
+    // The rows stay in the user's order; tables and charts are the same ones, never deleted or re-added.
+    expect(rowOf(t, "编号", "art01-hitech-firms")).not.toBe(rHitech);
     expect(excel.sheet("目标任务")?.tables).toHaveLength(1);
     expect(excel.sheet("汇总")?.charts).toHaveLength(2);
-    expect(excel.names.size).toBe(6);
+    for (const sheet of excel.sheets) expect(sheet.log).toEqual([]);
+    expect(excel.names.size).toBe(12);
   });
 
-  it("keeps and flags a row whose 编号 the edition no longer has, and converts amounts when the unit changes", async () => {
+  it("flags a row whose 编号 the edition no longer has where it is, and converts amounts on an explicit unit switch", async () => {
     const excel = new FakeExcel();
     await generateWorkbook(excel.context, { now: NOW });
     let t = excel.grid("目标任务");
@@ -125,14 +137,17 @@ describe("Excel writer (Office.js, through office-addin-mock)", () => {
 
     const summary = await generateWorkbook(excel.context, { now: NOW, amountUnit: "亿元" });
     expect(summary.orphanRows).toBe(1);
+    expect(summary.preview.unitSwitch).toEqual({ from: "万元", to: "亿元", converted: 1 });
     t = excel.grid("目标任务");
     const kept = rowOf(t, "编号", "art02-retired-target");
-    expect(kept).toBe(t.length - 1);
+    expect(kept).toBe(r);
     expect(t[kept]?.[columnOf(t, "实际值")]).toBe(7);
     expect(t[kept]?.[columnOf(t, "核对")]).toBe(ORPHAN_TARGET);
-    // The edition's own row is back, blank.
+    // The edition's own row comes back, blank, at the end of the table.
     const fresh = rowOf(t, "编号", "art02-tech-projects");
+    expect(fresh).toBe(t.length - 1);
     expect(t[fresh]?.[columnOf(t, "实际值")]).toBeNull();
+    expect(excel.sheet("目标任务")?.tables[0]?.ref).toBe(`A4:P${t.length}`);
     const e2 = excel.grid("预算执行");
     expect(e2[3]?.[columnOf(e2, "支出数")]).toBe("支出数(亿元)");
     expect(e2[rowOf(e2, "领域", "一、推进教育科技人才一体发展")]?.[columnOf(e2, "支出数")]).toBe(1.37);
@@ -165,16 +180,30 @@ describe("Excel writer (Office.js, through office-addin-mock)", () => {
     // The next refresh finds the renamed sheet by its marker, even with the default "skip".
     const again = await generateWorkbook(excel.context, { now: NOW });
     expect(again.skipped).toEqual([]);
-    expect(again.sheetsWritten).toContain("目标任务(政策目标)");
+    expect(again.preview.sheetsCreated).toEqual([]);
+    expect(again.cellsWritten).toBe(0);
+    expect(mine.log).toEqual([]);
   });
 
-  it("treats a marked sheet whose title was replaced as not ours", async () => {
+  it("keeps a sheet ours when its title is replaced (its table and names remain), and keeps the user's title", async () => {
     const excel = new FakeExcel();
     await generateWorkbook(excel.context, { now: NOW, sheets: ["预算安排"] });
-    excel.set("预算安排", "A1", "别人的表");
+    excel.set("预算安排", "A1", "我们科的预算表");
+    const summary = await generateWorkbook(excel.context, { now: NOW, sheets: ["预算安排"] });
+    expect(summary.skipped).toEqual([]);
+    expect(summary.cellsWritten).toBe(0);
+    expect(excel.get("预算安排", "A1")).toBe("我们科的预算表");
+  });
+
+  it("never takes a sheet the user re-created under our name after deleting ours", async () => {
+    const excel = new FakeExcel();
+    await generateWorkbook(excel.context, { now: NOW, sheets: ["预算安排"] });
+    excel.deleteSheet("预算安排");
+    excel.addSheet("预算安排");
+    excel.set("预算安排", "A1", "【政策目标】我自己抄的表");
     const summary = await generateWorkbook(excel.context, { now: NOW, sheets: ["预算安排"] });
     expect(summary.skipped.map((s) => s.sheet)).toEqual(["预算安排"]);
-    expect(excel.get("预算安排", "A1")).toBe("别人的表");
+    expect(excel.sheet("预算安排")?.log).toEqual([]);
   });
 
   it("writes 汇总's dependencies along with it", async () => {

@@ -32,6 +32,8 @@ export const OPTIONAL_FEATURES = {
   dataValidation: "1.8",
   /** `worksheet.pageLayout` and `horizontalPageBreaks` — A4 landscape, fit to width, footers, title rows. */
   pageLayout: "1.9",
+  /** `table.resize` — a table of 说明/预算安排/责任分工/汇总 growing when an edition adds rows to it. */
+  tableResize: "1.13",
 } as const satisfies Record<string, string>;
 
 export type OptionalFeature = keyof typeof OPTIONAL_FEATURES;

@@ -2,7 +2,9 @@ import { defaultEditionId, getEdition } from "../../policy";
 import type { EditionData } from "../../policy/types";
 import type { RawCell } from "../spec/cells";
 import { SHEET_KEYS as KEYS } from "../spec/marker";
-import { planWorkbook, sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../spec/plan";
+import { isEmptyPatch, type PatchSummary, type WorkbookPatch } from "../spec/patch";
+import { planPatch } from "../spec/patchPlan";
+import { sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../spec/plan";
 import type { ExistingSheet } from "../spec/read";
 import type { SheetKey } from "../spec/types";
 import {
@@ -16,12 +18,13 @@ import {
   type Capabilities,
   type OptionalFeature,
 } from "./capabilities";
-import { byteLength, queueSheet, type SheetLeftovers } from "./write";
+import { queuePatch, type QueuedPatch } from "./patch";
 
 export * from "./capabilities";
 
 export type { SheetKey } from "../spec/types";
 export type { SheetStatus } from "../spec/plan";
+export type { PatchSummary } from "../spec/patch";
 import type { SheetStatus } from "../spec/plan";
 
 export const SHEET_KEYS: readonly SheetKey[] = KEYS;
@@ -40,6 +43,8 @@ export interface GenerateOptions {
   now?: Date;
   /** What the host supports (default: everything); features above it are skipped and listed in the summary. */
   capabilities?: Capabilities;
+  /** The explicit "restore formulas" action: product formulas are written back over values typed into them. */
+  restoreFormulas?: boolean;
 }
 
 /** A feature the host's Excel lacks, left out of the sheets that needed it. */
@@ -60,6 +65,17 @@ export interface GenerateSummary {
   skippedFeatures: SkippedFeature[];
   syncs: number;
   payloadBytes: number;
+  /** Cells whose value or formula the run wrote (0 when nothing changed). */
+  cellsWritten: number;
+  /** What the refresh changed, as the preview listed it. */
+  preview: PatchSummary;
+}
+
+/** The preview of a refresh: what it would change, and whether it would change anything at all. */
+export interface RefreshPreview extends PatchSummary {
+  /** True when a refresh would write nothing (no cell, no table, no name). */
+  readonly empty: boolean;
+  readonly syncs: number;
 }
 
 function editionOf(editionId: string | undefined): EditionData {
@@ -71,82 +87,115 @@ function editionOf(editionId: string | undefined): EditionData {
 
 const NAME_PROPS = "items/name,items/type,items/value";
 
+/** What a host read of the workbook, and the patch that brings it up to the edition. */
+interface Planned {
+  readonly patch: WorkbookPatch;
+  readonly existingNames: ReadonlySet<string>;
+  readonly syncs: number;
+}
+
 /**
- * Generates (or refreshes) the policy workbook inside the caller's `Excel.run`, in at most 3 syncs whatever the
- * size: (1) sheet names and defined names; (2) the cells, tables and charts of our existing sheets — skipped
- * when there are none; (3) every write, with calculation suspended until it lands. Only our sheets and our
- * marker names are written, so co-authors' other sheets are never touched.
+ * Reads what a refresh needs in at most 2 syncs: (1) sheet names, workbook names and tables; (2) the used range
+ * (values and formulas) of each candidate sheet of ours and the refs of the tables on them — skipped when there
+ * are none. Then plans the patch (pure).
  */
-export async function generateWorkbook(
-  context: Excel.RequestContext,
-  options: GenerateOptions = {},
-): Promise<GenerateSummary> {
+async function readAndPlan(context: Excel.RequestContext, options: GenerateOptions): Promise<Planned> {
   const data = editionOf(options.editionId);
-  const capabilities = options.capabilities ?? FULL_CAPABILITIES;
-  if (!capabilities.excelApi(MIN_EXCEL_API)) throw new ExcelTooOldError();
   let syncs = 0;
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = context.workbook.names;
   names.load(NAME_PROPS);
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/worksheet/name");
   await context.sync();
   syncs++;
+  const listed = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
   const base: WorkbookSnapshot = {
     sheetNames: worksheets.items.map((w) => w.name),
     definedNames: names.items.map((n) => ({ name: n.name, value: n.value })),
+    tables: listed,
   };
-
-  const reads = sheetsToRead(base).map((name) => {
-    const used = worksheets.getItem(name).getUsedRangeOrNullObject().load("values,formulas,rowIndex,columnIndex");
-    const tables = worksheets.getItem(name).tables.load("items/name");
-    const charts = worksheets.getItem(name).charts.load("items/name");
-    return { name, used, tables, charts };
-  });
+  const toRead = sheetsToRead(base);
+  const reads = toRead.map((name) => ({
+    name,
+    used: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex"),
+  }));
+  const refs = listed
+    .filter((t) => toRead.some((n) => n.toLowerCase() === t.sheet.toLowerCase()))
+    .map((t) => ({ ...t, range: tables.getItem(t.name).getRange().load("address") }));
   if (reads.length > 0) {
     await context.sync();
     syncs++;
   }
   const contents = new Map<string, ExistingSheet>();
-  const leftovers = new Map<string, SheetLeftovers>();
   for (const read of reads) {
     contents.set(read.name, read.used.isNullObject ? { name: read.name, cells: [] } : toExisting(read.name, read.used));
-    leftovers.set(read.name, { tables: read.tables.items, charts: read.charts.items });
   }
+  const withRefs = listed.map((t) => {
+    const read = refs.find((r) => r.name === t.name);
+    return read ? { ...t, ref: read.range.address.replace(/^.*!/, "").replace(/\$/g, "") } : t;
+  });
+  const patch = planPatch(data, { ...base, tables: withRefs, sheets: contents }, options);
+  return { patch, existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())), syncs };
+}
 
-  const plan = planWorkbook(data, { ...base, sheets: contents }, options);
-  if (hasFeature(capabilities, "suspendCalculation")) context.application.suspendApiCalculationUntilNextSync();
-  let payloadBytes = 0;
-  let firstCreated: Excel.Worksheet | undefined;
-  const skippedFeatures = new Map<OptionalFeature, string[]>();
-  for (const sheet of plan.spec.sheets) {
-    const out = queueSheet(worksheets, sheet, leftovers.get(sheet.name), capabilities);
-    for (const feature of out.skipped)
-      skippedFeatures.set(feature, [...(skippedFeatures.get(feature) ?? []), sheet.name]);
-    payloadBytes += out.bytes;
-    if (sheet.mode === "create" && firstCreated === undefined) firstCreated = out.sheet;
+/**
+ * What a refresh would change, without changing anything: the pane shows it before the user applies it.
+ * At most 2 syncs, no write.
+ */
+export async function previewWorkbook(
+  context: Excel.RequestContext,
+  options: GenerateOptions = {},
+): Promise<RefreshPreview> {
+  const planned = await readAndPlan(context, options);
+  return { ...planned.patch.summary, empty: isEmptyPatch(planned.patch), syncs: planned.syncs };
+}
+
+/**
+ * Generates the policy workbook, or refreshes it as a patch, inside the caller's `Excel.run`, in at most 3 syncs
+ * whatever the size: (1–2) read (see readAndPlan); (3) every write, with calculation suspended until it lands —
+ * skipped when there is nothing to change. A refresh writes only the cells that change, never clears a sheet or
+ * re-adds a table, and writes only our sheets and our names, so co-authors' other sheets and everything the
+ * user did to ours (moved rows, comments, fills, hidden columns, freeze panes, own columns) stay.
+ * Two people refreshing the same workbook write the same cells: the patch depends only on what is read.
+ */
+export async function generateWorkbook(
+  context: Excel.RequestContext,
+  options: GenerateOptions = {},
+): Promise<GenerateSummary> {
+  const capabilities = options.capabilities ?? FULL_CAPABILITIES;
+  if (!capabilities.excelApi(MIN_EXCEL_API)) throw new ExcelTooOldError();
+  const { patch, existingNames, syncs: readSyncs } = await readAndPlan(context, options);
+  let syncs = readSyncs;
+  let queued: QueuedPatch = { cells: 0, bytes: 0, skipped: new Map() };
+  if (!isEmptyPatch(patch)) {
+    if (hasFeature(capabilities, "suspendCalculation")) context.application.suspendApiCalculationUntilNextSync();
+    queued = queuePatch(context.workbook, patch, existingNames, capabilities);
+    queued.firstCreated?.activate();
+    await context.sync();
+    syncs++;
   }
-  const existingNames = new Set(base.definedNames.map((n) => n.name.toLowerCase()));
-  for (const marker of plan.spec.names) {
-    if (existingNames.has(marker.name.toLowerCase())) names.getItem(marker.name).delete();
-    const item = names.add(marker.name, `="${marker.text.replace(/"/g, '""')}"`);
-    item.visible = false;
-    payloadBytes += byteLength(marker.name + marker.text) + 80;
-  }
-  firstCreated?.activate();
-  await context.sync();
-  syncs++;
+  const summary = patch.summary;
+  const sheetsWritten = patch.sheets
+    .filter((s) => s.kind === "create" || s.changes.length > 0 || s.tables.length > 0)
+    .map((s) => s.name);
   return {
-    sheetsWritten: plan.spec.sheets.map((s) => s.name),
-    rowsWritten: plan.rowsWritten,
-    valuesKept: plan.valuesKept,
-    orphanRows: plan.orphanRows,
-    skipped: [...plan.skipped],
+    sheetsWritten,
+    rowsWritten:
+      summary.rowsAppended.length +
+      patch.sheets.reduce((n, s) => n + (s.kind === "create" ? s.spec.cells.length : 0), 0),
+    valuesKept: summary.inputsKept,
+    orphanRows: summary.rowsFlagged.length,
+    skipped: [...summary.sheetsSkipped],
     skippedFeatures: VISIBLE_FEATURES.flatMap((feature) => {
-      const sheets = skippedFeatures.get(feature);
+      const sheets = queued.skipped.get(feature);
       return sheets ? [{ feature, excelApi: OPTIONAL_FEATURES[feature], sheets }] : [];
     }).sort((a, b) => compareVersions(a.excelApi, b.excelApi)),
     syncs,
-    payloadBytes,
+    payloadBytes: queued.bytes,
+    cellsWritten: queued.cells,
+    preview: summary,
   };
 }
 
@@ -157,11 +206,14 @@ export async function readWorkbookStatus(context: Excel.RequestContext, editionI
   worksheets.load("items/name");
   const names = context.workbook.names;
   names.load(NAME_PROPS);
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/worksheet/name");
   await context.sync();
   return workbookStatus(
     {
       sheetNames: worksheets.items.map((w) => w.name),
       definedNames: names.items.map((n) => ({ name: n.name, value: n.value })),
+      tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     },
     data,
   );

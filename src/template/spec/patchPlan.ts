@@ -504,6 +504,9 @@ function patchKeyed<K extends string>(
     }
   }
   const col = (k: K) => colOf.get(k) ?? 0;
+  // The user's own columns in (or beside) our table: never written, their cells counted as inputs kept.
+  const ours = new Set<string>(spec.columns.map((c) => c.key));
+  const own = [...found.entries()].filter(([k]) => !ours.has(k)).map(([, c]) => c);
   const moveColumn = (c: number) => {
     const def = spec.columns[c - 1];
     return def ? col(def.key) : c;
@@ -566,7 +569,7 @@ function patchKeyed<K extends string>(
       if (!sameValue(diff.at(r, col(CHECK as K)), flag)) {
         diff.write(r, col(CHECK as K), { value: flag }, "check", label, CHECK);
       }
-      countInputs(spec, r, diff, col, sum);
+      countInputs(spec, r, diff, col, sum, own);
       rowsOut.push({ key: label, cells: existingValue(r) });
       continue;
     }
@@ -619,6 +622,7 @@ function patchKeyed<K extends string>(
           ? (cell.value ?? null)
           : (cell.result ?? null);
     }
+    for (const c of own) if (hasContent(diff.at(r, c))) sum.inputsKept++;
     const check = overridden.length > 0 ? `${OVERRIDE_NOTE}:${overridden.join("、")}` : "";
     if (!added.some((a) => a.key === CHECK) && !sameValue(diff.at(r, col(CHECK as K)), check)) {
       diff.write(r, col(CHECK as K), { value: check === "" ? null : check }, "check", k, CHECK);
@@ -673,14 +677,17 @@ function patchKeyed<K extends string>(
   return { patch: diff.finish(spec.key, growth, columnsAdded), rows: rowsOut };
 }
 
+/** Inputs of a flagged row, counted as kept: its input columns and the user's own columns. */
 function countInputs<K extends string>(
   spec: KeyedTable<K>,
   r: number,
   diff: SheetDiff,
   col: (k: K) => number,
   sum: SummaryCollector,
+  own: readonly number[],
 ) {
   for (const def of spec.columns) if (def.role === "input" && hasContent(diff.at(r, col(def.key)))) sum.inputsKept++;
+  for (const c of own) if (hasContent(diff.at(r, c))) sum.inputsKept++;
 }
 
 /** A fresh sheet's cell of a row, with the result computed from the user's inputs for formulas. */

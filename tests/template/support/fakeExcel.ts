@@ -25,16 +25,25 @@ export interface FakeSheet {
   validations: { ref: string; rule: unknown }[];
   merges: string[];
   formats: { ref: string; path: string; value: unknown }[];
+  /** Notes on cells, by A1 address (a user's comments: the writer has no reason to touch them). */
+  comments: Map<string, string>;
+  hiddenColumns: Set<number>;
+  freeze: { rows: number; columns: number };
   log: string[];
 }
+
+/** A defined name: a string constant, or a reference to a cell that follows its sheet (broken when it is deleted). */
+type FakeName = { value: string; visible: boolean; ref?: { sheet: string; cell: string } | "broken" };
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
-  readonly names = new Map<string, { value: string; visible: boolean }>();
+  readonly names = new Map<string, FakeName>();
   syncs = 0;
+  /** Cells whose value or formula a request wrote (2-D writes, table rows and columns added). */
+  cellsWritten = 0;
   readonly syncBytes: number[] = [];
   private queue: unknown[] = [];
   private loads: (() => void)[] = [];
@@ -105,6 +114,9 @@ export class FakeExcel {
       validations: [],
       merges: [],
       formats: [],
+      comments: new Map(),
+      hiddenColumns: new Set(),
+      freeze: { rows: 0, columns: 0 },
       log: [],
     };
     this.sheets.push(sheet);
@@ -158,6 +170,14 @@ export class FakeExcel {
       for (let c = 1; c <= width; c++) row.push(sheet.cells.get(key(old, c)));
       return row;
     });
+    const notes = order.map((old) =>
+      [...sheet.comments.entries()]
+        .filter(([a]) => parseRange(a).top === old)
+        .map(([a, t]) => [parseRange(a).left, t] as const),
+    );
+    for (const old of order)
+      for (const a of [...sheet.comments.keys()]) if (parseRange(a).top === old) sheet.comments.delete(a);
+    notes.forEach((list, i) => list.forEach(([c, t]) => sheet.comments.set(cellAddress(first + i, c), t)));
     copies.forEach((row, i) => {
       row.forEach((cell, c) => {
         const k = key(first + i, c + 1);
@@ -258,14 +278,36 @@ export class FakeExcel {
           return fake.record(`ws:${sheet.name}`, fake.sheetImpl(sheet, false));
         },
       }),
+      tables: fake.record("workbook.tables", {
+        _items: undefined as undefined | { get: () => unknown[] },
+        load(_props?: string) {
+          this._items = fake.loaded(() =>
+            fake.sheets.flatMap((s) => s.tables.map((t) => fake.record(`table:${t.name}`, fake.tableImpl(s, t)))),
+          );
+          return this;
+        },
+        get items() {
+          if (!this._items) throw new Error("PropertyNotLoaded: workbook.tables.items");
+          return this._items.get();
+        },
+        getItem(name: string) {
+          for (const s of fake.sheets) {
+            const t = s.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+            if (t) return fake.record(`table:${t.name}`, fake.tableImpl(s, t));
+          }
+          throw new Error(`ItemNotFound: table ${name}`);
+        },
+      }),
       names: fake.record("names", {
         _items: undefined as undefined | { get: () => unknown[] },
         load(_props?: string) {
           this._items = fake.loaded(() =>
             [...fake.names.entries()].map(([name, n]) => ({
               name,
-              type: "String",
-              value: n.value,
+              // Excel gives a named range's address as its value, and #REF! once its sheet is deleted.
+              type: n.ref === undefined ? "String" : n.ref === "broken" ? "Error" : "Range",
+              value:
+                n.ref === undefined ? n.value : n.ref === "broken" ? "#REF!" : `${sheetRef(n.ref.sheet)}!${n.ref.cell}`,
               visible: n.visible,
             })),
           );
@@ -285,7 +327,14 @@ export class FakeExcel {
             throw new Error(`InvalidArgument: the name ${name} already exists`);
           }
           const m = /^="(.*)"$/s.exec(reference);
-          const entry = { value: m ? (m[1] ?? "").replace(/""/g, '"') : reference, visible: true };
+          const r = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]+\$?\d+)$/.exec(reference);
+          const target = r ? fake.sheet((r[1] ?? "").replace(/''/g, "'") || (r[2] ?? "")) : undefined;
+          if (r && !target) throw new Error(`InvalidArgument: ${reference} refers to no sheet`);
+          const entry: FakeName = {
+            value: m ? (m[1] ?? "").replace(/""/g, '"') : reference,
+            visible: true,
+            ...(r && target ? { ref: { sheet: target.name, cell: r[3] ?? "$A$1" } } : {}),
+          };
           fake.names.set(name, entry);
           return fake.record(`name:${name}`, {
             set visible(v: boolean) {
@@ -313,7 +362,26 @@ export class FakeExcel {
       getRange(address?: string) {
         return fake.record(`range:${sheet.name}!${address ?? "*"}`, fake.rangeImpl(sheet, address));
       },
-      getUsedRangeOrNullObject() {
+      freezePanes: fake.record(`freeze:${sheet.name}`, {
+        freezeRows(n: number) {
+          touch("freeze");
+          sheet.freeze = { rows: n, columns: 0 };
+        },
+        freezeColumns(n: number) {
+          touch("freeze");
+          sheet.freeze = { rows: 0, columns: n };
+        },
+        freezeAt(range: { _address?: string }) {
+          touch("freeze");
+          const box = parseRange(range._address ?? "A1");
+          sheet.freeze = { rows: box.bottom, columns: box.right };
+        },
+        unfreeze() {
+          touch("unfreeze");
+          sheet.freeze = { rows: 0, columns: 0 };
+        },
+      }),
+      getUsedRangeOrNullObject(_valuesOnly?: boolean) {
         const box = usedBox(sheet);
         const impl = fake.rangeImpl(
           sheet,
@@ -327,21 +395,18 @@ export class FakeExcel {
         _items: undefined as undefined | { get: () => unknown[] },
         load(_p?: string) {
           this._items = fake.loaded(() =>
-            sheet.tables.map((t) =>
-              fake.record(`table:${t.name}`, {
-                name: t.name,
-                delete: () => {
-                  touch("table.delete");
-                  sheet.tables.splice(sheet.tables.indexOf(t), 1);
-                },
-              }),
-            ),
+            sheet.tables.map((t) => fake.record(`table:${t.name}`, fake.tableImpl(sheet, t))),
           );
           return this;
         },
         get items() {
           if (!this._items) throw new Error("PropertyNotLoaded: tables.items");
           return this._items.get();
+        },
+        getItem(name: string) {
+          const t = sheet.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!t) throw new Error(`ItemNotFound: table ${name}`);
+          return fake.record(`table:${t.name}`, fake.tableImpl(sheet, t));
         },
         add(ref: string, _headers: boolean) {
           touch("table.add");
@@ -409,6 +474,137 @@ export class FakeExcel {
     };
   }
 
+  /**
+   * A table: `rows.add` appends rows at its end (shifting what is below within its columns down, as Excel does),
+   * `columns.add` a column at its right; both extend the validation and conditional-format ranges that end on
+   * the table's last row (column). `resize` (ExcelApi 1.13) only changes its ref.
+   */
+  tableImpl(sheet: FakeSheet, t: { name: string; ref: string }) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    const touch = (what: string) => sheet.log.push(what);
+    return {
+      name: t.name,
+      worksheet: { name: sheet.name },
+      delete: () => {
+        touch("table.delete");
+        sheet.tables.splice(sheet.tables.indexOf(t), 1);
+      },
+      getRange() {
+        return fake.record(`range:${sheet.name}!${t.ref}`, fake.rangeImpl(sheet, t.ref));
+      },
+      resize(ref: string) {
+        touch("table.resize");
+        t.ref = ref.replace(/^.*!/, "");
+      },
+      rows: fake.record(`rows:${t.name}`, {
+        add(_index: number | undefined | null, values: unknown[][]) {
+          touch("table.rows.add");
+          const box = parseRange(t.ref);
+          const width = box.right - box.left + 1;
+          if (!values.every((row) => row.length === width)) throw new Error("InvalidArgument: row width");
+          shiftDown(sheet, box.bottom + 1, values.length, box.left, box.right);
+          values.forEach((row, i) => row.forEach((v, c) => putCell(sheet, box.bottom + 1 + i, box.left + c, v)));
+          fake.cellsWritten += values.length * width;
+          extendFeatures(sheet, box, values.length, 0);
+          t.ref = rangeAddressOf({ ...box, bottom: box.bottom + values.length });
+        },
+      }),
+      columns: fake.record(`columns:${t.name}`, {
+        add(_index: number | undefined | null, values: unknown[][]) {
+          touch("table.columns.add");
+          const box = parseRange(t.ref);
+          if (values.length !== box.bottom - box.top + 1) throw new Error("InvalidArgument: column height");
+          const width = values[0]?.length ?? 1;
+          values.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.right + 1 + c, v)));
+          fake.cellsWritten += values.length * width;
+          extendFeatures(sheet, box, 0, width);
+          t.ref = rangeAddressOf({ ...box, right: box.right + width });
+        },
+      }),
+    };
+  }
+
+  // ---- what users do between refreshes ---------------------------------------------------------------------
+
+  /** Renames a sheet as Excel does: formulas and reference names pointing at it follow; string constants don't. */
+  renameSheet(oldName: string, newName: string): void {
+    const sheet = this.sheet(oldName);
+    if (!sheet) throw new Error(`no sheet ${oldName}`);
+    const old = sheet.name;
+    sheet.name = newName;
+    for (const s of this.sheets) {
+      for (const cell of s.cells.values()) {
+        if (cell.formula) cell.formula = renameInFormula(cell.formula, old, newName);
+      }
+    }
+    for (const n of this.names.values()) if (n.ref && n.ref !== "broken" && n.ref.sheet === old) n.ref.sheet = newName;
+  }
+
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (const n of this.names.values())
+      if (n.ref && n.ref !== "broken" && n.ref.sheet === sheet.name) n.ref = "broken";
+  }
+
+  /** Inserts whole rows at `row` as Excel does: everything below moves down, references to it follow. */
+  insertRows(sheetName: string, row: number, count = 1): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    shiftDown(sheet, row, count, 1, MAX_COL);
+    this.moveReferences(sheet.name, (r) => (r >= row ? r + count : r));
+    for (const t of sheet.tables) t.ref = moveBox(t.ref, (r) => (r >= row ? r + count : r));
+    for (const f of [...sheet.conditionalFormats, ...sheet.validations])
+      f.ref = moveBox(f.ref, (r) => (r >= row ? r + count : r));
+  }
+
+  /** Deletes whole rows as Excel does: everything below moves up, references into them become #REF!. */
+  deleteRows(sheetName: string, row: number, count = 1): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const moved = new Map<string, Cell>();
+    for (const [k, cell] of sheet.cells) {
+      const [r, c] = k.split(":").map(Number) as [number, number];
+      if (r < row) moved.set(k, cell);
+      else if (r >= row + count) moved.set(key(r - count, c), cell);
+    }
+    sheet.cells.clear();
+    for (const [k, cell] of moved) sheet.cells.set(k, cell);
+    const map = (r: number) => (r >= row + count ? r - count : r >= row ? null : r);
+    this.moveReferences(sheet.name, map);
+    const shrink = (r: number) => (r >= row + count ? r - count : r >= row ? row - 1 : r);
+    for (const t of sheet.tables) t.ref = moveBox(t.ref, shrink);
+    for (const f of [...sheet.conditionalFormats, ...sheet.validations]) f.ref = moveBox(f.ref, shrink);
+  }
+
+  private moveReferences(sheetName: string, map: (row: number) => number | null): void {
+    for (const s of this.sheets) {
+      for (const cell of s.cells.values()) {
+        if (cell.formula) cell.formula = moveRowsInFormula(cell.formula, s.name, sheetName, map);
+      }
+    }
+  }
+
+  comment(sheetName: string, address: string, text: string): void {
+    this.sheet(sheetName)?.comments.set(address, text);
+  }
+
+  /** A fill the user applies by hand (recorded like the writer's, so a later clear would remove it). */
+  fill(sheetName: string, address: string, color: string): void {
+    this.sheet(sheetName)?.formats.push({ ref: address, path: "fill.color", value: color });
+  }
+
+  hideColumn(sheetName: string, column: number): void {
+    this.sheet(sheetName)?.hiddenColumns.add(column);
+  }
+
+  freezeByUser(sheetName: string, rows: number, columns: number): void {
+    const sheet = this.sheet(sheetName);
+    if (sheet) sheet.freeze = { rows, columns };
+  }
+
   private rangeImpl(sheet: FakeSheet, address: string | undefined) {
     // The object literals below use getters, whose `this` is the literal: the fake is reached through this alias.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -470,11 +666,13 @@ export class FakeExcel {
       set formulas(grid: unknown[][]) {
         touch("formulas");
         checkShape("formulas", grid);
+        fake.cellsWritten += grid.length * (grid[0]?.length ?? 0);
         grid.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.left + c, v)));
       },
       set values(grid: unknown[][]) {
         touch("values");
         checkShape("values", grid);
+        fake.cellsWritten += grid.length * (grid[0]?.length ?? 0);
         grid.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.left + c, v, true)));
       },
       set numberFormat(grid: string[][]) {
@@ -489,6 +687,16 @@ export class FakeExcel {
           }),
         );
       },
+      get address() {
+        return `${sheetRef(sheet.name)}!${address ?? "A1:XFD1048576"}`;
+      },
+      set columnHidden(v: boolean) {
+        touch("columnHidden");
+        for (let c = box.left; c <= box.right; c++) {
+          if (v) sheet.hiddenColumns.add(c);
+          else sheet.hiddenColumns.delete(c);
+        }
+      },
       get rowIndex() {
         return box.top - 1;
       },
@@ -501,6 +709,7 @@ export class FakeExcel {
           const [r, c] = k.split(":").map(Number) as [number, number];
           if (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right) sheet.cells.delete(k);
         }
+        for (const a of [...sheet.comments.keys()]) if (inside(parseRange(a), box)) sheet.comments.delete(a);
         if (!address) sheet.formats.length = 0;
       },
       merge(_across?: boolean) {
@@ -597,6 +806,7 @@ const API_MEMBERS: readonly (readonly [RegExp, string])[] = [
   [/\.getActiveCell$/, "1.7"],
   [/^dv:|\.dataValidation\b/, "1.8"],
   [/\.pageLayout\b|\.horizontalPageBreaks\b/, "1.9"],
+  [/^table:.*\.resize$/, "1.13"],
 ];
 
 const SINKS = new WeakSet<object>();
@@ -658,4 +868,83 @@ function parseAny(address: string): Box {
 
 function overlaps(a: Box, b: Box): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/** A sheet name as Excel writes it in an address: quoted when it is not a plain identifier. */
+function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function inside(a: Box, b: Box): boolean {
+  return a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+}
+
+function rangeAddressOf(box: Box): string {
+  return `${cellAddress(box.top, box.left)}:${cellAddress(box.bottom, box.right)}`;
+}
+
+function moveBox(ref: string, map: (row: number) => number): string {
+  const box = parseRange(ref);
+  return rangeAddressOf({ ...box, top: map(box.top), bottom: map(box.bottom) });
+}
+
+/** Moves the cells at or below `row` within columns left…right down by `count`. */
+function shiftDown(sheet: FakeSheet, row: number, count: number, left: number, right: number): void {
+  const moving = [...sheet.cells.entries()].filter(([k]) => {
+    const [r, c] = k.split(":").map(Number) as [number, number];
+    return r >= row && c >= left && c <= right;
+  });
+  for (const [k] of moving) sheet.cells.delete(k);
+  for (const [k, cell] of moving) {
+    const [r, c] = k.split(":").map(Number) as [number, number];
+    sheet.cells.set(key(r + count, c), cell);
+  }
+}
+
+/** Validation and conditional formats that reach the table's last row (column) grow with it, as in Excel. */
+function extendFeatures(sheet: FakeSheet, table: Box, rows: number, columns: number): void {
+  for (const f of [...sheet.conditionalFormats, ...sheet.validations]) {
+    if (f.ref === "*") continue;
+    const box = parseRange(f.ref);
+    if (rows > 0 && box.bottom === table.bottom && box.left >= table.left && box.right <= table.right) {
+      f.ref = rangeAddressOf({ ...box, bottom: box.bottom + rows });
+    }
+    if (columns > 0 && box.right === table.right && box.top >= table.top && box.bottom <= table.bottom) {
+      f.ref = rangeAddressOf({ ...box, right: box.right + columns });
+    }
+  }
+}
+
+const REF =
+  /(?:(?:'((?:[^']|'')+)'|([A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*))!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
+
+/** Applies `fn` to the parts of a formula outside string literals. */
+function outsideStrings(formula: string, fn: (part: string) => string): string {
+  return formula
+    .split('"')
+    .map((part, i) => (i % 2 === 1 ? part : fn(part)))
+    .join('"');
+}
+
+function renameInFormula(formula: string, from: string, to: string): string {
+  return outsideStrings(formula, (part) =>
+    part.replace(
+      /(?:'((?:[^']|'')+)'|([A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*))!/g,
+      (m, q?: string, b?: string) =>
+        (q ?? "").replace(/''/g, "'") === from || b === from ? `'${to.replace(/'/g, "''")}'!` : m,
+    ),
+  );
+}
+
+/** Row references into `target` from a formula on `own`, moved by `map` (null: the row was deleted → #REF!). */
+function moveRowsInFormula(formula: string, own: string, target: string, map: (row: number) => number | null): string {
+  return outsideStrings(formula, (part) =>
+    part.replace(REF, (m, q?: string, b?: string, c$?: string, col?: string, r$?: string, row?: string) => {
+      const sheet = q !== undefined ? q.replace(/''/g, "'") : (b ?? own);
+      if (sheet !== target) return m;
+      const moved = map(Number(row));
+      const prefix = m.slice(0, m.length - `${c$ ?? ""}${col ?? ""}${r$ ?? ""}${row ?? ""}`.length);
+      return moved === null ? `${prefix}#REF!` : `${prefix}${c$ ?? ""}${col ?? ""}${r$ ?? ""}${moved}`;
+    }),
+  );
 }

@@ -1,0 +1,153 @@
+import { cellAddress, parseRange } from "../spec/a1";
+import { referenceFormula } from "../spec/identity";
+import type { CellChange, SheetPatch, TableGrowth, WorkbookPatch } from "../spec/patch";
+import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
+import { byteLength, formulaOf, queueSheet } from "./write";
+
+/** What queuing a patch cost: cells written, bytes of the arguments, features the host lacked. */
+export interface QueuedPatch {
+  readonly cells: number;
+  readonly bytes: number;
+  readonly skipped: ReadonlyMap<OptionalFeature, string[]>;
+  /** The first sheet created, to activate. */
+  readonly firstCreated?: Excel.Worksheet;
+}
+
+/**
+ * Queues a refresh patch on the request context (no sync here). Existing sheets get only their changed cells —
+ * adjacent cells of a row go as one 2-D `formulas` write, a number format only where the change gives one — and
+ * never a clear, a table delete or re-add, a width, a freeze or a print setting: what the user did to our sheets
+ * stays. Rows for new targets go through `table.rows.add` (Excel shifts what is below and extends the table's
+ * formats, validation and conditional formats); columns of a layout upgrade through `table.columns.add`.
+ * New sheets are written whole by `queueSheet`.
+ */
+export function queuePatch(
+  workbook: Excel.Workbook,
+  patch: WorkbookPatch,
+  existingNames: ReadonlySet<string>,
+  capabilities: Capabilities = FULL_CAPABILITIES,
+): QueuedPatch {
+  let bytes = 0;
+  let cells = 0;
+  const skipped = new Map<OptionalFeature, string[]>();
+  let firstCreated: Excel.Worksheet | undefined;
+  const count = (x: unknown) => {
+    bytes += byteLength(JSON.stringify(x) ?? "") + 40;
+  };
+  for (const sheet of patch.sheets) {
+    if (sheet.kind === "create") {
+      const out = queueSheet(workbook.worksheets, sheet.spec, undefined, capabilities);
+      for (const feature of out.skipped) skipped.set(feature, [...(skipped.get(feature) ?? []), sheet.name]);
+      bytes += out.bytes;
+      cells += sheet.spec.cells.reduce((n, row) => n + row.filter((c) => c !== undefined).length, 0);
+      firstCreated ??= out.sheet;
+      continue;
+    }
+    if (sheet.changes.length === 0 && sheet.tables.length === 0) continue;
+    const out = queueSheetPatch(workbook, sheet, capabilities, count);
+    cells += out.cells;
+    if (out.skipped) skipped.set(out.skipped, [...(skipped.get(out.skipped) ?? []), sheet.name]);
+  }
+  const names = workbook.names;
+  for (const marker of patch.markers) {
+    if (existingNames.has(marker.name.toLowerCase())) names.getItem(marker.name).delete();
+    names.add(marker.name, `="${marker.text.replace(/"/g, '""')}"`).visible = false;
+    bytes += byteLength(marker.name + marker.text) + 80;
+  }
+  for (const ref of patch.references) {
+    if (existingNames.has(ref.name.toLowerCase())) names.getItem(ref.name).delete();
+    const formula = `=${referenceFormula(ref)}`;
+    names.add(ref.name, formula).visible = false;
+    bytes += byteLength(ref.name + formula) + 80;
+  }
+  return { cells, bytes, skipped, ...(firstCreated ? { firstCreated } : {}) };
+}
+
+function queueSheetPatch(
+  workbook: Excel.Workbook,
+  sheet: SheetPatch,
+  capabilities: Capabilities,
+  count: (x: unknown) => void,
+): { cells: number; skipped?: OptionalFeature } {
+  const ws = workbook.worksheets.getItem(sheet.name);
+  let cells = 0;
+  let skipped: OptionalFeature | undefined;
+  // Cells of rows and columns a table gains go through the table, so that Excel extends it and its formats.
+  const grown = sheet.tables.filter((t) => sheet.changes.some((c) => inGrowth(c, t)));
+  const direct = sheet.changes.filter((c) => !grown.some((t) => inGrowth(c, t)));
+  for (const run of runs(direct)) {
+    const first = run[0] as CellChange;
+    const last = run[run.length - 1] as CellChange;
+    const values = [run.map((c) => formulaOf(c.cell))];
+    ws.getRange(`${first.address}:${last.address}`).formulas = values;
+    count(values);
+    cells += run.length;
+  }
+  for (const t of sheet.tables) {
+    const table = ws.tables.getItem(t.table);
+    if (!grown.includes(t)) {
+      // A table of a sheet without inputs grew over cells already written in place: only its ref changes.
+      if (hasFeature(capabilities, "tableResize")) table.resize(t.to);
+      else skipped = "tableResize";
+      count(t);
+      continue;
+    }
+    const before = parseRange(t.from);
+    const after = parseRange(t.to);
+    const at = (r: number, c: number) => sheet.changes.find((x) => x.row === r && x.column === c);
+    if (t.rowsAdded > 0) {
+      const rows: (string | number | boolean)[][] = [];
+      for (let r = before.bottom + 1; r <= after.bottom; r++) {
+        const row: (string | number | boolean)[] = [];
+        for (let c = before.left; c <= before.right; c++) row.push(formulaOf(at(r, c)?.cell));
+        rows.push(row);
+      }
+      table.rows.add(undefined, rows);
+      count(rows);
+      cells += rows.length * (before.right - before.left + 1);
+    }
+    if (t.columnsAdded > 0) {
+      const columns: (string | number | boolean)[][] = [];
+      for (let r = before.top; r <= after.bottom; r++) {
+        const row: (string | number | boolean)[] = [];
+        for (let c = before.right + 1; c <= after.right; c++) row.push(formulaOf(at(r, c)?.cell));
+        columns.push(row);
+      }
+      table.columns.add(undefined, columns);
+      count(columns);
+      cells += columns.length * t.columnsAdded;
+    }
+  }
+  // Number formats only where a change gives one (an appended row's %, a converted amount): others keep theirs.
+  for (const change of sheet.changes) {
+    if (change.cell.numFmt === undefined) continue;
+    ws.getRange(change.address).numberFormat = [[change.cell.numFmt]];
+    count([change.address, change.cell.numFmt]);
+  }
+  for (const column of sheet.columnsAdded) {
+    const letter = cellAddress(1, column.column).replace(/\d+$/, "");
+    ws.getRange(`${letter}:${letter}`).format.columnWidth = (column.width * 7 + 5) * 0.75;
+    count([letter, column.width]);
+  }
+  return { cells, ...(skipped ? { skipped } : {}) };
+}
+
+function inGrowth(change: CellChange, growth: TableGrowth): boolean {
+  if (change.reason !== "appendRow" && change.reason !== "appendColumn") return false;
+  const before = parseRange(growth.from);
+  const after = parseRange(growth.to);
+  const inBox = change.row >= after.top && change.row <= after.bottom && change.column >= after.left;
+  return inBox && change.column <= after.right && (change.row > before.bottom || change.column > before.right);
+}
+
+/** Changes grouped into runs of adjacent cells of one row (the changes come sorted by row, then column). */
+function runs(changes: readonly CellChange[]): CellChange[][] {
+  const out: CellChange[][] = [];
+  for (const change of changes) {
+    const run = out[out.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.row === change.row && last.column === change.column - 1) run.push(change);
+    else out.push([change]);
+  }
+  return out;
+}
