@@ -138,6 +138,7 @@ const zh = {
     standardHeight: "恢复标准行高",
     dataValidation: "数据验证(填报提示)",
     pageLayout: "打印设置(A4 横向、页脚、标题行)",
+    tableResize: "表格扩展(版本新增行时)",
   } satisfies Record<OptionalFeature, string>,
 
   sheetNames: {} as Record<string, string>,
@@ -286,6 +287,7 @@ const en: Strings = {
     standardHeight: "standard row heights",
     dataValidation: "data validation (input prompts)",
     pageLayout: "print setup (A4 landscape, footers, title rows)",
+    tableResize: "table growth (when an edition adds rows)",
   },
 };
 
