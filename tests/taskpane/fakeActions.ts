@@ -24,6 +24,7 @@ export function previewOf(patch: Partial<PatchSummary> = {}): PatchSummary {
     overridesKept: [],
     formulasRestored: 0,
     formulasFilled: 0,
+    formulasUpgraded: 0,
     columnsAppended: [],
     sheetsCreated: [],
     sheetsSkipped: [],
