@@ -1,6 +1,5 @@
 /**
- * Validates every XML part of an .xlsx against the ECMA-376 transitional schemas (tests/fixtures/schemas/
- * ooxml-transitional, a copy of ../shared/schemas/ooxml-transitional) with libxml2's xmllint, after
+ * Validates every XML part of an .xlsx against the ECMA-376 transitional schemas (../shared/schemas/ooxml-transitional) with libxml2's xmllint, after
  * markup-compatibility processing as a consumer such as Excel does it: elements and attributes of namespaces the
  * part lists in mc:Ignorable are removed, mc:AlternateContent is replaced by its mc:Fallback, and the xml:space
  * Excel writes on <t> is tolerated.
@@ -11,11 +10,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
+import { sharedPath } from "./shared";
 
 const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-/** The schemas as Ecma distributes them (see SOURCE.txt there), kept in the repository so CI has them. */
-export const SCHEMA_DIR = path.join(__dirname, "..", "fixtures", "schemas", "ooxml-transitional");
+/** The schemas as Ecma distributes them (see SOURCE.txt there), read from the shared folder. */
+export const SCHEMA_DIR = sharedPath("schemas", "ooxml-transitional");
 
 /** Root element (namespace + local name) → schema file. */
 const SCHEMAS: Record<string, string> = {
