@@ -3,9 +3,12 @@ import { defaultEditionId, editionIds, getEdition } from "../../policy";
 import { SHEET_KEYS } from "../../template/spec/marker";
 import type { SheetKey } from "../../template/spec/types";
 import type { Plan } from "../../template/spec/plan";
-import { LossyWorkbookError, NotOurWorkbookError, updateTemplate, writeTemplate } from "../../template/xlsx";
+import { FilePatchError } from "../../template/xlsx/applyPatch";
+import { BadPartError } from "../../template/xlsx/xml";
+import { NotOurWorkbookError, refreshWorkbook, writeTemplate } from "../../template/xlsx";
 import { usageError, type Command } from "../command";
 import { checkTarget, FileError, readWorkbookFile, writeAtomic } from "../files";
+import { describeRefresh } from "../preview";
 
 const help = (): string =>
   [
@@ -14,10 +17,12 @@ const help = (): string =>
     "  npm run -s cli -- template --update FILE.xlsx [--out FILE2.xlsx] [options]",
     "",
     "Writes the policy workbook (说明, 预算安排, 目标任务, 预算执行, 责任分工, 汇总) as .xlsx, or refreshes one:",
-    "official figures are rewritten from the edition, every typed input is kept (matched by 编号 and by area),",
-    "a same-named sheet this tool did not create is left alone, other sheets pass through. Prints the path written.",
-    "生成政策目标工作簿(.xlsx),或刷新已有工作簿:政策数据按版本重写,填报内容按编号和领域保留,",
-    "非本工具生成的同名工作表不改动,其他工作表原样保留。成功时在标准输出打印写入的文件路径。",
+    "a refresh patches the file in place: only official cells that differ from the edition are written, new targets",
+    "are appended, inputs, values typed over formulas and everything else stay; other sheets, charts, pivots and",
+    "macros pass through unchanged. Prints the path written; the summary of a refresh goes to stderr.",
+    "生成政策目标工作簿(.xlsx),或刷新已有工作簿:只改写与版本不同的官方数据,新增目标追加在表末,",
+    "填报内容、手工覆盖的公式和其他内容一律保留;其他工作表、图表、数据透视表、宏原样保留。",
+    "成功时在标准输出打印写入的文件路径,刷新摘要写到标准错误。",
     "",
     "Options / 选项:",
     `  --out FILE.xlsx       file to write; an existing file is refused unless --force / 输出文件,已存在时拒绝(除非 --force)`,
@@ -30,6 +35,8 @@ const help = (): string =>
     "  --rename-foreign      write ours as 名称(政策目标) beside a same-named foreign sheet / 遇同名他人工作表时另建",
     "  --force               replace an existing --out file / 替换已存在的输出文件",
     "  --dry-run             write nothing, print what would change / 不写文件,只显示将要做的改动",
+    "  --restore-formulas    with --update: write product formulas back over values typed into them",
+    "                        / 刷新时把手工覆盖的公式单元格恢复为公式",
     "  -h, --help            show this help / 显示本帮助",
     "",
     "Exit codes / 退出码: 0 done / 成功; 2 usage error (bad option, not .xlsx) / 用法错误; 1 anything else (file exists,",
@@ -42,7 +49,7 @@ const fail = (english: string, chinese: string): number => usageError(english, c
 /** Any failure as one line naming the user's file: ours say what happened, a library's is not shown. */
 function asFileError(error: unknown, file: string): FileError {
   if (error instanceof FileError) return error;
-  if (error instanceof LossyWorkbookError || error instanceof NotOurWorkbookError) {
+  if (error instanceof NotOurWorkbookError || error instanceof FilePatchError || error instanceof BadPartError) {
     const [zh, en] = error.message.split(" / ");
     return new FileError(`“${file}”:${zh ?? ""}`, `"${file}": ${en ?? ""}`);
   }
@@ -72,10 +79,11 @@ interface Args {
   rename: boolean;
   force: boolean;
   dryRun: boolean;
+  restoreFormulas: boolean;
 }
 
 function parse(args: readonly string[]): Args | number {
-  const out: Args = { edition: defaultEditionId, rename: false, force: false, dryRun: false };
+  const out: Args = { edition: defaultEditionId, rename: false, force: false, dryRun: false, restoreFormulas: false };
   for (let i = 0; i < args.length; i++) {
     const raw = args[i] ?? "";
     const eq = raw.indexOf("=");
@@ -133,6 +141,9 @@ function parse(args: readonly string[]): Args | number {
       case "--dry-run":
         out.dryRun = true;
         break;
+      case "--restore-formulas":
+        out.restoreFormulas = true;
+        break;
       default:
         return fail(`unexpected argument "${raw}".`, `无法识别的参数 "${raw}"。`);
     }
@@ -181,15 +192,21 @@ export const templateCommand: Command = {
         await writeAtomic(target, result.buffer);
       } else {
         const input = await readWorkbookFile(update);
-        const result = await updateTemplate(input, data, { ...options, force: args.force }).catch((error: unknown) => {
+        const result = await refreshWorkbook(input, data, {
+          ...options,
+          ...(args.restoreFormulas ? { restoreFormulas: true } : {}),
+        }).catch((error: unknown) => {
           throw asFileError(error, update);
         });
+        const summary = describeRefresh(result.patch.summary, update);
         if (args.dryRun) {
-          process.stdout.write(`${preview(result.plan, update)}\n`);
+          process.stdout.write(`${summary}\n`);
           return 0;
         }
-        await writeAtomic(target, result.buffer);
-        process.stderr.write(`${preview(result.plan, update)}\n`);
+        // Nothing to change: the file is left as it is (not even rewritten), unless a copy was asked for.
+        if (result.buffer !== input || path.resolve(target) !== path.resolve(update))
+          await writeAtomic(target, result.buffer);
+        process.stderr.write(`${summary}\n`);
       }
       process.stdout.write(`${path.resolve(target)}\n`);
       return 0;
