@@ -4,7 +4,7 @@ import { cellAddress, parseRange, quoteSheet, rangeAddress, type Box } from "../
 import type { CellChange, CachedResult, SheetPatch, TableGrowth, WorkbookPatch } from "../spec/patch";
 import type { CellSpec, DefinedNameSpec, Scalar } from "../spec/types";
 import type { FileSnapshot } from "./snapshot";
-import { splitAddress } from "./snapshot";
+import { cellValue, splitAddress } from "./snapshot";
 import { StylesPart } from "./styles";
 import { child, children, NS, readXml, relationships, relsPath, REL_TYPE, writeXml } from "./xml";
 
@@ -210,7 +210,11 @@ async function patchSheet(
         if (sqref) e.setAttribute("sqref", growSqref(sqref, g));
       }
     }
-    await growTable(zip, file, patch, g, stats);
+    const header = (col: number): unknown => {
+      const c = cellElement(sheet, parseRange(g.from).top, col, false);
+      return c ? cellValue(c, file.sharedStrings) : undefined;
+    };
+    await growTable(zip, file, patch, g, header, stats);
   }
   if (patch.columnsAdded.length > 0) addColumnWidths(sheet, patch.columnsAdded);
   updateDimension(sheet);
@@ -234,6 +238,7 @@ async function growTable(
   file: FileSnapshot,
   patch: SheetPatch,
   growth: TableGrowth,
+  headerAt: (column: number) => unknown,
   stats: ApplyStats,
 ): Promise<void> {
   const table = file.tables.find((t) => t.name.toLowerCase() === growth.table.toLowerCase());
@@ -249,11 +254,18 @@ async function growTable(
     const columns = child(root, "tableColumns") as Element;
     const existing = children(columns, "tableColumn");
     let id = Math.max(0, ...existing.map((t) => Number(t.getAttribute("id") ?? 0)));
+    const names = new Set(existing.map((t) => (t.getAttribute("name") ?? "").toLowerCase()));
     for (let col = from.right + 1; col <= from.right + growth.columnsAdded; col++) {
-      const header = patch.changes.find((c) => c.row === from.top && c.column === col)?.cell.value;
+      // The header as written now (the patch's, else the user's own header cell): a table column's name is its
+      // header text, unique within the table.
+      const written = patch.changes.find((c) => c.row === from.top && c.column === col)?.cell.value;
+      const text = String(written ?? headerAt(col) ?? "").trim() || `列${col}`;
+      let name = text;
+      for (let n = 2; names.has(name.toLowerCase()); n++) name = `${text}${n}`;
+      names.add(name.toLowerCase());
       const e = doc.createElementNS(NS.main, "tableColumn");
       e.setAttribute("id", String(++id));
-      e.setAttribute("name", String(header ?? `列${col}`));
+      e.setAttribute("name", name);
       columns.appendChild(e);
     }
     columns.setAttribute("count", String(existing.length + growth.columnsAdded));

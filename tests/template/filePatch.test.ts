@@ -1,0 +1,191 @@
+/**
+ * The file route patches the package: only the product sheets' parts change, every other part passes through
+ * byte for byte; the result validates against the OOXML schemas; the layout-upgrade fixture (a v0.1 workbook
+ * filled and edited in LibreOffice) is upgraded without losing anything.
+ */
+import { DOMParser, type Element } from "@xmldom/xmldom";
+import JSZip from "jszip";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { getEdition } from "../../src/policy";
+import type { EditionData, Target } from "../../src/policy/types";
+import { parseRange } from "../../src/template/spec";
+import { refreshWorkbook, writeTemplate } from "../../src/template/xlsx";
+import { growSqref } from "../../src/template/xlsx/applyPatch";
+import { shiftFormula } from "../../src/template/xlsx/formulaShift";
+import { readFileSnapshot, readSheetCells } from "../../src/template/xlsx/snapshot";
+import { requireXmllint, validatePackage } from "../support/ooxml";
+
+const data = getEdition("yueqing-2025")!;
+const NOW = new Date("2025-07-01T02:00:00Z");
+const FIXTURE = path.join(__dirname, "..", "fixtures", "workbooks", "v0.1-filled.xlsx");
+const fixture = () => new Uint8Array(readFileSync(FIXTURE));
+
+/** The edition with one figure corrected (art01 75 → 80) and one target added after art01's. */
+export function correctedEdition(base: EditionData): EditionData {
+  const first = base.targets.find((t) => t.id === "art01-hitech-firms") as Target;
+  const added: Target = { ...first, id: "art01-new-rd-centers", indicator: "新增省级企业研发中心", value: 12 };
+  const targets = base.targets.flatMap((t) => (t.id === first.id ? [{ ...t, value: 80 }, added] : [t]));
+  return { ...base, targets };
+}
+
+async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, Buffer>();
+  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
+  return out;
+}
+
+async function sheetCells(bytes: Uint8Array, name: string) {
+  const zip = await JSZip.loadAsync(bytes);
+  const file = await readFileSnapshot(zip);
+  const part = file.sheets.find((s) => s.name === name)?.part ?? "";
+  const doc = new DOMParser().parseFromString(await zip.file(part)!.async("string"), "text/xml");
+  return readSheetCells(doc, file.sharedStrings);
+}
+
+/** Every pair of overlapping data-validation ranges on every sheet of the package. */
+async function overlappingValidations(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out: string[] = [];
+  for (const f of zip.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
+    const doc = new DOMParser().parseFromString(await f.async("string"), "text/xml");
+    const refs = Array.from(doc.getElementsByTagName("dataValidation")).flatMap((v: Element) =>
+      (v.getAttribute("sqref") ?? "").split(/\s+/).filter(Boolean),
+    );
+    for (let i = 0; i < refs.length; i++) {
+      for (let j = i + 1; j < refs.length; j++) {
+        const a = parseRange(refs[i] ?? "");
+        const b = parseRange(refs[j] ?? "");
+        if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom)
+          out.push(`${f.name}: ${refs[i]} and ${refs[j]}`);
+      }
+    }
+  }
+  return out;
+}
+
+describe("file route: patch the package", () => {
+  const hasXmllint = requireXmllint();
+
+  it("writes one validation rule per range: no two sqrefs overlap, fresh or refreshed", async () => {
+    const fresh = await writeTemplate(data, { now: NOW });
+    expect(await overlappingValidations(fresh.buffer)).toEqual([]);
+    const refreshed = await refreshWorkbook(fixture(), correctedEdition(data), { now: NOW });
+    expect(await overlappingValidations(refreshed.buffer)).toEqual([]);
+  });
+
+  (hasXmllint ? it : it.skip)(
+    "every XML part of the CLI's workbook, of a refresh and of created sheets validates against ECMA-376",
+    async () => {
+      const fresh = await writeTemplate(data, { now: NOW });
+      const upgraded = await refreshWorkbook(fixture(), correctedEdition(data), { now: NOW });
+      const partial = await writeTemplate(data, { now: NOW, sheets: ["目标任务"] });
+      const created = await refreshWorkbook(new Uint8Array(partial.buffer), data, { now: NOW });
+      expect(created.patch.summary.sheetsCreated).toEqual(["说明", "预算安排", "预算执行", "责任分工", "汇总"]);
+      for (const bytes of [fresh.buffer, upgraded.buffer, created.buffer]) {
+        const result = await validatePackage(bytes);
+        expect(result.errors).toEqual([]);
+        expect(result.parts.length).toBeGreaterThan(25);
+      }
+    },
+  );
+
+  it("a refresh with nothing to change returns the file byte for byte, and says so", async () => {
+    const once = await refreshWorkbook(fixture(), data, { now: NOW });
+    const twice = await refreshWorkbook(once.buffer, data, { now: NOW });
+    expect(twice.patch.summary.cellsWritten).toBe(0);
+    expect(twice.stats.cellsWritten).toBe(0);
+    expect(twice.buffer).toBe(once.buffer);
+  });
+
+  it("upgrades the v0.1 fixture: every input, the user's sheet and column kept; old formulas upgraded, none an override", async () => {
+    const before = fixture();
+    const result = await refreshWorkbook(before, data, { now: NOW });
+    const s = result.patch.summary;
+    expect(s.overridesKept).toEqual([]);
+    expect(s.formulasUpgraded).toBeGreaterThan(300);
+    expect(s.officialUpdates).toEqual([]);
+    const old = await sheetCells(before, "目标任务");
+    const now = await sheetCells(result.buffer, "目标任务");
+    // Same rows, same place: inputs (上年值 I, 实际值 J, 备注 O), the user's 科室 column (Q) and every official cell.
+    for (let r = 0; r < old.length; r++) {
+      for (const c of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 16]) {
+        expect([r, c, now[r]?.[c]?.value ?? null]).toEqual([r, c, old[r]?.[c]?.value ?? null]);
+      }
+    }
+    expect(now[5]?.[16]?.value).toBe("经建科");
+    expect(now[5]?.[10]?.formula).toMatch(/ISLOGICAL\(J6\)/);
+    const a = await parts(before);
+    const b = await parts(result.buffer);
+    const userSheet = (await readFileSnapshot(await JSZip.loadAsync(before))).sheets.find((x) => x.name === "我的报表");
+    expect(b.get(userSheet?.part ?? "")?.equals(a.get(userSheet?.part ?? "") as Buffer)).toBe(true);
+  });
+
+  it("edition change: one official cell updated, one row appended, the table and its ranges grown; all other parts byte-identical", async () => {
+    const before = fixture();
+    const result = await refreshWorkbook(before, data, { now: NOW });
+    const upgraded = result.buffer;
+    const edited = await refreshWorkbook(upgraded, correctedEdition(data), { now: NOW });
+    const s = edited.patch.summary;
+    // On 目标任务: the one figure; 责任分工 lists the new target under its article (its own official text).
+    expect(
+      s.officialUpdates.filter((u) => u.sheet === "目标任务").map((u) => [u.rowKey, u.column, u.before, u.after]),
+    ).toEqual([["art01-hitech-firms", "目标值", 75, 80]]);
+    expect(new Set(s.officialUpdates.map((u) => u.sheet))).toEqual(new Set(["目标任务", "责任分工"]));
+    const targetsChanges = edited.patch.sheets.find((x) => x.name === "目标任务");
+    // The figure, the new row's cells, and the results its new figure changes (art01's 完成率, 差距, 状态).
+    expect(
+      targetsChanges?.kind === "patch" && targetsChanges.changes.filter((c) => c.row !== 118).map((c) => c.address),
+    ).toEqual(["E6"]);
+    expect(s.rowsAppended.map((r) => [r.rowKey, r.row])).toEqual([["art01-new-rd-centers", 118]]);
+    const cells = await sheetCells(edited.buffer, "目标任务");
+    expect(cells[5]?.[4]?.value).toBe(80);
+    expect(cells[117]?.[0]?.value).toBe("art01-new-rd-centers");
+    expect(cells[117]?.[10]?.formula).toContain("J118");
+    const zip = await JSZip.loadAsync(edited.buffer);
+    const file = await readFileSnapshot(zip);
+    // The planner takes the user's column 科室 (typed at the table's right edge) into the table, as Excel does.
+    expect(file.tables.find((t) => t.name === "ZC_Targets")?.ref).toBe("A4:Q118");
+    const tablePart = file.tables.find((t) => t.name === "ZC_Targets")?.part ?? "";
+    expect(await zip.file(tablePart)!.async("string")).toContain('<tableColumn id="17" name="科室"/>');
+    const targetsPart = file.sheets.find((x) => x.name === "目标任务")?.part ?? "";
+    const xml = await zip.file(targetsPart)!.async("string");
+    expect(xml).toContain('sqref="J5:J118"');
+    expect(xml).toContain('sqref="K5:M118"');
+    // Only product parts changed; every other part (user sheet, charts, shared strings, theme…) as it was.
+    const a = await parts(upgraded);
+    const b = await parts(edited.buffer);
+    const product = new Set(edited.stats.partsChanged);
+    const productSheets = new Set(file.sheets.filter((x) => x.name !== "我的报表").map((x) => x.part));
+    for (const p of product) {
+      const ok =
+        productSheets.has(p) ||
+        /^xl\/(tables\/|workbook\.xml$|styles\.xml$|calcChain)/.test(p) ||
+        p === "[Content_Types].xml";
+      expect([p, ok]).toEqual([p, true]);
+    }
+    for (const [name, bytes] of a) {
+      if (product.has(name)) continue;
+      expect([name, b.get(name)?.equals(bytes)]).toEqual([name, true]);
+    }
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+  });
+
+  it("growSqref grows ranges that end on the table's last row inside its columns, and nothing else", () => {
+    const g = { from: "A4:P117", to: "A4:P118" };
+    expect(growSqref("J5:J117 K5:M117", g)).toBe("J5:J118 K5:M118");
+    expect(growSqref("B2", g)).toBe("B2");
+    expect(growSqref("J5:J100", g)).toBe("J5:J100");
+    expect(growSqref("Q5:Q117", g)).toBe("Q5:Q117");
+  });
+
+  it("shiftFormula expands a shared formula: relative references move, anchored ones and text stay", () => {
+    expect(shiftFormula('IF(LEN(TRIM(J5))=0,"J5",J5/$E$5+目标任务!$B:$B)', 2, 0)).toBe(
+      'IF(LEN(TRIM(J7))=0,"J5",J7/$E$5+目标任务!$B:$B)',
+    );
+    expect(shiftFormula("SUM(B5:B10)+'Sheet A1'!C3+LOG10(A1)+ZC_Targets[实际值]", 1, 1)).toBe(
+      "SUM(C6:C11)+'Sheet A1'!D4+LOG10(B2)+ZC_Targets[实际值]",
+    );
+  });
+});
