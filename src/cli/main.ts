@@ -7,12 +7,19 @@
 import { USAGE_ERROR, type Command } from "./command";
 import { checkCommand } from "./commands/check";
 import { datasetCommand } from "./commands/dataset";
+import { importCommand } from "./commands/import";
 import { reportCommand } from "./commands/report";
 import { templateCommand } from "./commands/template";
 
 export type { Command } from "./command";
 
-export const commands: readonly Command[] = [datasetCommand, checkCommand, templateCommand, reportCommand];
+export const commands: readonly Command[] = [
+  datasetCommand,
+  checkCommand,
+  templateCommand,
+  reportCommand,
+  importCommand,
+];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
