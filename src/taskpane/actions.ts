@@ -20,8 +20,13 @@ export interface InsertResult {
 }
 
 export interface Actions {
-  /** Builds or refreshes the workbook's sheets (one `Excel.run`). */
+  /**
+   * Builds or refreshes the workbook's sheets (one `Excel.run`). A refresh writes only what changes;
+   * `restoreFormulas: true` is the separate "restore formulas" action.
+   */
   generate(options: GenerateOptions): Promise<GenerateSummary>;
+  /** What `generate` would change, without writing anything: the pane shows it before applying. */
+  preview(options: GenerateOptions): Promise<RefreshPreview>;
   /** Which of the add-in's sheets exist, from which edition, and whether their official figures are stale. */
   readStatus(editionId?: string): Promise<SheetStatus[]>;
   /** Writes `formula` (English syntax, e.g. `=ZC.COMPLETION("art01-hitech-firms", )`) into the active cell. */
@@ -44,6 +49,7 @@ export function unavailableActions(): Actions {
   const fail = (): Promise<never> => Promise.reject(new NotInExcelError());
   return {
     generate: fail,
+    preview: fail,
     readStatus: fail,
     insertFormula: fail,
     getSelectionAddress: () => Promise.resolve(""),

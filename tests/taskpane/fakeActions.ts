@@ -8,6 +8,7 @@ import type {
   GenerateSummary,
   InsertResult,
   PatchSummary,
+  RefreshPreview,
   SheetKey,
   SheetStatus,
 } from "../../src/taskpane/actions";
@@ -78,8 +79,14 @@ function deferred<T>(): Deferred<T> {
 }
 
 export class FakeActions implements Actions {
-  readonly calls: { generate: GenerateOptions[]; readStatus: (string | undefined)[]; insertFormula: string[] } = {
+  readonly calls: {
+    generate: GenerateOptions[];
+    preview: GenerateOptions[];
+    readStatus: (string | undefined)[];
+    insertFormula: string[];
+  } = {
     generate: [],
+    preview: [],
     readStatus: [],
     insertFormula: [],
   };
@@ -107,6 +114,21 @@ export class FakeActions implements Actions {
       await gate.promise;
     }
     const result = this.generateResult;
+    if (result instanceof Error) throw result;
+    return typeof result === "function" ? result(options) : result;
+  }
+
+  /** Scripted preview; the default is a fresh workbook (every sheet created), which the pane applies at once. */
+  previewResult: RefreshPreview | Error | ((options: GenerateOptions) => RefreshPreview) = {
+    ...previewOf({ cellsWritten: 1200, sheetsCreated: [...SHEETS] }),
+    empty: false,
+    sheetsRefreshed: [],
+    syncs: 1,
+  };
+
+  async preview(options: GenerateOptions): Promise<RefreshPreview> {
+    this.calls.preview.push(options);
+    const result = this.previewResult;
     if (result instanceof Error) throw result;
     return typeof result === "function" ? result(options) : result;
   }

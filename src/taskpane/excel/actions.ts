@@ -2,7 +2,13 @@
  * The pane's only module that calls Excel. Each action is one `Excel.run` with as few `context.sync()` calls as
  * it can manage; everything else in src/taskpane works on the {@link Actions} interface.
  */
-import { capabilitiesFrom, generateWorkbook, readWorkbookStatus, SHEET_KEYS } from "../../template/excel";
+import {
+  capabilitiesFrom,
+  generateWorkbook,
+  previewWorkbook,
+  readWorkbookStatus,
+  SHEET_KEYS,
+} from "../../template/excel";
 import type { Actions, InsertResult } from "../actions";
 
 export { SHEET_KEYS };
@@ -26,6 +32,8 @@ export function createExcelActions(): Actions {
   return {
     generate: (options) =>
       Excel.run((context) => generateWorkbook(context, { capabilities: hostCapabilities(), ...options })),
+
+    preview: (options) => Excel.run((context) => previewWorkbook(context, options)),
 
     readStatus: (editionId) => Excel.run((context) => readWorkbookStatus(context, editionId)),
 

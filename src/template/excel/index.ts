@@ -31,6 +31,8 @@ export const SHEET_KEYS: readonly SheetKey[] = KEYS;
 
 export interface GenerateOptions {
   editionId?: string;
+  /** The edition as data (e.g. an edition file the user loaded); wins over `editionId`. */
+  edition?: EditionData;
   sheets?: readonly SheetKey[];
   amountUnit?: "万元" | "亿元";
   /** ISO yyyy-mm-dd, default today (Beijing time); written into new sheets only — a refresh keeps the user's date. */
@@ -75,6 +77,8 @@ export interface GenerateSummary {
 export interface RefreshPreview extends PatchSummary {
   /** True when a refresh would write nothing (no cell, no table, no name). */
   readonly empty: boolean;
+  /** Our sheets that exist and would be patched (a fresh workbook has none: nothing of the user's to preview). */
+  readonly sheetsRefreshed: readonly string[];
   readonly syncs: number;
 }
 
@@ -100,7 +104,7 @@ interface Planned {
  * are none. Then plans the patch (pure).
  */
 async function readAndPlan(context: Excel.RequestContext, options: GenerateOptions): Promise<Planned> {
-  const data = editionOf(options.editionId);
+  const data = options.edition ?? editionOf(options.editionId);
   let syncs = 0;
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
@@ -149,7 +153,8 @@ export async function previewWorkbook(
   options: GenerateOptions = {},
 ): Promise<RefreshPreview> {
   const planned = await readAndPlan(context, options);
-  return { ...planned.patch.summary, empty: isEmptyPatch(planned.patch), syncs: planned.syncs };
+  const sheetsRefreshed = planned.patch.sheets.filter((s) => s.kind === "patch").map((s) => s.name);
+  return { ...planned.patch.summary, empty: isEmptyPatch(planned.patch), sheetsRefreshed, syncs: planned.syncs };
 }
 
 /**
