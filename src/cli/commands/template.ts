@@ -1,12 +1,16 @@
 import path from "node:path";
-import { defaultEditionId, editionIds, getEdition } from "../../policy";
+import { defaultEditionId, editionIds, getEdition, type EditionData } from "../../policy";
+import { serializeEditionFile, toEditionFile } from "../../policy/editionFile";
+import { formatIssue } from "../../policy/validation";
 import { SHEET_KEYS } from "../../template/spec/marker";
 import type { SheetKey } from "../../template/spec/types";
 import type { Plan } from "../../template/spec/plan";
 import { FilePatchError } from "../../template/xlsx/applyPatch";
 import { BadPartError } from "../../template/xlsx/xml";
 import { NotOurWorkbookError, refreshWorkbook, writeTemplate } from "../../template/xlsx";
+import { readWorkbookEdition, writeWorkbookEdition } from "../../template/xlsx/editionPart";
 import { usageError, type Command } from "../command";
+import { loadEdition } from "../edition";
 import { checkTarget, FileError, readWorkbookFile, writeAtomic } from "../files";
 import { describeRefresh } from "../preview";
 
@@ -28,7 +32,11 @@ const help = (): string =>
     `  --out FILE.xlsx       file to write; an existing file is refused unless --force / 输出文件,已存在时拒绝(除非 --force)`,
     "                        (with --update: default is FILE itself / 与 --update 同用时默认写回原文件)",
     "  --update FILE         refresh an existing workbook / 刷新已有工作簿",
-    `  --edition ID          edition id / 版本编号 (default / 默认: ${defaultEditionId}; known / 可选: ${editionIds().join(", ")})`,
+    `  --edition ID|FILE     bundled edition id or edition file (.json) / 内置版本编号或版本文件 (bundled / 内置: ${editionIds().join(", ")})`,
+    `                        default: with --update the edition the workbook carries, else ${defaultEditionId}`,
+    `                        / 默认:刷新时用工作簿内嵌的版本,新建时用 ${defaultEditionId}`,
+    "                        The workbook stores its edition (a Custom XML part) so the add-in follows it.",
+    "                        / 工作簿内嵌所用版本(自定义 XML 部件),加载项随之使用。",
     `  --sheets A,B          sheets to write / 只生成这些工作表 (${SHEET_KEYS.join(",")}; 汇总 brings 目标任务, 预算执行)`,
     "  --unit 万元|亿元       amount unit of 预算执行 / 预算执行金额单位 (default / 默认: 万元)",
     "  --report-date DATE    报告日期 of new sheets, yyyy-mm-dd / 新表的报告日期 (default / 默认: today / 今天)",
@@ -45,6 +53,9 @@ const help = (): string =>
   ].join("\n");
 
 const fail = (english: string, chinese: string): number => usageError(english, chinese, help());
+
+const sameEdition = (a: EditionData, b: EditionData): boolean =>
+  serializeEditionFile(toEditionFile(a)) === serializeEditionFile(toEditionFile(b));
 
 /** Any failure as one line naming the user's file: ours say what happened, a library's is not shown. */
 function asFileError(error: unknown, file: string): FileError {
@@ -72,7 +83,7 @@ function preview(plan: Plan, file: string): string {
 interface Args {
   out?: string;
   update?: string;
-  edition: string;
+  edition?: string;
   sheets?: SheetKey[];
   unit?: "万元" | "亿元";
   reportDate?: string;
@@ -83,7 +94,7 @@ interface Args {
 }
 
 function parse(args: readonly string[]): Args | number {
-  const out: Args = { edition: defaultEditionId, rename: false, force: false, dryRun: false, restoreFormulas: false };
+  const out: Args = { rename: false, force: false, dryRun: false, restoreFormulas: false };
   for (let i = 0; i < args.length; i++) {
     const raw = args[i] ?? "";
     const eq = raw.indexOf("=");
@@ -157,13 +168,15 @@ export const templateCommand: Command = {
   async run(argv) {
     const args = parse(argv);
     if (typeof args === "number") return args;
-    const data = getEdition(args.edition);
-    if (data === undefined) {
-      const known = editionIds().join(", ");
-      return fail(
-        `unknown edition "${args.edition}" (known: ${known}).`,
-        `未知版本 "${args.edition}"(可选:${known})。`,
-      );
+    let data: EditionData | undefined;
+    if (args.edition !== undefined) {
+      const loaded = await loadEdition(args.edition);
+      if (!loaded.ok) {
+        if (loaded.usage) return fail(loaded.english, loaded.chinese);
+        process.stderr.write(`错误:${loaded.chinese}\nError: ${loaded.english}\n`);
+        return 1;
+      }
+      data = loaded.data;
     }
     if (args.update === undefined && args.out === undefined) {
       return fail(
@@ -184,15 +197,28 @@ export const templateCommand: Command = {
     try {
       if (!args.dryRun) await checkTarget(target, { replace });
       if (update === undefined) {
-        const result = await writeTemplate(data, options);
+        const edition = data ?? (getEdition(defaultEditionId) as EditionData);
+        const result = await writeTemplate(edition, options);
         if (args.dryRun) {
           process.stdout.write(`${preview(result.plan, target)}\n`);
           return 0;
         }
-        await writeAtomic(target, result.buffer);
+        await writeAtomic(target, await writeWorkbookEdition(result.buffer, edition));
       } else {
         const input = await readWorkbookFile(update);
-        const result = await refreshWorkbook(input, data, {
+        const carried = await readWorkbookEdition(input).catch(() => ({ found: false }) as const);
+        if (carried.found && carried.edition === undefined && data === undefined) {
+          // A tampered or foreign part: nothing is written, the file stays as it was.
+          const issues = carried.errors.map((i) => `\n  ${formatIssue(i)}`).join("");
+          process.stderr.write(
+            `错误:“${update}”内嵌的版本无效,文件未作改动;可用 --edition 指定版本重写:${issues}\n` +
+              `Error: the edition stored in "${update}" is invalid; the file was left unchanged (give --edition to replace it).\n`,
+          );
+          return 1;
+        }
+        const edition =
+          data ?? (carried.found ? carried.edition : undefined) ?? (getEdition(defaultEditionId) as EditionData);
+        const result = await refreshWorkbook(input, edition, {
           ...options,
           ...(args.restoreFormulas ? { restoreFormulas: true } : {}),
         }).catch((error: unknown) => {
@@ -203,9 +229,11 @@ export const templateCommand: Command = {
           process.stdout.write(`${summary}\n`);
           return 0;
         }
-        // Nothing to change: the file is left as it is (not even rewritten), unless a copy was asked for.
-        if (result.buffer !== input || path.resolve(target) !== path.resolve(update))
-          await writeAtomic(target, result.buffer);
+        // The workbook carries the edition it was refreshed with; when it already carried exactly this one and
+        // nothing else changed, the file is left as it is (not even rewritten), unless a copy was asked for.
+        const carriesIt = carried.found && carried.edition !== undefined && sameEdition(carried.edition, edition);
+        const output = carriesIt ? result.buffer : await writeWorkbookEdition(result.buffer, edition);
+        if (output !== input || path.resolve(target) !== path.resolve(update)) await writeAtomic(target, output);
         process.stderr.write(`${summary}\n`);
       }
       process.stdout.write(`${path.resolve(target)}\n`);

@@ -41,6 +41,9 @@ const MAX_COL = 16_384;
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly names = new Map<string, FakeName>();
+  /** Custom XML parts, as the workbook stores them; the namespace is the root element's xmlns, as Excel reads it. */
+  readonly customXmlParts: { id: string; xml: string }[] = [];
+  private nextPartId = 1;
   syncs = 0;
   /** Cells whose value or formula a request wrote (2-D writes, table rows and columns added). */
   cellsWritten = 0;
@@ -253,6 +256,32 @@ export class FakeExcel {
     };
   }
 
+  private partImpl(part: { id: string; xml: string }) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
+    return {
+      id: part.id,
+      get namespaceUri() {
+        return namespaceOf(part.xml);
+      },
+      getXml() {
+        const result = fake.loaded(() => part.xml);
+        return {
+          get value() {
+            return result.get();
+          },
+        };
+      },
+      setXml(xml: string) {
+        part.xml = xml;
+      },
+      delete() {
+        const at = fake.customXmlParts.indexOf(part);
+        if (at >= 0) fake.customXmlParts.splice(at, 1);
+      },
+    };
+  }
+
   private workbookImpl() {
     // The object literals below use getters, whose `this` is the literal: the fake is reached through this alias.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -296,6 +325,30 @@ export class FakeExcel {
             if (t) return fake.record(`table:${t.name}`, fake.tableImpl(s, t));
           }
           throw new Error(`ItemNotFound: table ${name}`);
+        },
+      }),
+      customXmlParts: fake.record("customXmlParts", {
+        add(xml: string) {
+          const part = { id: `{PART-${fake.nextPartId++}}`, xml };
+          fake.customXmlParts.push(part);
+          return fake.record(`xml:${part.id}`, fake.partImpl(part));
+        },
+        getByNamespace(namespaceUri: string) {
+          return fake.record("customXmlParts.byNamespace", {
+            _items: undefined as undefined | { get: () => unknown[] },
+            load(_props?: string) {
+              this._items = fake.loaded(() =>
+                fake.customXmlParts
+                  .filter((p) => namespaceOf(p.xml) === namespaceUri)
+                  .map((p) => fake.record(`xml:${p.id}`, fake.partImpl(p))),
+              );
+              return this;
+            },
+            get items() {
+              if (!this._items) throw new Error("PropertyNotLoaded: customXmlParts.items");
+              return this._items.get();
+            },
+          });
         },
       }),
       names: fake.record("names", {
@@ -796,6 +849,7 @@ export class FakeExcel {
  */
 const API_MEMBERS: readonly (readonly [RegExp, string])[] = [
   [/^names\.add$/, "1.4"],
+  [/^customXmlParts\b/, "1.5"],
   [/\.getUsedRangeOrNullObject$/, "1.4"],
   [/^application\.suspendApiCalculationUntilNextSync$/, "1.6"],
   [/^cf:|\.conditionalFormats\b/, "1.6"],
@@ -822,6 +876,12 @@ function plainArg(value: unknown): unknown {
   } catch {
     return String(value);
   }
+}
+
+/** The namespace of an XML document's root element, as Excel's getByNamespace matches it. */
+function namespaceOf(xml: string): string {
+  const root = /<(?!\?|!)[^>]*>/.exec(xml)?.[0] ?? "";
+  return /\sxmlns="([^"]*)"/.exec(root)?.[1] ?? "";
 }
 
 function key(r: number, c: number): string {
