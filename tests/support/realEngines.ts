@@ -25,3 +25,10 @@ export function requireLibreOffice(): boolean {
 export function requireChromium(path: string): boolean {
   return requireEngine(`Chromium (${path})`, existsSync(path));
 }
+
+/** True when LibreOffice and Debian's python3-uno can run (the UNO tests edit workbooks as a person does). */
+export function requireLibreOfficeUno(): boolean {
+  if (!requireLibreOffice()) return false;
+  const uno = spawnSync("/usr/bin/python3", ["-c", "import uno"]).status === 0;
+  return requireEngine("python3-uno (/usr/bin/python3 with import uno)", uno);
+}

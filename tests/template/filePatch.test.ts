@@ -8,26 +8,18 @@ import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getEdition } from "../../src/policy";
-import type { EditionData, Target } from "../../src/policy/types";
 import { parseRange } from "../../src/template/spec";
 import { refreshWorkbook, writeTemplate } from "../../src/template/xlsx";
 import { growSqref } from "../../src/template/xlsx/applyPatch";
 import { shiftFormula } from "../../src/template/xlsx/formulaShift";
 import { readFileSnapshot, readSheetCells } from "../../src/template/xlsx/snapshot";
 import { requireXmllint, validatePackage } from "../support/ooxml";
+import { correctedEdition } from "./support/editions";
 
 const data = getEdition("yueqing-2025")!;
 const NOW = new Date("2025-07-01T02:00:00Z");
 const FIXTURE = path.join(__dirname, "..", "fixtures", "workbooks", "v0.1-filled.xlsx");
 const fixture = () => new Uint8Array(readFileSync(FIXTURE));
-
-/** The edition with one figure corrected (art01 75 → 80) and one target added after art01's. */
-export function correctedEdition(base: EditionData): EditionData {
-  const first = base.targets.find((t) => t.id === "art01-hitech-firms") as Target;
-  const added: Target = { ...first, id: "art01-new-rd-centers", indicator: "新增省级企业研发中心", value: 12 };
-  const targets = base.targets.flatMap((t) => (t.id === first.id ? [{ ...t, value: 80 }, added] : [t]));
-  return { ...base, targets };
-}
 
 async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(bytes);
