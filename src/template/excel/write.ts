@@ -1,4 +1,5 @@
 import { cellAddress, parseRange } from "../spec/a1";
+import { WORKBOOK_FONT } from "../spec/fonts";
 import type { CellSpec, CellStyle, SheetSpec } from "../spec/types";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
 
@@ -36,6 +37,8 @@ export function queueSheet(
   let ws: Excel.Worksheet;
   if (spec.mode === "create") {
     ws = worksheets.add(spec.name);
+    // One face for the whole sheet, set before any style (see spec/fonts.ts for why 微软雅黑).
+    ws.getRange().format.font.name = WORKBOOK_FONT.name;
     count(spec.name);
   } else {
     ws = worksheets.getItem(spec.name);

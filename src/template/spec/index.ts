@@ -16,3 +16,4 @@ export * from "./patch";
 export * from "./identity";
 export * from "./patchPlan";
 export { relocateFormula, normalizeFormula, sameFormula } from "./relocate";
+export * from "./fonts";

@@ -41,7 +41,8 @@ export interface ColumnDef<K extends string> {
 }
 
 export const TARGET_COLUMNS: readonly ColumnDef<TargetColumn>[] = [
-  { key: "编号", header: "编号", role: "official", width: 20 },
+  // Ids (up to 37 characters) are set at 9 pt so that each stays on one line; see buildTargetsSheet.
+  { key: "编号", header: "编号", role: "official", width: 36 },
   { key: "领域", header: "领域", role: "official", width: 16 },
   { key: "条款", header: "条款", role: "official", width: 8 },
   { key: "指标", header: "指标", role: "official", width: 30 },
@@ -54,9 +55,10 @@ export const TARGET_COLUMNS: readonly ColumnDef<TargetColumn>[] = [
   { key: "完成率", header: "完成率", role: "computed", width: 9 },
   { key: "差距", header: "差距", role: "computed", width: 12 },
   { key: "状态", header: "状态", role: "computed", width: 9 },
-  { key: "责任单位", header: "责任单位", role: "official", width: 22 },
-  { key: "备注", header: "备注", role: "input", width: 18 },
-  { key: "核对", header: "核对", role: "computed", width: 14 },
+  // Up to eight units: two lines at 30 rather than four at 22; 备注 and 核对 are empty on most rows.
+  { key: "责任单位", header: "责任单位", role: "official", width: 30 },
+  { key: "备注", header: "备注", role: "input", width: 10 },
+  { key: "核对", header: "核对", role: "computed", width: 10 },
 ];
 
 /** 1-based column of a target column. */

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { columnLetter, parseRange, quoteSheet } from "../spec/a1";
 import { MARKER_PREFIX } from "../spec/marker";
+import { WORKBOOK_FONT, WORKBOOK_LANGUAGE } from "../spec/fonts";
 import type { ChartSpec, DefinedNameSpec, WorkbookSpec } from "../spec/types";
 
 /**
@@ -193,6 +194,29 @@ export interface PostProcessOptions {
   readonly originalNames?: readonly PackageName[];
 }
 
+/**
+ * Every cell font of styles.xml named {@link WORKBOOK_FONT} (ExcelJS names only the default, as Calibri, so bold,
+ * italic and coloured cells fell to the reader's default face — DejaVu Serif in LibreOffice). Sizes, colours and
+ * weights are kept; the theme scheme is dropped so Excel uses the name rather than the theme's Latin font.
+ * Differential formats (conditional formats) are left alone: they only change colour and weight.
+ */
+export function withWorkbookFont(stylesXml: string): string {
+  const { name, family, charset, size } = WORKBOOK_FONT;
+  const tail = `<name val="${xmlEscape(name)}"/><family val="${family}"/><charset val="${charset}"/>`;
+  return stylesXml.replace(/<fonts\b[^>]*>[\s\S]*?<\/fonts>/, (fonts) =>
+    fonts.replace(/<font\s*\/>|<font>([\s\S]*?)<\/font>/g, (_all, body: string | undefined) => {
+      const kept = (body ?? "").replace(/<(name|family|charset|scheme)\b[^>]*\/>/g, "");
+      return `<font>${kept}${/<sz\b/.test(kept) ? "" : `<sz val="${size}"/>`}${tail}</font>`;
+    }),
+  );
+}
+
+/** The package's language (docProps/core.xml dc:language), so readers know the text is Simplified Chinese. */
+export function withLanguage(coreXml: string): string {
+  if (/<dc:language>/.test(coreXml)) return coreXml;
+  return coreXml.replace(/(<cp:coreProperties\b[^>]*>)/, `$1<dc:language>${WORKBOOK_LANGUAGE}</dc:language>`);
+}
+
 /** Adds what ExcelJS cannot write: marker names and the spec's charts. */
 export async function postProcess(
   buffer: Uint8Array,
@@ -200,6 +224,10 @@ export async function postProcess(
   options: PostProcessOptions = {},
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
+  const stylesXml = await zip.file("xl/styles.xml")?.async("string");
+  if (stylesXml !== undefined) zip.file("xl/styles.xml", withWorkbookFont(stylesXml));
+  const coreXml = await zip.file("docProps/core.xml")?.async("string");
+  if (coreXml !== undefined) zip.file("docProps/core.xml", withLanguage(coreXml));
   const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   zip.file("xl/workbook.xml", patchNames(workbookXml, spec, options.originalNames ?? []));
   const info = await readPackage(zip);
@@ -292,7 +320,7 @@ function absolute(sheetName: string, ref: string): string {
   return `${quoteSheet(sheetName)}!${a === b ? a : `${a}:${b}`}`;
 }
 
-const CJK_FONT = `<a:latin typeface="Microsoft YaHei"/><a:ea typeface="Microsoft YaHei"/>`;
+const CJK_FONT = `<a:latin typeface="${WORKBOOK_FONT.name}"/><a:ea typeface="${WORKBOOK_FONT.name}"/>`;
 
 /** A bar chart with its series, categories and cached values (WPS and viewers show caches as they are). */
 export function chartXml(chart: ChartSpec, sheetName: string): string {
@@ -325,7 +353,7 @@ export function chartXml(chart: ChartSpec, sheetName: string): string {
     // Categories top to bottom in the areas' order (一 first): reverse the category axis, value axis at the bottom.
     `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `${text(900, false)}<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `${text(900, false)}<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
     `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +

@@ -8,6 +8,13 @@ import type { ExecutionRowOut } from "./execution";
 import type { TargetRowOut } from "./targets";
 
 const STATUS_TOP = 4;
+/**
+ * Rows (of 16 pt) each chart spans. Both charts, the repeated title row and the caption must fit one A4 landscape
+ * page (about 509 pt between the 0.6-inch margins): the break row, 2 × 12 chart rows, the rows between and the
+ * caption are 29 rows = 464 pt, plus the repeated title row. At 15 rows each the second chart's legend fell onto a
+ * page of its own.
+ */
+const CHART_ROWS = 12;
 const STATUS_FILL: Record<(typeof STATUSES)[number], string> = {
   已完成: "#70AD47",
   达进度: "#5B9BD5",
@@ -193,7 +200,7 @@ export function buildSummarySheet(
     })),
     // Two rows below the page break: a printed page repeats row 1 above it, which would hide the chart's title.
     from: cellAddress(chartTop + 2, 1),
-    to: cellAddress(chartTop + 16, n + 1),
+    to: cellAddress(chartTop + 2 + CHART_ROWS, n + 1),
   });
   b.chart({
     name: "ZC_ChartMoney",
@@ -218,18 +225,19 @@ export function buildSummarySheet(
         color: "#ED7D31",
       },
     ],
-    from: cellAddress(chartTop + 17, 1),
-    to: cellAddress(chartTop + 31, n + 1),
+    from: cellAddress(chartTop + 3 + CHART_ROWS, 1),
+    to: cellAddress(chartTop + 3 + 2 * CHART_ROWS, n + 1),
   });
 
   // A caption under the charts: it also puts the chart rows inside the used range, which is what prints.
-  b.value(chartTop + 32, 1, "注:两张图表分别取自上方两张表,随填报自动更新。");
-  b.merge(chartTop + 32, 1, chartTop + 32, n);
-  b.style(rangeAddress(chartTop + 32, 1, chartTop + 32, n), STYLE.subtitle);
+  const captionRow = chartTop + 4 + 2 * CHART_ROWS;
+  b.value(captionRow, 1, "注:两张图表分别取自上方两张表,随填报自动更新。");
+  b.merge(captionRow, 1, captionRow, n);
+  b.style(rangeAddress(captionRow, 1, captionRow, n), STYLE.subtitle);
   b.freeze(STATUS_TOP, 1);
   // Every row gets an explicit height: LibreOffice places charts by the heights it reads at load and then
   // re-fits rows without one, which would shift the charts against the page break.
-  for (let row = 1; row <= chartTop + 32; row++) b.height(row, 16);
+  for (let row = 1; row <= captionRow; row++) b.height(row, 16);
   b.repeatRows(1, 1);
   return { sheet: b.finish(), stats };
 }

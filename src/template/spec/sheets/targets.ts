@@ -153,9 +153,11 @@ export function buildTargetsSheet(
 
   // Body styles: borders everywhere, inputs yellow, wrapped text where it is long.
   b.styleBox(FIRST_DATA_ROW, 1, last, columnCount, STYLE.body);
-  for (const key of ["编号", "领域", "指标", "责任单位", "备注", "核对"] as const) {
+  for (const key of ["领域", "指标", "责任单位", "备注", "核对"] as const) {
     b.styleBox(FIRST_DATA_ROW, col(key), last, col(key), { wrap: true });
   }
+  // An id is one word: smaller, so the longest fits the column on one line instead of breaking at a hyphen.
+  b.styleBox(FIRST_DATA_ROW, col("编号"), last, col("编号"), { size: 9 });
   for (const key of ["条款", "单位", "比较", "口径", "状态"] as const) {
     b.styleBox(FIRST_DATA_ROW, col(key), last, col(key), STYLE.center);
   }
@@ -197,8 +199,25 @@ export function buildTargetsSheet(
 
 type Official = Partial<Record<TargetColumn, CellSpec>>;
 
+/**
+ * Number format of 目标值 as the document writes the figure: its own decimals, no more (106.5亿元, 60亿元, 1.2万标箱,
+ * 3.12%, 50%), where the input columns keep two decimals for what users type.
+ * @example writtenFormat({ value: 106.5, unit: "亿元", kind: "amount" }) // "0.0"
+ */
+export function writtenFormat(t: Pick<Target, "value" | "unit" | "kind">): string | undefined {
+  if (t.value === null) return undefined;
+  const percent = valueFormat(t.unit, t.kind) === PERCENT;
+  const figure = percent && t.unit === "" ? t.value * 100 : t.value;
+  const text = String(Number(figure.toPrecision(12)));
+  const decimals = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
+  // A ratio the document writes in words (三分之二) has no written decimals: one decimal of its percentage.
+  const shown = t.unit === "" && percent ? Math.min(decimals, 1) : Math.min(decimals, 4);
+  const digits = shown === 0 ? "0" : `0.${"0".repeat(shown)}`;
+  return percent ? `${digits}%` : AMOUNT_UNITS.test(t.unit) ? `#,##${digits}` : digits;
+}
+
 function officialOf(ctx: BuildContext, t: Target, label: string): Official {
-  const fmt = valueFormat(t.unit, t.kind);
+  const fmt = writtenFormat(t);
   return {
     编号: { value: t.id },
     领域: { value: label },
@@ -283,7 +302,6 @@ function writeRow(
   b.fit(r, col("指标"), indicator);
   b.fit(r, col("责任单位"), String(official.责任单位?.value ?? ""));
   b.fit(r, col("领域"), String(official.领域?.value ?? ""));
-  b.fit(r, col("编号"), String(official.编号?.value ?? ""));
   if (flag) b.fit(r, col("核对"), flag);
   if (hasContent(note)) b.fit(r, col("备注"), String(note.value ?? ""));
   return results.status;
