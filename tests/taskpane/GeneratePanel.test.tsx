@@ -3,7 +3,7 @@ import "@testing-library/jest-dom";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { GeneratePanel } from "../../src/taskpane/panels/GeneratePanel";
-import { FakeActions, officeError, SHEETS, statusOf, summaryOf } from "./fakeActions";
+import { FakeActions, officeError, previewOf, SHEETS, statusOf, summaryOf } from "./fakeActions";
 import { renderInPane } from "./render";
 
 const now = () => new Date(2025, 6, 8, 10, 0, 0); // 2025-07-08 local
@@ -175,5 +175,74 @@ describe("GeneratePanel", () => {
     const lines = await screen.findByTestId("skipped-features");
     expect(lines).toHaveTextContent("数据验证(填报提示)(需要 ExcelApi 1.8),已跳过");
     expect(lines).toHaveTextContent("打印设置(A4 横向、页脚、标题行)(需要 ExcelApi 1.9)");
+  });
+
+  it("previews a refresh of existing sheets before writing, and applies it on request", async () => {
+    const { fake, user, onGenerated } = setup();
+    fake.previewResult = {
+      ...previewOf({
+        cellsWritten: 9,
+        inputsKept: 40,
+        officialUpdates: [
+          { sheet: "目标任务", address: "E9", rowKey: "art01-hitech-firms", column: "目标值", before: 50, after: 55 },
+        ],
+        rowsAppended: [{ sheet: "目标任务", rowKey: "art01-new-target", row: 118 }],
+      }),
+      empty: false,
+      sheetsRefreshed: [...SHEETS],
+      syncs: 2,
+    };
+    await user.click(button());
+    const preview = await screen.findByTestId("refresh-preview");
+    expect(preview).toHaveTextContent("将写入 9 个单元格;您填写的 40 个值不会改动。");
+    expect(preview).toHaveTextContent("目标任务!E9 art01-hitech-firms 目标值:50 → 55");
+    expect(preview).toHaveTextContent("目标任务:art01-new-target");
+    expect(fake.calls.generate).toHaveLength(0);
+    expect(within(preview).queryByRole("button", { name: "恢复公式" })).toBeNull();
+    await user.click(within(preview).getByRole("button", { name: "应用刷新" }));
+    await waitFor(() => expect(fake.calls.generate).toHaveLength(1));
+    expect(fake.calls.generate[0]).toEqual(fake.calls.preview[0]);
+    expect(await screen.findByTestId("generate-summary")).toBeInTheDocument();
+    expect(onGenerated).toHaveBeenCalledTimes(1);
+  });
+
+  it("says a workbook is up to date and writes nothing; cancel writes nothing either", async () => {
+    const { fake, user } = setup();
+    fake.previewResult = { ...previewOf(), empty: true, sheetsRefreshed: [...SHEETS], syncs: 2 };
+    await user.click(button());
+    const preview = await screen.findByTestId("refresh-preview");
+    expect(preview).toHaveTextContent("工作簿已是最新");
+    expect(within(preview).queryByRole("button", { name: "应用刷新" })).toBeNull();
+    await user.click(within(preview).getByRole("button", { name: "关闭" }));
+    expect(screen.queryByTestId("refresh-preview")).toBeNull();
+    expect(fake.calls.generate).toHaveLength(0);
+  });
+
+  it("offers restore formulas as a separate action when values were typed over formulas", async () => {
+    const { fake, user } = setup();
+    fake.previewResult = {
+      ...previewOf({
+        cellsWritten: 1,
+        overridesKept: [
+          {
+            sheet: "目标任务",
+            address: "K9",
+            rowKey: "art01-hitech-firms",
+            column: "完成率",
+            value: 0.9,
+            formula: "IF(…)",
+          },
+        ],
+      }),
+      empty: false,
+      sheetsRefreshed: [...SHEETS],
+      syncs: 2,
+    };
+    await user.click(button());
+    const preview = await screen.findByTestId("refresh-preview");
+    expect(preview).toHaveTextContent("目标任务!K9 art01-hitech-firms 完成率:0.9");
+    await user.click(within(preview).getByRole("button", { name: "恢复公式" }));
+    await waitFor(() => expect(fake.calls.generate).toHaveLength(1));
+    expect(fake.calls.generate[0]).toMatchObject({ restoreFormulas: true });
   });
 });

@@ -15,8 +15,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
-import type { Actions, GenerateOptions, GenerateSummary, SheetKey } from "../actions";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
+import type { Actions, GenerateOptions, GenerateSummary, RefreshPreview, SheetKey } from "../actions";
 import { ErrorBar } from "../components/ErrorBar";
 import { useAction } from "../components/useAction";
 import { getEdition } from "../../policy";
@@ -58,6 +58,12 @@ const useStyles = makeStyles({
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
 
 export type AmountUnit = NonNullable<GenerateOptions["amountUnit"]>;
@@ -86,6 +92,8 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
   const editionYear = getEdition(editionId)?.document.year;
   const position = reportDate && editionYear !== undefined ? yearPosition(reportDate, editionYear) : "within";
   const [summary, setSummary] = useState<GenerateSummary | null>(null);
+  // A refresh of sheets that exist is previewed first; applying re-reads the workbook (a co-author may have typed).
+  const [pending, setPending] = useState<{ preview: RefreshPreview; options: GenerateOptions } | null>(null);
   const [foreign, setForeign] = useState<SheetKey[]>([]);
   const [elapsed, setElapsed] = useState(0);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -125,13 +133,26 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
     }
     const options: GenerateOptions = { editionId, sheets, amountUnit: unit, reportDate, onForeignSheet };
     await run(async () => {
-      const result = await actions.generate(options);
-      const skippedForeign = onForeignSheet === "skip" ? await foreignSheets(result) : [];
-      setSummary(result);
-      setForeign(skippedForeign);
-      onGenerated?.(result);
+      const preview = await actions.preview(options);
+      // A workbook without our sheets has nothing of the user's to change: it is written straight away.
+      if (preview.sheetsRefreshed.length === 0 && !preview.empty) await write(options);
+      else {
+        setSummary(null);
+        setPending({ preview, options });
+      }
     });
   };
+
+  const write = async (options: GenerateOptions) => {
+    const result = await actions.generate(options);
+    const skippedForeign = options.onForeignSheet === "skip" ? await foreignSheets(result) : [];
+    setPending(null);
+    setSummary(result);
+    setForeign(skippedForeign);
+    onGenerated?.(result);
+  };
+
+  const apply = (options: GenerateOptions) => void run(() => write(options));
 
   /** Skipped sheets that exist under our name but were not written by us: those can be written renamed. */
   const foreignSheets = async (result: GenerateSummary): Promise<SheetKey[]> => {
@@ -247,6 +268,15 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
 
       <ErrorBar message={error} onDismiss={clearError} />
 
+      {pending && !busy ? (
+        <PreviewCard
+          preview={pending.preview}
+          onApply={() => apply(pending.options)}
+          onRestore={() => apply({ ...pending.options, restoreFormulas: true })}
+          onCancel={() => setPending(null)}
+        />
+      ) : null}
+
       {summary && !busy ? (
         <div ref={resultRef} className={styles.result}>
           {foreign.length > 0 ? (
@@ -266,6 +296,109 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** At most `n` lines of a list, then "and k more". */
+function firstLines<T>(items: readonly T[], n: number, line: (item: T) => string, more: (k: number) => string) {
+  const lines = items.slice(0, n).map(line);
+  if (items.length > n) lines.push(more(items.length - n));
+  return lines;
+}
+
+/** What a refresh will change, before it changes it: official figures old → new, rows, overrides, skips. */
+function PreviewCard({
+  preview,
+  onApply,
+  onRestore,
+  onCancel,
+}: {
+  preview: RefreshPreview;
+  onApply: () => void;
+  onRestore: () => void;
+  onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const p = t.generate.preview;
+  const show = (v: unknown) => (v === null || v === undefined || v === "" ? p.blank : String(v));
+  const rows: [string, string[]][] = [
+    [
+      p.officialUpdates,
+      firstLines(
+        preview.officialUpdates,
+        8,
+        (u) =>
+          p.updateLine(
+            `${u.sheet}!${u.address}${u.rowKey ? ` ${u.rowKey}` : ""}${u.column ? ` ${u.column}` : ""}`,
+            show(u.before),
+            show(u.after),
+          ),
+        p.more,
+      ),
+    ],
+    [p.rowsAppended, firstLines(preview.rowsAppended, 8, (r) => `${r.sheet}:${r.rowKey}`, p.more)],
+    [p.rowsFlagged, firstLines(preview.rowsFlagged, 8, (r) => `${r.sheet}:${r.rowKey}(${r.flag})`, p.more)],
+    [
+      p.overridesKept,
+      firstLines(
+        preview.overridesKept,
+        8,
+        (o) => `${o.sheet}!${o.address} ${o.rowKey ?? ""} ${o.column ?? ""}:${show(o.value)}`,
+        p.more,
+      ),
+    ],
+    [p.columnsAppended, preview.columnsAppended.map((c) => `${c.sheet}:${c.header}`)],
+    [p.sheetsCreated, [...preview.sheetsCreated]],
+    [p.sheetsSkipped, preview.sheetsSkipped.map((s) => t.generate.skipLine(s.sheet, s.reason))],
+  ];
+  if (preview.unitSwitch) {
+    rows.push([p.unit, [p.unitLine(preview.unitSwitch.from, preview.unitSwitch.to, preview.unitSwitch.converted)]]);
+  }
+  if (preview.formulasFilled + preview.formulasUpgraded > 0) {
+    rows.push([p.formulas, [p.formulasLine(preview.formulasFilled, preview.formulasUpgraded)]]);
+  }
+  return (
+    <div className={styles.summaryBox} data-testid="refresh-preview">
+      <MessageBar intent={preview.empty ? "success" : "info"} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{preview.empty ? p.emptyTitle : p.title}</MessageBarTitle>
+          {preview.empty ? p.emptyBody : p.cells(preview.cellsWritten, preview.inputsKept)}
+        </MessageBarBody>
+      </MessageBar>
+      {preview.empty ? null : (
+        <dl className={styles.summary}>
+          {rows
+            .filter(([, lines]) => lines.length > 0)
+            .map(([term, lines]) => (
+              <Fragment key={term}>
+                <dt className={styles.term}>{term}</dt>
+                <dd className={styles.value}>
+                  <ul className={styles.list}>
+                    {lines.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </Fragment>
+            ))}
+        </dl>
+      )}
+      <div className={styles.actions}>
+        {preview.empty ? null : (
+          <Button appearance="primary" onClick={onApply}>
+            {p.apply}
+          </Button>
+        )}
+        {preview.overridesKept.length > 0 ? <Button onClick={onRestore}>{p.restore}</Button> : null}
+        <Button onClick={onCancel}>{preview.empty ? t.dismiss : p.cancel}</Button>
+      </div>
+      {preview.overridesKept.length > 0 ? (
+        <Text size={100} className={styles.muted}>
+          {p.restoreHint}
+        </Text>
+      ) : null}
+    </div>
   );
 }
 
