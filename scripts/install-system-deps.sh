@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # System packages the tests drive for real: LibreOffice recalculates and prints the generated workbook,
 # LibreOffice Writer renders the drafted report (.docx → PDF), Chromium runs the task pane end to end, Noto CJK
-# draws the Chinese glyphs, poppler turns PDFs into PNGs; python3-uno lets the tests edit workbooks in LibreOffice
+# draws the Chinese glyphs, WenQuanYi Micro Hei stands in for 微软雅黑 in print (scripts/fontconfig/), poppler turns PDFs into PNGs; python3-uno lets the tests edit workbooks in LibreOffice
 # as a person does, libxml2-utils validates OOXML parts.
 # Debian/Ubuntu: as root (CI, containers: `bash scripts/install-system-deps.sh`), or through sudo for other users.
 set -euo pipefail
-packages=(libreoffice-calc-nogui libreoffice-writer-nogui python3-uno fonts-noto-cjk chromium poppler-utils libxml2-utils)
+packages=(libreoffice-calc-nogui libreoffice-writer-nogui python3-uno fonts-noto-cjk fonts-wqy-microhei chromium poppler-utils libxml2-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

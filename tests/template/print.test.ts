@@ -1,14 +1,17 @@
 /**
  * What a person sees when printing the CLI's workbook, checked on the PDF LibreOffice makes of it — configured as a
- * Chinese office's LibreOffice is (zh-CN locale): one sans-serif font family (pdffonts), page footers numbered
- * 1…N of N for the whole workbook, and 汇总's two charts with their legends and caption on one page. The pages are left as
+ * Chinese office's LibreOffice is (zh-CN locale, and scripts/fontconfig/zh-cn-office-fonts.conf so that 微软雅黑
+ * falls back to a Simplified Chinese face): one sans-serif font family and never the Japanese Noto CJK face
+ * (pdffonts, and the pixels of 骨直说关), page footers numbered 1…N of N for the whole workbook, and 汇总's two charts with their legends and caption on one page. The pages are left as
  * PNGs in artifacts/print/ for a person to look at.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { getEdition } from "../../src/policy";
+import { WORKBOOK_FONT } from "../../src/template/spec";
 import { writeTemplate } from "../../src/template/xlsx";
 import { requireLibreOffice } from "../support/realEngines";
 
@@ -33,6 +36,17 @@ ${prop("DefaultLocale_CJK")}
   return `file://${path.join(dir, "profile")}`;
 }
 
+/** fontconfig as installed, plus the repository's alias of 微软雅黑 to a Simplified Chinese face. */
+function fontconfig(dir: string): string {
+  const file = path.join(dir, "fonts.conf");
+  const alias = path.join(__dirname, "..", "..", "scripts", "fontconfig", "zh-cn-office-fonts.conf");
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include>/etc/fonts/fonts.conf</include><include>${alias}</include></fontconfig>`,
+  );
+  return file;
+}
+
 function toPdf(dir: string, inputs: readonly string[]): void {
   execFileSync(
     "soffice",
@@ -41,7 +55,7 @@ function toPdf(dir: string, inputs: readonly string[]): void {
       dir,
       ...inputs,
     ),
-    { stdio: "pipe", timeout: 180_000, env: { ...process.env, LANG: "zh_CN.UTF-8", LC_ALL: "zh_CN.UTF-8" } },
+    { stdio: "pipe", timeout: 180_000, env: { ...process.env, FONTCONFIG_FILE: fontconfig(dir) } },
   );
 }
 
@@ -55,6 +69,22 @@ const pageCount = (pdf: string) =>
 function fontsOf(pdf: string): string[] {
   const lines = execFileSync("pdffonts", [pdf], { encoding: "utf8" }).split("\n").slice(2);
   return [...new Set(lines.map((l) => l.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, "") ?? "").filter(Boolean))];
+}
+
+/** A grey-level raster of page 1 (pdftoppm's binary PGM). */
+function raster(pdf: string): { width: number; height: number; pixels: Uint8Array } {
+  const out = execFileSync("pdftoppm", ["-r", "100", "-gray", "-f", "1", "-l", "1", pdf]);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(out.subarray(0, 40).toString("latin1"));
+  if (!header) throw new Error("pdftoppm did not write a PGM");
+  return { width: Number(header[1]), height: Number(header[2]), pixels: out.subarray(header[0].length) };
+}
+
+/** Pixels that differ by more than a quarter of the grey range (different page sizes: every pixel). */
+function difference(a: ReturnType<typeof raster>, b: ReturnType<typeof raster>): number {
+  if (a.width !== b.width || a.height !== b.height) return a.pixels.length;
+  let n = 0;
+  for (let i = 0; i < a.pixels.length; i++) if (Math.abs((a.pixels[i] ?? 0) - (b.pixels[i] ?? 0)) > 64) n++;
+  return n;
 }
 
 describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
@@ -77,10 +107,11 @@ describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
     execFileSync("pdftoppm", ["-r", "60", "-png", pdf, path.join(ARTIFACTS, "page")]);
   }, 240_000);
 
-  it("sets every character in one sans-serif family: no serif fallback beside it", () => {
+  it("sets every character in one sans-serif Chinese family: no serif fallback, no Japanese face", () => {
     const fonts = fontsOf(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => /serif/i.test(f) && !/sans/i.test(f))).toEqual([]);
+    expect(fonts.filter((f) => /CJKjp|CJKJP/.test(f))).toEqual([]);
     const families = new Set(fonts.map((f) => f.split("-")[0]));
     expect([...families]).toHaveLength(1);
     expect(readdirSync(ARTIFACTS).filter((f) => f.endsWith(".png")).length).toBe(pageCount(pdf));
@@ -101,4 +132,28 @@ describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
     // Legend entries (LibreOffice sets the parentheses apart, so the names are matched without them).
     for (const text of ["各领域预算与支出", "未填报", "预算数", "支出数", "注:两张图表"]) expect(page).toContain(text);
   });
+
+  it("draws Han characters with the Chinese face, not Noto CJK's Japanese forms (骨 直 说 关 differ)", async () => {
+    const files: string[] = [];
+    for (const [key, font] of [
+      ["ours", WORKBOOK_FONT.name],
+      ["jp", "Noto Sans CJK JP"],
+    ] as const) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("字形");
+      const cell = ws.getCell("A1");
+      cell.value = "骨直说关";
+      cell.font = { name: font, size: 28, charset: WORKBOOK_FONT.charset, family: WORKBOOK_FONT.family };
+      ws.getColumn(1).width = 40;
+      ws.getRow(1).height = 48;
+      const file = path.join(dir, `glyphs-${key}.xlsx`);
+      writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+      files.push(file);
+    }
+    toPdf(dir, files);
+    const ours = raster(path.join(dir, "glyphs-ours.pdf"));
+    const jp = raster(path.join(dir, "glyphs-jp.pdf"));
+    expect(fontsOf(path.join(dir, "glyphs-ours.pdf")).some((f) => /CJKjp/.test(f))).toBe(false);
+    expect(difference(ours, jp)).toBeGreaterThan(100);
+  }, 120_000);
 });
