@@ -97,7 +97,10 @@ describe("file route: patch the package", () => {
     const s = result.patch.summary;
     expect(s.overridesKept).toEqual([]);
     expect(s.formulasUpgraded).toBeGreaterThan(300);
-    expect(s.officialUpdates).toEqual([]);
+    // Same edition: no figure changes on the input sheets (a later layout may add its own texts elsewhere, into
+    // cells that were empty).
+    expect(s.officialUpdates.filter((u) => u.sheet === "目标任务" || u.sheet === "预算执行")).toEqual([]);
+    expect(s.officialUpdates.filter((u) => u.before !== null && u.before !== "")).toEqual([]);
     const old = await sheetCells(before, "目标任务");
     const now = await sheetCells(result.buffer, "目标任务");
     // Same rows, same place: inputs (上年值 I, 实际值 J, 备注 O), the user's 科室 column (Q) and every official cell.
@@ -162,6 +165,36 @@ describe("file route: patch the package", () => {
       expect([name, b.get(name)?.equals(bytes)]).toEqual([name, true]);
     }
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+  });
+
+  it("a calculation chain is removed with its relationship and content type when cells change, never left wrong", async () => {
+    const zip = await JSZip.loadAsync(fixture());
+    const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    zip.file(
+      "xl/calcChain.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><calcChain xmlns="${main}"><c r="K6" i="3"/></calcChain>`,
+    );
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+      ),
+    );
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "</Types>",
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+      ),
+    );
+    const input = await zip.generateAsync({ type: "uint8array" });
+    const out = await JSZip.loadAsync((await refreshWorkbook(input, correctedEdition(data), { now: NOW })).buffer);
+    expect(out.file("xl/calcChain.xml")).toBeNull();
+    expect(await out.file("xl/_rels/workbook.xml.rels")!.async("string")).not.toContain("calcChain");
+    expect(await out.file("[Content_Types].xml")!.async("string")).not.toContain("calcChain");
   });
 
   it("growSqref grows ranges that end on the table's last row inside its columns, and nothing else", () => {
