@@ -18,6 +18,9 @@ import type { Actions, SheetKey } from "./actions";
 import { I18nContext, strings, type Lang } from "./i18n";
 import { GeneratePanel } from "./panels/GeneratePanel";
 import { HelpPanel } from "./panels/HelpPanel";
+import { ImportPanel } from "./panels/ImportPanel";
+import { unavailableImportActions, type ImportActions } from "./importActions";
+import { readPolicyFile } from "./importFile";
 import { StatusPanel } from "./panels/StatusPanel";
 import { TargetsPanel } from "./panels/TargetsPanel";
 import { useSharedStyles } from "./components/styles";
@@ -28,8 +31,8 @@ const fontFamilyBase =
 
 export const theme: Theme = { ...webLightTheme, fontFamilyBase };
 
-export type View = "generate" | "status" | "targets" | "help";
-export const VIEWS: readonly View[] = ["generate", "status", "targets", "help"];
+export type View = "generate" | "status" | "targets" | "import" | "help";
+export const VIEWS: readonly View[] = ["generate", "status", "targets", "import", "help"];
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -66,6 +69,8 @@ export interface AppProps {
   /** False in an Excel without custom functions (CustomFunctionsRuntime 1.1): a banner says what still works. */
   customFunctions?: boolean;
   initialView?: View;
+  /** The 导入新版本 panel's Excel calls (the review sheet); without them it drafts but cannot write the sheet. */
+  importActions?: ImportActions;
 }
 
 export function App(props: AppProps) {
@@ -117,6 +122,13 @@ function Shell(props: AppProps) {
       />
     ),
     targets: () => <TargetsPanel edition={edition.data} catalog={props.catalog} actions={props.actions} />,
+    import: () => (
+      <ImportPanel
+        actions={props.importActions ?? unavailableImportActions()}
+        current={edition.data}
+        readFile={readPolicyFile}
+      />
+    ),
     help: () => <HelpPanel catalog={props.catalog} />,
   };
 

@@ -14,7 +14,7 @@ export function pickLang(displayLanguage: string | undefined | null): Lang {
 
 const zh = {
   appTitle: "政策目标",
-  tabs: { generate: "生成", status: "状态", targets: "目标", help: "帮助" },
+  tabs: { generate: "生成", status: "状态", targets: "目标", import: "导入", help: "帮助" },
   tabsLabel: "功能",
   edition: "政策版本",
   notInExcel: "未连接到 Excel:目标浏览与函数帮助可以使用,生成工作簿和插入公式需要在 Excel 中打开本窗格。",
@@ -138,6 +138,42 @@ const zh = {
     filter: "筛选函数",
   },
 
+  importer: {
+    title: "导入新版本",
+    intro:
+      "粘贴新一年政策文件的原文,或选择文件(.txt、.docx、.html)。生成“导入审核”表后在表中逐行核对、修改,再点“确认导入”。",
+    paste: "政策原文",
+    pastePlaceholder: "在此粘贴原文……",
+    pick: "选择文件",
+    picked: (name: string, chars: number) => `已读取“${name}”,${chars} 个字符。`,
+    draft: "生成审核表",
+    drafting: "正在读取原文并写入审核表…",
+    drafted: (targets: number, low: number, excluded: number) =>
+      `已写入“导入审核”表:${targets} 个目标(${low} 个待核对,已标黄并排在最前),另列出排除的 ${excluded} 个数字。`,
+    notGenre: "未读出领域标题(一、二、……):这段文字不像“推动经济高质量发展若干政策”类文件。",
+    missing: (fields: string) => `原文缺少:${fields}。请在表中【文件信息】处填写。`,
+    exists: "工作簿中已有“导入审核”表,可能有您的修改;覆盖会丢失这些修改。",
+    replace: "覆盖",
+    empty: "请先粘贴原文或选择文件。",
+    unreadable: (name: string) => `无法读取文件“${name}”:不是有效的 .docx 文件(旧版 .doc 请先另存为 .docx)。`,
+    confirm: "确认导入",
+    noSheet: "工作簿中没有“导入审核”表:请先生成审核表。",
+    invalid: (n: number) => `审核表有 ${n} 处问题,未导入:`,
+    warnings: "提示",
+    valid: (id: string, targets: number) => `版本 ${id} 校验通过,共 ${targets} 个目标。`,
+    diffTitle: (current: string) => `与当前版本 ${current} 相比`,
+    added: "新增目标",
+    removed: "删去目标",
+    changed: "目标值、单位或比较有变",
+    kept: "沿用编号",
+    count: (n: number) => `${n} 个`,
+    apply: "应用到工作簿",
+    applied: (id: string) => `已应用版本 ${id}。`,
+    applyMissing:
+      "本加载项尚不能直接把版本应用到工作簿:请下载版本文件,用“版本”功能或命令行(template --edition 文件)载入。",
+    download: "下载版本文件",
+  },
+
   errors: {
     notInExcel: "未连接到 Excel:请在 Excel 中通过“开始”选项卡的“政策目标”按钮打开任务窗格后重试。",
     cellEdit: "Excel 正在编辑单元格:请先按 Enter 或 Esc 结束编辑,然后重试。",
@@ -173,7 +209,7 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: "Policy Targets",
-  tabs: { generate: "Build", status: "Status", targets: "Targets", help: "Help" },
+  tabs: { generate: "Build", status: "Status", targets: "Targets", import: "Import", help: "Help" },
   tabsLabel: "Sections",
   edition: "Policy edition",
   notInExcel:
@@ -302,6 +338,42 @@ const en: Strings = {
     optional: "optional",
     none: "The function list is not loaded.",
     filter: "Filter functions",
+  },
+
+  importer: {
+    title: "Import an edition",
+    intro:
+      "Paste the new policy text, or pick a file (.txt, .docx, .html). Build the review sheet 导入审核, check and edit it row by row, then confirm.",
+    paste: "Policy text",
+    pastePlaceholder: "Paste the text here…",
+    pick: "Pick a file",
+    picked: (name: string, chars: number) => `Read "${name}", ${chars} characters.`,
+    draft: "Build the review sheet",
+    drafting: "Reading the text and writing the review sheet…",
+    drafted: (targets: number, low: number, excluded: number) =>
+      `Wrote 导入审核: ${targets} targets (${low} to check, highlighted and listed first), and the ${excluded} figures excluded.`,
+    notGenre: "No area headings (一、二、…) found: this text does not look like a 推动经济高质量发展若干政策 document.",
+    missing: (fields: string) => `Missing from the text: ${fields}. Fill them in under 【文件信息】.`,
+    exists: "The workbook already has a 导入审核 sheet, perhaps with your edits; replacing it loses them.",
+    replace: "Replace",
+    empty: "Paste the text or pick a file first.",
+    unreadable: (name: string) => `Cannot read "${name}": not a valid .docx file (save an old .doc as .docx).`,
+    confirm: "Confirm import",
+    noSheet: "The workbook has no 导入审核 sheet: build the review sheet first.",
+    invalid: (n: number) => `The review sheet has ${n} problem(s); nothing imported:`,
+    warnings: "Notes",
+    valid: (id: string, targets: number) => `Edition ${id} is valid: ${targets} targets.`,
+    diffTitle: (current: string) => `Compared with the current edition ${current}`,
+    added: "Targets added",
+    removed: "Targets removed",
+    changed: "Value, unit or comparator changed",
+    kept: "Ids kept",
+    count: (n: number) => `${n}`,
+    apply: "Apply to the workbook",
+    applied: (id: string) => `Edition ${id} applied.`,
+    applyMissing:
+      "This add-in cannot yet apply an edition to the workbook itself: download the edition file and load it with 版本 or the command line (template --edition FILE).",
+    download: "Download the edition file",
   },
 
   errors: {

@@ -9,6 +9,8 @@ import { defaultEditionId, editionIds, getEdition } from "../policy";
 import { unavailableActions } from "./actions";
 import { App, VIEWS, type EditionChoice, type View } from "./App";
 import { createExcelActions, isSetSupported, SHEET_KEYS } from "./excel/actions";
+import { createImportActions } from "./excel/reviewSheet";
+import { unavailableImportActions } from "./importActions";
 import { pickLang } from "./i18n";
 
 /** How long to wait for Office before showing the pane in "not in Excel" mode (it still switches once ready). */
@@ -30,6 +32,7 @@ function render(root: Root, inExcel: boolean, displayLanguage: string | undefine
   root.render(
     <App
       actions={inExcel ? createExcelActions() : unavailableActions()}
+      importActions={inExcel ? createImportActions() : unavailableImportActions()}
       lang={lang}
       editions={editionChoices}
       defaultEditionId={defaultEditionId}
