@@ -127,6 +127,10 @@ function Shell(props: AppProps) {
         actions={props.importActions ?? unavailableImportActions()}
         current={edition.data}
         readFile={readPolicyFile}
+        onApply={async (file) => {
+          await (props.importActions ?? unavailableImportActions()).applyEdition(file);
+          setStatusKey((k) => k + 1);
+        }}
       />
     ),
     help: () => <HelpPanel catalog={props.catalog} />,

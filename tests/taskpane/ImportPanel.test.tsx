@@ -9,6 +9,7 @@ import { getEdition } from "../../src/policy";
 import type { EditionFile } from "../../src/policy/editionFile";
 import type { ImportActions } from "../../src/taskpane/importActions";
 import { ImportPanel } from "../../src/taskpane/panels/ImportPanel";
+import { summaryOf } from "./fakeActions";
 import { renderInPane } from "./render";
 
 const seed = readFileSync(path.join(__dirname, "../../seeds/yueqing-2025-policy.txt"), "utf8");
@@ -23,6 +24,11 @@ class FakeWorkbook implements ImportActions {
     this.sheet = { ...sheet, rows: sheet.rows.map((r) => [...r]) };
     this.writes++;
     return { written: true, sheet: "导入审核" };
+  }
+  applied: EditionFile[] = [];
+  async applyEdition(file: EditionFile) {
+    this.applied.push(file);
+    return summaryOf();
   }
   async readReviewSheet() {
     return this.sheet ? { rows: this.sheet.rows as Cell[][], text: this.sheet.text } : undefined;

@@ -3,7 +3,11 @@
  * edited it. Two syncs to write, one to read; values only (the hosts never build the edition themselves).
  */
 import { REVIEW_SHEET, REVIEW_TEXT_SHEET, type Cell } from "../../importer/review";
+import { fromEditionFile } from "../../policy/editionFile";
+import { generateWorkbook } from "../../template/excel";
+import { storeWorkbookEdition } from "../../template/excel/editionPart";
 import type { ImportActions } from "../importActions";
+import { hostCapabilities } from "./actions";
 
 type Value = string | number | boolean;
 
@@ -41,6 +45,14 @@ export function createImportActions(): ImportActions {
         ws.activate();
         await context.sync();
         return { written: true, sheet: REVIEW_SHEET };
+      }),
+
+    applyEdition: (file) =>
+      Excel.run(async (context) => {
+        const edition = fromEditionFile(file);
+        // The workbook carries its edition (the ZC functions and a colleague's pane read it), then the sheets follow.
+        await storeWorkbookEdition(context, edition);
+        return generateWorkbook(context, { capabilities: hostCapabilities(), edition, editionId: edition.document.id });
       }),
 
     readReviewSheet: () =>
