@@ -7,6 +7,7 @@
 import { USAGE_ERROR, type Command } from "./command";
 import { checkCommand } from "./commands/check";
 import { datasetCommand } from "./commands/dataset";
+import { diffCommand } from "./commands/diff";
 import { importCommand } from "./commands/import";
 import { reportCommand } from "./commands/report";
 import { templateCommand } from "./commands/template";
@@ -16,6 +17,7 @@ export type { Command } from "./command";
 export const commands: readonly Command[] = [
   datasetCommand,
   checkCommand,
+  diffCommand,
   templateCommand,
   reportCommand,
   importCommand,
