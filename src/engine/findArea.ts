@@ -28,12 +28,13 @@ const TOTAL_WORDS: Record<string, BudgetTotal> = {
  */
 export function findArea(index: EditionIndex, input: unknown): Area | BudgetTotal | CalcError {
   const ref = unwrapSingle(input);
+  const unknown = (what: string) => notAvailable("unknownArea", what, areaRange(index));
   if (isCalcError(ref)) return ref;
   if (isBlankInput(ref)) return valueError("required", "area");
   if (typeof ref === "number") {
-    return (Number.isInteger(ref) && index.area(ref)) || notAvailable("unknownArea", String(ref));
+    return (Number.isInteger(ref) && index.area(ref)) || unknown(String(ref));
   }
-  if (typeof ref !== "string") return notAvailable("unknownArea", describeInput(ref));
+  if (typeof ref !== "string") return unknown(describeInput(ref));
   const text = ref
     .normalize("NFKC")
     .trim()
@@ -41,7 +42,7 @@ export function findArea(index: EditionIndex, input: unknown): Area | BudgetTota
   const total = TOTAL_WORDS[text.toLowerCase()];
   if (total) return total;
   const no = /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text.replace(/^领域/, ""));
-  if (no !== undefined) return index.area(no) ?? notAvailable("unknownArea", describeInput(ref));
+  if (no !== undefined) return index.area(no) ?? unknown(describeInput(ref));
   const areas = index.data.areas;
   const exact = areas.find((a) => a.title === text);
   if (exact) return exact;
@@ -50,5 +51,14 @@ export function findArea(index: EditionIndex, input: unknown): Area | BudgetTota
   if (partial.length > 1) {
     return notAvailable("ambiguousArea", describeInput(ref), partial.map((a) => a.title).join("、"));
   }
-  return notAvailable("unknownArea", describeInput(ref));
+  return unknown(describeInput(ref));
+}
+
+/** The areas a user may name, as a message shows them: 1–8、一–八 (2025), 1、一 (a one-area edition). */
+function areaRange(index: EditionIndex): string {
+  const areas = index.data.areas;
+  const first = areas[0];
+  const last = areas[areas.length - 1];
+  if (first === undefined || last === undefined) return "";
+  return first === last ? `${first.no}、${first.numeral}` : `${first.no}–${last.no}、${first.numeral}–${last.numeral}`;
 }

@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from "./chineseNumeral";
+import { parseChineseNumeral, toChineseNumeral } from "./chineseNumeral";
 import { describeInput, isBlankInput } from "./describeInput";
 import { isCalcError, notAvailable, valueError, type CalcError } from "./errors";
 import type { EditionIndex } from "./editionIndex";
@@ -25,5 +25,16 @@ export function findArticle(index: EditionIndex, input: unknown): Article | Calc
       .replace(/^第(.*)条$/, "$1");
     no = /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
   }
-  return (no !== undefined && index.article(no)) || notAvailable("unknownArticle", describeInput(ref));
+  return (
+    (no !== undefined && index.article(no)) || notAvailable("unknownArticle", describeInput(ref), articleRange(index))
+  );
+}
+
+/** The articles a user may name, as a message shows them: 1–37 或(一)–(三十七). */
+function articleRange(index: EditionIndex): string {
+  const articles = index.data.articles;
+  const first = articles[0]?.no;
+  const last = articles[articles.length - 1]?.no;
+  if (first === undefined || last === undefined) return "";
+  return `${first}–${last} 或(${toChineseNumeral(first)})–(${toChineseNumeral(last)})`;
 }

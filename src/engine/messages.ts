@@ -28,8 +28,8 @@ const catalog = {
     "en-US": (a: Args) => `No target has the id "${a[0]}"`,
   },
   unknownArea: {
-    "zh-CN": (a: Args) => `找不到领域“${a[0]}”(可用 1–8、一–八或领域名称)`,
-    "en-US": (a: Args) => `No area "${a[0]}" (use 1–8, 一–八 or the area's title)`,
+    "zh-CN": (a: Args) => `找不到领域“${a[0]}”(可用 ${a[1]}或领域名称)`,
+    "en-US": (a: Args) => `No area "${a[0]}" (use ${a[1]} or the area's title)`,
   },
   ambiguousArea: {
     "zh-CN": (a: Args) => `领域“${a[0]}”不唯一,匹配:${a[1]}`,
@@ -48,8 +48,8 @@ const catalog = {
     "en-US": (a: Args) => `"${a[0]}" is a total and has no budget items`,
   },
   unknownArticle: {
-    "zh-CN": (a: Args) => `找不到第${a[0]}条(可用 1–37 或(一)–(三十七))`,
-    "en-US": (a: Args) => `No article ${a[0]} (use 1–37 or (一)–(三十七))`,
+    "zh-CN": (a: Args) => `找不到第${a[0]}条(可用 ${a[1]})`,
+    "en-US": (a: Args) => `No article ${a[0]} (use ${a[1]})`,
   },
   unknownUnit: {
     "zh-CN": (a: Args) => `金额单位“${a[0]}”无效(可用 亿元、万元、元)`,

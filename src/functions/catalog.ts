@@ -49,7 +49,7 @@ const targetId: ParameterHelp = {
   name: "id",
   label: "目标编号",
   optional: false,
-  help: "目标编号,如 art01-hitech-firms、area1-rd-intensity(不区分大小写)",
+  help: "目标编号,如 art01-hitech-firms、area1-rd-intensity(不区分大小写);写成 yueqing-2025/art01-hitech-firms 则取指定版本",
 };
 
 const actualValue: ParameterHelp = {
@@ -349,6 +349,25 @@ export const functionCatalog: readonly FunctionHelp[] = [
     examples: [
       { formula: "=ZC.RESPONSIBLE(9)", result: "市经信局、市金融工作服务中心、市人行、市金融监管支局" },
       { formula: '=ZC.RESPONSIBLE("(十八)")', result: "市交通运输局" },
+    ],
+  },
+  {
+    id: "EDITION",
+    title: "政策版本",
+    description: "公式所用的政策版本(工作簿内嵌的版本,否则为内置默认版本)的编号,或其标题、文号、年度、发文机关",
+    parameters: [
+      {
+        name: "field",
+        label: "字段",
+        optional: true,
+        help: "可选:id(编号,默认)、title(标题)、docNumber(文号)、year(年度)、issuer(发文机关);写成 版本编号/字段 则问指定版本",
+      },
+    ],
+    returns: "版本编号或所问字段",
+    examples: [
+      { formula: "=ZC.EDITION()", result: "yueqing-2025" },
+      { formula: '=ZC.EDITION("文号")', result: "乐政发〔2025〕4号" },
+      { formula: '=ZC.EDITION("yueqing-2025/year")', result: 2025, note: "指定版本的年度" },
     ],
   },
 ];

@@ -27,7 +27,7 @@ import {
 } from "../engine";
 import type { Area, Target } from "../policy/types";
 import { arg, defineFunction, type Cell, type FnError, type FunctionDef } from "./args";
-import type { TargetField } from "./fields";
+import { readEditionField, type TargetField } from "./fields";
 import { FunctionError } from "./messages";
 
 /** The header row of ZC.TARGETS, as finance staff head such a table. */
@@ -208,5 +208,11 @@ export function createFunctions(index: EditionIndex): readonly FunctionDef[] {
     defineFunction(index, "RESPONSIBLE", [arg.article("article")], "string", (article) =>
       article.responsible.join("、"),
     ),
+
+    defineFunction(index, "EDITION", [arg.optionalText("field")], "numberOrString", (text) => {
+      const field = text === null ? "id" : readEditionField(text);
+      if (field === undefined) return new FunctionError("NA", "unknownEditionField", [text ?? ""]);
+      return index.data.document[field];
+    }),
   ];
 }

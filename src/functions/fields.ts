@@ -30,3 +30,25 @@ export function readTargetField(text: string): TargetField | undefined {
 
 /** The list shown in the #N/A message of an unknown field. */
 export const TARGET_FIELD_NAMES = Object.keys(TARGET_FIELDS).join("、");
+
+/** The fields `ZC.EDITION([field])` can return, with the Chinese words a header row would use. */
+export const EDITION_FIELDS = {
+  id: ["编号", "版本", "版本编号"],
+  title: ["标题", "名称", "文件名称"],
+  docNumber: ["文号"],
+  year: ["年度", "年份"],
+  issuer: ["发文机关", "发文单位"],
+} as const;
+
+export type EditionField = keyof typeof EDITION_FIELDS;
+
+const editionLookup = new Map<string, EditionField>();
+for (const [field, aliases] of Object.entries(EDITION_FIELDS) as [EditionField, readonly string[]][]) {
+  editionLookup.set(field.toLowerCase(), field);
+  for (const alias of aliases) editionLookup.set(alias, field);
+}
+
+/** @example readEditionField("文号") // "docNumber"; readEditionField(" YEAR ") // "year" */
+export function readEditionField(text: string): EditionField | undefined {
+  return editionLookup.get(text.normalize("NFKC").trim().toLowerCase());
+}

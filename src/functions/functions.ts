@@ -7,19 +7,24 @@
  */
 // First: makes the appended CustomFunctions.associate calls harmless where there is no custom-functions runtime.
 import "./runtimeGuard";
-import { indexEdition } from "../engine";
-import { defaultEditionId, editions } from "../policy";
-import { isFnError, type FnError, type FunctionDef, type Value } from "./args";
-import { createFunctions } from "./definitions";
+import { defaultEditionId, editionIds, getEdition } from "../policy";
+import type { EditionData } from "../policy/types";
+import { isFnError, type FnError, type Value } from "./args";
+import { FUNCTIONS_BRIDGE_KEY, type FunctionsBridge } from "./bridge";
+import { createEditionRegistry } from "./editions";
 import { FunctionError } from "./messages";
 
-const definitions = new Map(createFunctions(indexEdition(editions[defaultEditionId].data)).map((d) => [d.id, d]));
+const registry = createEditionRegistry(
+  editionIds().flatMap((id) => getEdition(id) ?? []),
+  defaultEditionId,
+);
 
-function definition(id: string): FunctionDef {
-  const def = definitions.get(id);
-  if (!def) throw new Error(`ZC.${id} has no definition`);
-  return def;
-}
+// The pane hands over the workbook's edition (validated) through this bridge; see bridge.ts.
+const bridge: FunctionsBridge = {
+  setWorkbookEdition: (data: EditionData | undefined) => registry.setWorkbookEdition(data),
+  activeEditionId: () => registry.active().data.document.id,
+};
+(globalThis as Record<string, unknown>)[FUNCTIONS_BRIDGE_KEY] = bridge;
 
 const CODES = { VALUE: "invalidValue", NA: "notAvailable", DIV0: "divisionByZero" } as const;
 
@@ -43,11 +48,11 @@ function describe(thrown: unknown): string {
   }
 }
 
-/** Runs a definition for Excel: a value, or a thrown CustomFunctions.Error — never any other exception. */
-function run<T>(def: FunctionDef, args: readonly unknown[]): T {
+/** Runs a function for Excel: a value, or a thrown CustomFunctions.Error — never any other exception. */
+function run<T>(name: string, args: readonly unknown[]): T {
   let result: Value | FnError;
   try {
-    result = def.evaluate(args);
+    result = registry.evaluate(name, args);
   } catch (thrown) {
     result = new FunctionError("VALUE", "unexpected", [describe(thrown)]);
   }
@@ -55,23 +60,23 @@ function run<T>(def: FunctionDef, args: readonly unknown[]): T {
   return result as T;
 }
 
-const TARGET = definition("TARGET");
-const COMPLETION = definition("COMPLETION");
-const MET = definition("MET");
-const GAP = definition("GAP");
-const STATUS = definition("STATUS");
-const BUDGET = definition("BUDGET");
-const VARIANCE = definition("VARIANCE");
-const EXECRATE = definition("EXECRATE");
-const TIMEPROGRESS = definition("TIMEPROGRESS");
-const PACE = definition("PACE");
-const TARGETS = definition("TARGETS");
-const RESPONSIBLE = definition("RESPONSIBLE");
+const TARGET = "TARGET";
+const COMPLETION = "COMPLETION";
+const MET = "MET";
+const GAP = "GAP";
+const STATUS = "STATUS";
+const BUDGET = "BUDGET";
+const VARIANCE = "VARIANCE";
+const EXECRATE = "EXECRATE";
+const TIMEPROGRESS = "TIMEPROGRESS";
+const PACE = "PACE";
+const TARGETS = "TARGETS";
+const RESPONSIBLE = "RESPONSIBLE";
 
 /**
- * The official target value of 乐政发〔2025〕4号 (percentages as fractions: 3.12% → 0.0312), or one of its fields.
+ * The official target value of the workbook's edition (percentages as fractions: 3.12% → 0.0312), or one of its fields.
  * @customfunction TARGET
- * @param id Target id, e.g. art01-hitech-firms or area1-rd-intensity.
+ * @param id Target id, e.g. art01-hitech-firms; yueqing-2025/art01-hitech-firms picks the edition.
  * @param [field] value (default), indicator, unit, comparator, kind, area, article, quote, responsible or lead.
  * @returns The target value, or the field's text.
  */
@@ -207,4 +212,14 @@ export function targets(area?: unknown, article?: unknown): unknown[][] {
  */
 export function responsible(article: unknown): string {
   return run(RESPONSIBLE, [article]);
+}
+
+/**
+ * The edition ZC formulas compute with (the workbook's, else the default bundled one): its id, or a field.
+ * @customfunction EDITION
+ * @param [field] id (default), title, docNumber, year or issuer; "edition-id/field" asks about another edition.
+ * @returns The id or the field.
+ */
+export function edition(field?: unknown): number | string {
+  return run("EDITION", [field]);
 }

@@ -11,6 +11,15 @@ const catalog = {
     "zh-CN": (a: Args) => `第${a[0]}条不属于领域${a[1]}`,
     "en-US": (a: Args) => `Article ${a[0]} is not in area ${a[1]}`,
   },
+  unknownEdition: {
+    "zh-CN": (a: Args) => `找不到版本“${a[0]}”(可用:${a[1]})`,
+    "en-US": (a: Args) => `No edition "${a[0]}" (known: ${a[1]})`,
+  },
+  unknownEditionField: {
+    "zh-CN": (a: Args) =>
+      `版本字段“${a[0]}”无效(可用 id、title、docNumber、year、issuer 或 编号、标题、文号、年度、发文机关)`,
+    "en-US": (a: Args) => `Unknown edition field "${a[0]}" (use id, title, docNumber, year or issuer)`,
+  },
   resultNotFinite: {
     "zh-CN": () => "计算结果超出范围(非有限数)",
     "en-US": () => "The result is out of range (not finite)",

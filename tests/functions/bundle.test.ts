@@ -48,7 +48,7 @@ function expectThrown(value: unknown, code: string, part?: string): void {
 }
 
 describe("functions.json", () => {
-  it("declares exactly the twelve ZC functions, with ASCII names equal to their ids", () => {
+  it("declares exactly the thirteen ZC functions, with ASCII names equal to their ids", () => {
     expect(ids()).toEqual([
       "TARGET",
       "COMPLETION",
@@ -62,6 +62,7 @@ describe("functions.json", () => {
       "PACE",
       "TARGETS",
       "RESPONSIBLE",
+      "EDITION",
     ]);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });

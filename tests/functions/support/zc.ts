@@ -1,19 +1,20 @@
 /** The ZC functions as plain values (the layer under CustomFunctions), for tests of behaviour and figures. */
-import { indexEdition, type ErrorCode } from "../../../src/engine";
-import { defaultEditionId, editions } from "../../../src/policy";
+import type { ErrorCode } from "../../../src/engine";
+import { defaultEditionId, editionIds, editions, getEdition } from "../../../src/policy";
 import type { EditionData } from "../../../src/policy/types";
-import { isFnError, type FnError, type FunctionDef } from "../../../src/functions/args";
-import { createFunctions } from "../../../src/functions/definitions";
+import { isFnError, type FnError } from "../../../src/functions/args";
+import { createEditionRegistry } from "../../../src/functions/editions";
 
 export const edition = editions[defaultEditionId].data;
 
+/** ZC.<id>(…args) in a workbook that carries `data` (the bundled editions stay reachable by qualified ids). */
 export function functionsOf(data: EditionData): (id: string, ...args: unknown[]) => unknown {
-  const table = new Map<string, FunctionDef>(createFunctions(indexEdition(data)).map((d) => [d.id, d]));
-  return (id, ...args) => {
-    const def = table.get(id);
-    if (!def) throw new Error(`no ZC.${id}`);
-    return def.evaluate(args);
-  };
+  const registry = createEditionRegistry(
+    editionIds().flatMap((id) => getEdition(id) ?? []),
+    defaultEditionId,
+  );
+  if (data !== edition) registry.setWorkbookEdition(data);
+  return (id, ...args) => registry.evaluate(id, args);
 }
 
 /** ZC.<id>(…args) over the default edition: a value or an error value. */
