@@ -376,4 +376,26 @@ describe("refresh scenarios on the Office.js path (issue 8)", () => {
     const elsewhere = t.officialUpdates.filter((u) => u.sheet !== T);
     expect(new Set(elsewhere.map((u) => u.sheet))).toEqual(new Set(["责任分工"]));
   });
+
+  it("layout upgrade: a product column an earlier layout lacked is appended after the user's own, nothing moves", async () => {
+    const excel = await filledWorkbook();
+    const sheet = excel.sheet(T) as FakeSheet;
+    const last = excel.grid(T).length;
+    // An earlier layout without 核对 (column P), where the user had put a column of their own.
+    for (let r = 4; r <= last; r++) excel.set(T, `P${r}`, null);
+    excel.set(T, "P4", "联系人");
+    excel.set(T, "P9", "张三");
+    const before = capture(excel);
+    const summary = await refresh(excel);
+    const log = [...sheet.log];
+    expectKept(excel, before);
+    expect(summary.preview.columnsAppended).toEqual([{ sheet: T, header: "核对" }]);
+    expect(excel.get(T, "P4")).toBe("联系人");
+    expect(excel.get(T, "P9")).toBe("张三");
+    expect(excel.get(T, "Q4")).toBe("核对");
+    expect(sheet.tables[0]?.ref).toBe(`A4:Q${last}`);
+    expect(log).toContain("table.columns.add");
+    const again = await refresh(excel);
+    expect(again.cellsWritten).toBe(0);
+  });
 });
