@@ -11,6 +11,7 @@ import { getEdition } from "../../src/policy";
 import { parseRange } from "../../src/template/spec";
 import { refreshWorkbook, writeTemplate } from "../../src/template/xlsx";
 import { growSqref } from "../../src/template/xlsx/applyPatch";
+import { writeWorkbookEdition } from "../../src/template/xlsx/editionPart";
 import { shiftFormula } from "../../src/template/xlsx/formulaShift";
 import { readFileSnapshot, readSheetCells } from "../../src/template/xlsx/snapshot";
 import { requireXmllint, validatePackage } from "../support/ooxml";
@@ -75,7 +76,9 @@ describe("file route: patch the package", () => {
       const partial = await writeTemplate(data, { now: NOW, sheets: ["目标任务"] });
       const created = await refreshWorkbook(new Uint8Array(partial.buffer), data, { now: NOW });
       expect(created.patch.summary.sheetsCreated).toEqual(["说明", "预算安排", "预算执行", "责任分工", "汇总"]);
-      for (const bytes of [fresh.buffer, upgraded.buffer, created.buffer]) {
+      // What the CLI writes: the workbook with its edition part.
+      const cli = await writeWorkbookEdition(fresh.buffer, data);
+      for (const bytes of [fresh.buffer, cli, upgraded.buffer, created.buffer]) {
         const result = await validatePackage(bytes);
         expect(result.errors).toEqual([]);
         expect(result.parts.length).toBeGreaterThan(25);
