@@ -1,4 +1,5 @@
-const DIGITS: Record<string, number> = {
+/** The digits of a Chinese numeral (两 is 2), shared with the importer's reading of 三百五十. */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -23,11 +24,11 @@ const DIGITS: Record<string, number> = {
 export function parseChineseNumeral(text: string): number | undefined {
   if (text === "") return undefined;
   const ten = text.indexOf("十");
-  if (ten === -1) return text.length === 1 ? DIGITS[text] : undefined;
+  if (ten === -1) return text.length === 1 ? CHINESE_DIGITS[text] : undefined;
   const tensText = text.slice(0, ten);
   const onesText = text.slice(ten + 1);
-  const tens = tensText === "" ? 1 : tensText.length === 1 ? DIGITS[tensText] : undefined;
-  const ones = onesText === "" ? 0 : onesText.length === 1 ? DIGITS[onesText] : undefined;
+  const tens = tensText === "" ? 1 : tensText.length === 1 ? CHINESE_DIGITS[tensText] : undefined;
+  const ones = onesText === "" ? 0 : onesText.length === 1 ? CHINESE_DIGITS[onesText] : undefined;
   if (tens === undefined || ones === undefined) return undefined;
   return tens * 10 + ones;
 }

@@ -2,6 +2,7 @@
  * Figures as the genre writes them: an Arabic number (with decimals, a range, or a Chinese magnitude such as
  * 1万亿元) or a Chinese numeral (百个, 三分之二), its unit, and the qualifier after it (以上, 左右 …).
  */
+import { CHINESE_DIGITS } from "../engine/chineseNumeral";
 import { tidy } from "../engine/tidy";
 
 /** What a unit measures; decides a target's kind and which exclusion rules apply. */
@@ -131,20 +132,6 @@ export interface Figure {
   lettered: boolean;
 }
 
-const CN_DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
 /**
@@ -158,9 +145,9 @@ export function chineseInteger(text: string): number | undefined {
   let total = 0;
   let digit: number | undefined;
   for (const ch of text) {
-    if (ch in CN_DIGIT) {
+    if (ch in CHINESE_DIGITS) {
       if (digit !== undefined) return undefined;
-      digit = CN_DIGIT[ch];
+      digit = CHINESE_DIGITS[ch];
     } else if (ch in CN_UNIT) {
       total += (digit ?? 1) * (CN_UNIT[ch] ?? 0);
       digit = undefined;
