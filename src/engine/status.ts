@@ -1,6 +1,7 @@
 import { completionRate } from "./completionRate";
 import { isCalcError, type CalcError } from "./errors";
 import { DEFAULT_TOLERANCE, isMet } from "./isMet";
+import { tidy } from "./tidy";
 import type { Target, TargetKind } from "../policy/types";
 
 /** The progress vocabulary of county reports. */
@@ -41,5 +42,7 @@ export function status(target: Target, actual: number | null, options: StatusOpt
   if (!CUMULATIVE_KINDS.includes(target.kind)) return "未完成";
   const rate = completionRate(target, actual, previous);
   if (isCalcError(rate)) return rate;
-  return rate >= progress ? "达进度" : "欠进度";
+  // Compared as written, not in binary noise: 0.6亿元 of 0.8亿元 is 75%, on pace at 9月底 (0.6 / 0.8 is
+  // 0.7499999999999999 in doubles; spreadsheets compare it as 0.75).
+  return tidy(rate) >= tidy(progress) ? "达进度" : "欠进度";
 }

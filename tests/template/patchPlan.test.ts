@@ -40,7 +40,7 @@ function snapshotAfter(patch: WorkbookPatch): WorkbookSnapshot {
 describe("planPatch", () => {
   it("creates every sheet in an empty workbook, then a second refresh has nothing to change", () => {
     const first = planPatch(data, { sheetNames: [], definedNames: [] }, { now: NOW });
-    expect(first.sheets.map((s) => s.kind)).toEqual(Array(6).fill("create"));
+    expect(first.sheets.map((s) => s.kind)).toEqual(Array(9).fill("create"));
     expect(first.summary.cellsWritten).toBeGreaterThan(1000);
     const again = planPatch(data, snapshotAfter(first), { now: new Date("2025-08-01T00:00:00Z") });
     const changes = (again.sheets as SheetPatch[]).flatMap((s) => s.changes.map((c) => `${s.name}!${c.address}`));
@@ -73,7 +73,10 @@ describe("planPatch on an edition change", () => {
       ["official", "art01-hitech-firms", "目标值"],
     ]);
     expect(patch.summary.officialUpdates.filter((u) => u.sheet === "目标任务")).toHaveLength(1);
-    expect(patch.summary.rowsAppended).toEqual([{ sheet: "目标任务", rowKey: "art01-new-target", row: 118 }]);
+    expect(patch.summary.rowsAppended).toEqual([
+      { sheet: "目标任务", rowKey: "art01-new-target", row: 118 },
+      { sheet: "月度填报", rowKey: "art01-new-target", row: 118 },
+    ]);
     expect(targets.tables).toEqual([
       { table: "ZC_Targets", from: "A4:P117", to: "A4:P118", rowsAdded: 1, columnsAdded: 0, insertsRows: false },
     ]);
@@ -87,6 +90,15 @@ describe("planPatch on an edition change", () => {
       if (sheet.key === "责任分工") {
         expect(cells.length).toBeGreaterThan(0);
         expect(cells.every(([reason, column]) => reason === "official" && (column === 6 || column === 7))).toBe(true);
+      } else if (sheet.key === "月度填报") {
+        // The same two changes on the monthly sheet: the corrected 目标值 in place, the new target's row appended.
+        const inPlace = sheet.changes.filter((c) => c.reason !== "appendRow");
+        expect(inPlace.map((c) => [c.reason, c.rowKey, c.columnKey])).toEqual([
+          ["official", "art01-hitech-firms", "目标值"],
+        ]);
+        expect(new Set(sheet.changes.filter((c) => c.reason === "appendRow").map((c) => c.row))).toEqual(
+          new Set([118]),
+        );
       } else expect(cells).toEqual([]);
     }
   });

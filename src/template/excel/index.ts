@@ -2,6 +2,7 @@ import { defaultEditionId, getEdition } from "../../policy";
 import type { EditionData } from "../../policy/types";
 import type { RawCell } from "../spec/cells";
 import { SHEET_KEYS as KEYS } from "../spec/marker";
+import { isMonthlyKey } from "../spec/monthlyPlan";
 import { isEmptyPatch, type PatchSummary, type WorkbookPatch } from "../spec/patch";
 import { planPatch } from "../spec/patchPlan";
 import { sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../spec/plan";
@@ -27,7 +28,11 @@ export type { SheetStatus } from "../spec/plan";
 export type { PatchSummary } from "../spec/patch";
 import type { SheetStatus } from "../spec/plan";
 
-export const SHEET_KEYS: readonly SheetKey[] = KEYS;
+/**
+ * The sheets the pane writes by default. The monthly sheets (月度填报, 月度支出, 月度状态) are written when asked for:
+ * with them a generation's batch passes 1 MB, the writer's limit, until it writes them in a batch of their own.
+ */
+export const SHEET_KEYS: readonly SheetKey[] = KEYS.filter((k) => !isMonthlyKey(k));
 
 export interface GenerateOptions {
   editionId?: string;
@@ -140,7 +145,11 @@ async function readAndPlan(context: Excel.RequestContext, options: GenerateOptio
     const read = refs.find((r) => r.name === t.name);
     return read ? { ...t, ref: read.range.address.replace(/^.*!/, "").replace(/\$/g, "") } : t;
   });
-  const patch = planPatch(data, { ...base, tables: withRefs, sheets: contents }, options);
+  const patch = planPatch(
+    data,
+    { ...base, tables: withRefs, sheets: contents },
+    { ...options, sheets: options.sheets ?? SHEET_KEYS },
+  );
   return { patch, existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())), syncs };
 }
 

@@ -31,7 +31,12 @@ export interface ReadFigures {
   readonly layout: "monthly" | "current";
   /** Which sheets the figures came from. */
   readonly sheets: readonly string[];
+  /** The month cells as read (1月 first), by target id and by area: what a rebuild of the monthly sheets carries. */
+  readonly rawTargets: ReadonlyMap<string, readonly (RawCell | undefined)[]>;
+  readonly rawAreas: ReadonlyMap<number, readonly (RawCell | undefined)[]>;
 }
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 const figureOf = (cell: RawCell | undefined): Figure => {
   const input = readInput(cell?.value);
@@ -117,6 +122,8 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
   const targets = new Map<string, TargetFigures>();
   const areas = new Map<number, AreaFigures>();
   const used: string[] = [];
+  const rawTargets = new Map<string, (RawCell | undefined)[]>();
+  const rawAreas = new Map<number, (RawCell | undefined)[]>();
 
   if (monthlyTargets && targetGrid && monthlySpending && spendingGrid) {
     used.push(monthlyTargets.name, monthlySpending.name);
@@ -127,6 +134,13 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
       if (!t || targets.has(t.id)) continue;
       const months: Figure[] = [];
       const sources: string[] = [];
+      rawTargets.set(
+        t.id,
+        MONTHS.map((m) => {
+          const col = targetGrid.monthCols.get(m);
+          return col === undefined ? undefined : row[col];
+        }),
+      );
       for (let m = 1; m <= 12; m++) {
         const col = targetGrid.monthCols.get(m);
         const f = col === undefined ? null : figureOf(row[col]);
@@ -144,6 +158,13 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
       if (area === undefined || areas.has(area)) continue;
       const months: Figure[] = [];
       const sources: string[] = [];
+      rawAreas.set(
+        area,
+        MONTHS.map((m) => {
+          const col = spendingGrid.monthCols.get(m);
+          return col === undefined ? undefined : row[col];
+        }),
+      );
       for (let m = 1; m <= 12; m++) {
         const col = spendingGrid.monthCols.get(m);
         const f = col === undefined ? null : figureOf(row[col]);
@@ -153,13 +174,22 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
       }
       areas.set(area, { months, sources });
     }
-    return {
-      figures: { data, targets, areas, budgets },
-      ...(reportDate ? { reportDate } : {}),
-      filled,
-      layout: "monthly",
-      sheets: used,
-    };
+    // Monthly sheets still empty (实际值 and 支出数 are inputs of their own in this version): the single figures.
+    if (filled.some(Boolean))
+      return {
+        figures: { data, targets, areas, budgets },
+        ...(reportDate ? { reportDate } : {}),
+        filled,
+        layout: "monthly",
+        sheets: used,
+        rawTargets,
+        rawAreas,
+      };
+    targets.clear();
+    areas.clear();
+    rawTargets.clear();
+    rawAreas.clear();
+    used.length = 0;
   }
 
   // Earlier layout: one figure per target and area, that of the report date's month.
@@ -169,8 +199,15 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
   for (const row of targetsRead?.rows ?? []) {
     const t = index.target(row.id);
     if (!t || targets.has(t.id)) continue;
-    const f = figureOf(row.inputs.实际值);
+    // A typed figure only: a formula the user put in 实际值 stays where it is (a refresh keeps it as typed).
+    const cell = row.inputs.实际值?.formula === undefined ? row.inputs.实际值 : undefined;
+    const f = figureOf(cell);
     if (typeof f === "number") filled[dateMonth - 1] = true;
+    if (cell && f !== null)
+      rawTargets.set(
+        t.id,
+        at(null).map((_, i) => (i === dateMonth - 1 ? cell : undefined)),
+      );
     targets.set(t.id, {
       months: at(typeof f === "number" ? fromExcelValue(t, f) : f),
       previous: previousById.get(t.id) ?? null,
@@ -181,8 +218,14 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
   }
   for (const row of executionRead?.rows ?? []) {
     if (row.area === undefined || areas.has(row.area)) continue;
-    const f = figureOf(row.spent);
+    const cell = row.spent?.formula === undefined ? row.spent : undefined;
+    const f = figureOf(cell);
     if (typeof f === "number") filled[dateMonth - 1] = true;
+    if (cell && f !== null)
+      rawAreas.set(
+        row.area,
+        at(null).map((_, i) => (i === dateMonth - 1 ? cell : undefined)),
+      );
     areas.set(row.area, {
       months: at(typeof f === "number" ? toYi(f, unit) : f),
       sources: at(null).map((_, i) =>
@@ -196,5 +239,7 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
     filled,
     layout: "current",
     sheets: used,
+    rawTargets,
+    rawAreas,
   };
 }

@@ -1,4 +1,5 @@
 import { TABLE_NAMES } from "./layout";
+import { MONTHLY_TABLE_NAMES } from "./monthlyLayout";
 import { decodeMarker, MARKER_IDS, SHEET_KEYS } from "./marker";
 import type { SheetReferenceName } from "./patch";
 import type { TableRef, WorkbookSnapshot } from "./plan";
@@ -36,6 +37,9 @@ export const KEY_TABLE: Readonly<Record<SheetKey, string>> = {
   预算执行: TABLE_NAMES.execution,
   责任分工: TABLE_NAMES.duties,
   汇总: TABLE_NAMES.summaryStatus,
+  月度填报: MONTHLY_TABLE_NAMES.targets,
+  月度支出: MONTHLY_TABLE_NAMES.spending,
+  月度状态: MONTHLY_TABLE_NAMES.status,
 };
 
 /**

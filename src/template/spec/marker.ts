@@ -22,9 +22,22 @@ export const MARKER_IDS: Readonly<Record<SheetKey, string>> = {
   预算执行: "execution",
   责任分工: "duties",
   汇总: "summary",
+  月度填报: "monthly",
+  月度支出: "monthlySpending",
+  月度状态: "monthlyStatus",
 };
 
-export const SHEET_KEYS: readonly SheetKey[] = ["说明", "预算安排", "目标任务", "预算执行", "责任分工", "汇总"];
+export const SHEET_KEYS: readonly SheetKey[] = [
+  "说明",
+  "预算安排",
+  "目标任务",
+  "预算执行",
+  "责任分工",
+  "汇总",
+  "月度填报",
+  "月度支出",
+  "月度状态",
+];
 
 export function markerName(key: SheetKey): string {
   return MARKER_PREFIX + MARKER_IDS[key];
@@ -67,10 +80,13 @@ export function officialFingerprint(key: SheetKey, data: EditionData): string {
       slice = [data.areas.map((a) => [a.no, a.title, a.lead, a.budgetYi, a.budgetItems]), data.document.totalBudgetYi];
       break;
     case "目标任务":
+    case "月度填报":
+    case "月度状态":
       slice = data.targets.map((t) => [t, index.responsibleOf(t)]);
       break;
     case "预算执行":
     case "汇总":
+    case "月度支出":
       slice = areas;
       break;
     case "责任分工":

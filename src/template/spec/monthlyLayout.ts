@@ -16,3 +16,10 @@ export function monthOfHeader(text: unknown): number | undefined {
 export const MONTHLY_TARGETS_TITLE = "月度填报";
 export const MONTHLY_SPENDING_TITLE = "月度支出";
 export const MONTHLY_STATUS_TITLE = "月度状态";
+
+/** Table names of the monthly sheets (ASCII, fixed). */
+export const MONTHLY_TABLE_NAMES = {
+  targets: "ZC_Monthly",
+  spending: "ZC_MonthlySpending",
+  status: "ZC_MonthlyStatus",
+} as const;

@@ -39,6 +39,8 @@ import type {
 import { beijing, decideSheets, reportSerial, type PlanOptions, type TableRef, type WorkbookSnapshot } from "./plan";
 import { areaOfLabel, findHeader, hasContent, type ExistingSheet } from "./read";
 import { earlierFormulas } from "./formulas";
+import { monthlyCarry, buildMonthlySheet, type MonthlyCarry } from "./monthlyPlan";
+import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
 import { relocateFormula, sameFormula } from "./relocate";
 import { isOurTitle } from "./sheetBuilder";
 import { buildBudgetSheet } from "./sheets/budget";
@@ -88,6 +90,8 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
   let executionRows: readonly ExecutionRowOut[] = [];
   let executionProgress: unknown = "";
   let volatile: { sheet: SheetPatch; change: CellChange } | undefined;
+  // Monthly figures already in the workbook (or, on the upgrade from the earlier layout, its 实际值 and 支出数).
+  const carry = monthlyCarry(data, snapshot.sheets?.values() ?? []);
 
   for (const d of decisions) {
     if (d.action === "skip") {
@@ -96,7 +100,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       continue;
     }
     if (d.action === "create") {
-      const spec = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress);
+      const spec = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry);
       if (d.key === "目标任务") targetRows = spec.targetRows ?? [];
       if (d.key === "预算执行") {
         executionRows = spec.executionRows ?? [];
@@ -125,8 +129,15 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       executionRows = patched.rowsOut;
       executionProgress = patched.progress;
       out.push(patched.patch);
+    } else if (d.key === "月度填报" || d.key === "月度支出") {
+      const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry).sheet;
+      const patched =
+        d.key === "月度填报"
+          ? patchMonthlyTargets(ctx, fresh, existing, tables, options, sum, carry)
+          : patchMonthlySpending(ctx, fresh, existing, tables, options, sheetUnit, sum);
+      out.push(patched);
     } else {
-      const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress).sheet;
+      const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry).sheet;
       const patched = patchStatic(d.key, fresh, existing, tables, options, sum);
       out.push(patched.patch);
       if (patched.volatile) volatile = { sheet: patched.patch, change: patched.volatile };
@@ -193,6 +204,7 @@ function buildFresh(
   targetRows: readonly TargetRowOut[],
   executionRows: readonly ExecutionRowOut[],
   executionProgress: unknown,
+  carry: MonthlyCarry = { inputs: {} },
 ): {
   sheet: SheetSpec;
   targetRows?: readonly TargetRowOut[];
@@ -216,12 +228,16 @@ function buildFresh(
     }
     case "汇总":
       return buildSummarySheet(ctx, name, "create", targetRows, executionRows, executionProgress);
+    case "月度填报":
+    case "月度支出":
+    case "月度状态":
+      return buildMonthlySheet(key, ctx, name, "create", carry);
   }
 }
 
 // ---- the summary ------------------------------------------------------------------------------------------
 
-class SummaryCollector {
+export class SummaryCollector {
   cells = 0;
   readonly officialUpdates: OfficialUpdate[] = [];
   readonly rowsAppended: { sheet: string; rowKey: string; row: number }[] = [];
@@ -431,7 +447,7 @@ function patchStatic(
 
 // ---- keyed tables: 目标任务 (by 编号) and 预算执行 (by area) ---------------------------------------------------------
 
-interface KeyedTable<K extends string> {
+export interface KeyedTable<K extends string> {
   readonly key: SheetKey;
   readonly tableName: string;
   readonly columns: readonly ColumnDef<K>[];
@@ -460,7 +476,7 @@ interface KeyedOut {
 
 const CHECK = "核对";
 
-function patchKeyed<K extends string>(
+export function patchKeyed<K extends string>(
   spec: KeyedTable<K>,
   fresh: SheetSpec,
   existing: ExistingSheet,

@@ -4,6 +4,7 @@ import type { AmountUnit, BuildContext } from "./context";
 import { FOREIGN_SUFFIX } from "./layout";
 import { identifySheets } from "./identity";
 import { encodeMarker, officialFingerprint, SHEET_KEYS } from "./marker";
+import { buildMonthlySheet, monthlyCarry, MONTHLY_KEYS } from "./monthlyPlan";
 import { readExecutionSheet, readTargetsSheet, type ExistingSheet } from "./read";
 import { buildBudgetSheet } from "./sheets/budget";
 import { buildDutiesSheet } from "./sheets/duties";
@@ -82,6 +83,10 @@ export function requestedKeys(sheets?: readonly SheetKey[]): SheetKey[] {
   if (wanted.has("汇总")) {
     wanted.add("目标任务");
     wanted.add("预算执行");
+  }
+  // The monthly sheets read each other and 目标任务/预算执行 (报告日期, 上年值): they come together.
+  if (MONTHLY_KEYS.some((k) => wanted.has(k))) {
+    for (const k of [...MONTHLY_KEYS, "目标任务", "预算执行"] as const) wanted.add(k);
   }
   return SHEET_KEYS.filter((k) => wanted.has(k));
 }
@@ -171,6 +176,7 @@ export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, opti
     generatedAtText: beijing(now).text,
   };
   const existing = (d: SheetDecision) => (d.action === "replace" ? snapshot.sheets?.get(d.name) : undefined);
+  const carry = monthlyCarry(data, snapshot.sheets?.values() ?? []);
   const built = new Map<SheetKey, SheetSpec>();
   let rowsWritten = 0;
   let valuesKept = 0;
@@ -208,6 +214,13 @@ export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, opti
         break;
       case "责任分工": {
         const out = buildDutiesSheet(ctx, d.name, mode);
+        add(out.sheet, out.stats);
+        break;
+      }
+      case "月度填报":
+      case "月度支出":
+      case "月度状态": {
+        const out = buildMonthlySheet(d.key, ctx, d.name, mode, carry);
         add(out.sheet, out.stats);
         break;
       }
@@ -255,7 +268,9 @@ export interface SheetStatus {
 export function workbookStatus(snapshot: WorkbookSnapshot, data: EditionData): SheetStatus[] {
   const identities = identifySheets(snapshot);
   const has = (name: string) => snapshot.sheetNames.some((n) => sameName(n, name));
-  return SHEET_KEYS.map((key) => {
+  // The monthly sheets are optional in Excel (see excel/index.ts): listed once they exist.
+  const keys = SHEET_KEYS.filter((k) => !MONTHLY_KEYS.includes(k) || identities.get(k)?.sheet !== undefined || has(k));
+  return keys.map((key) => {
     const identity = identities.get(key);
     const marker = identity?.marker;
     const ours = identity?.sheet !== undefined;

@@ -6,7 +6,8 @@
  * colours are "#RRGGBB"; widths are in characters (Excel's column-width unit) and heights in points.
  */
 
-export type SheetKey = "说明" | "预算安排" | "目标任务" | "预算执行" | "责任分工" | "汇总";
+export type SheetKey =
+  "说明" | "预算安排" | "目标任务" | "预算执行" | "责任分工" | "汇总" | "月度填报" | "月度支出" | "月度状态";
 
 export type Scalar = string | number | boolean;
 
