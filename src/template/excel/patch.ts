@@ -1,5 +1,6 @@
 import { cellAddress, parseRange } from "../spec/a1";
 import { referenceFormula } from "../spec/identity";
+import { NAME_COMMENT } from "../spec/marker";
 import type { CellChange, SheetPatch, TableGrowth, WorkbookPatch } from "../spec/patch";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
 import { byteLength, formulaOf, queueSheet } from "./write";
@@ -51,13 +52,13 @@ export function queuePatch(
   const names = workbook.names;
   for (const marker of patch.markers) {
     if (existingNames.has(marker.name.toLowerCase())) names.getItem(marker.name).delete();
-    names.add(marker.name, `="${marker.text.replace(/"/g, '""')}"`).visible = false;
+    names.add(marker.name, `="${marker.text.replace(/"/g, '""')}"`, NAME_COMMENT).visible = false;
     bytes += byteLength(marker.name + marker.text) + 80;
   }
   for (const ref of patch.references) {
     if (existingNames.has(ref.name.toLowerCase())) names.getItem(ref.name).delete();
     const formula = `=${referenceFormula(ref)}`;
-    names.add(ref.name, formula).visible = false;
+    names.add(ref.name, formula, NAME_COMMENT).visible = false;
     bytes += byteLength(ref.name + formula) + 80;
   }
   return { cells, bytes, skipped, ...(firstCreated ? { firstCreated } : {}) };

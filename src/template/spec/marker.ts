@@ -12,6 +12,16 @@ import type { DefinedNameSpec, MarkerRecord, SheetKey } from "./types";
  */
 export const MARKER_PREFIX = "_ZCMB.";
 
+/**
+ * The comment every name we add carries. Names are written hidden, but Excel can ignore `visible = false`
+ * (OfficeDev/office-js #3878, #3949) and other tools show hidden names: a person who meets `_ZCMB.targets` or
+ * `_ZCREF.targets` in the Name Manager then reads what it is. Such a name is harmless when visible — a text constant
+ * or a reference to A1 of our sheet, used by no formula — and deleting one never makes a product sheet foreign
+ * (identity.ts: the table and the title still agree).
+ */
+export const NAME_COMMENT =
+  "政策目标加载项用于识别本加载项生成的工作表,请勿修改;删除后下次刷新会重建。 / Policy Targets add-in: identifies its sheets; rebuilt on refresh.";
+
 /** Bump when the layout changes so that a refresh rewrites sheets made by older code. */
 export const LAYOUT_VERSION = "1";
 

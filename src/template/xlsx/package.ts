@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { columnLetter, parseRange, quoteSheet } from "../spec/a1";
-import { MARKER_PREFIX } from "../spec/marker";
+import { MARKER_PREFIX, NAME_COMMENT } from "../spec/marker";
 import { WORKBOOK_FONT, WORKBOOK_LANGUAGE } from "../spec/fonts";
 import type { ChartSpec, DefinedNameSpec, WorkbookSpec } from "../spec/types";
 
@@ -139,7 +139,7 @@ export async function lossyFeatures(zip: JSZip, ourSheets: readonly string[]): P
 
 function definedNameXml(name: DefinedNameSpec): string {
   const text = `"${name.text.replace(/"/g, '""')}"`;
-  return `<definedName name="${xmlEscape(name.name)}" hidden="1">${xmlEscape(text)}</definedName>`;
+  return `<definedName name="${xmlEscape(name.name)}" comment="${xmlEscape(NAME_COMMENT)}" hidden="1">${xmlEscape(text)}</definedName>`;
 }
 
 /**

@@ -33,7 +33,12 @@ export interface FakeSheet {
 }
 
 /** A defined name: a string constant, or a reference to a cell that follows its sheet (broken when it is deleted). */
-type FakeName = { value: string; visible: boolean; ref?: { sheet: string; cell: string } | "broken" };
+type FakeName = {
+  value: string;
+  visible: boolean;
+  comment?: string;
+  ref?: { sheet: string; cell: string } | "broken";
+};
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -375,7 +380,7 @@ export class FakeExcel {
           if (found === undefined) throw new Error(`ItemNotFound: name ${name}`);
           return fake.record(`name:${found}`, { delete: () => fake.names.delete(found) });
         },
-        add(name: string, reference: string) {
+        add(name: string, reference: string, comment?: string) {
           if ([...fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) {
             throw new Error(`InvalidArgument: the name ${name} already exists`);
           }
@@ -386,6 +391,7 @@ export class FakeExcel {
           const entry: FakeName = {
             value: m ? (m[1] ?? "").replace(/""/g, '"') : reference,
             visible: true,
+            ...(comment !== undefined ? { comment } : {}),
             ...(r && target ? { ref: { sheet: target.name, cell: r[3] ?? "$A$1" } } : {}),
           };
           fake.names.set(name, entry);
