@@ -17,6 +17,8 @@ import type { EditionData } from "../policy/types";
 import type { Actions, SheetKey } from "./actions";
 import { I18nContext, strings, type Lang } from "./i18n";
 import { GeneratePanel } from "./panels/GeneratePanel";
+import { EditionPanel } from "./panels/EditionPanel";
+import { unavailableEditionActions, type EditionActions } from "./edition/actions";
 import { HelpPanel } from "./panels/HelpPanel";
 import { ImportPanel } from "./panels/ImportPanel";
 import { unavailableImportActions, type ImportActions } from "./importActions";
@@ -31,8 +33,8 @@ const fontFamilyBase =
 
 export const theme: Theme = { ...webLightTheme, fontFamilyBase };
 
-export type View = "generate" | "status" | "targets" | "import" | "help";
-export const VIEWS: readonly View[] = ["generate", "status", "targets", "import", "help"];
+export type View = "generate" | "status" | "targets" | "import" | "edition" | "help";
+export const VIEWS: readonly View[] = ["generate", "status", "targets", "import", "edition", "help"];
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -71,6 +73,10 @@ export interface AppProps {
   initialView?: View;
   /** The 导入新版本 panel's Excel calls (the review sheet); without them it drafts but cannot write the sheet. */
   importActions?: ImportActions;
+  /** The 版本 panel's Excel calls (the workbook's edition part, the functions, recalculation). */
+  editionActions?: EditionActions;
+  /** The edition the workbook carried when the pane started (validated), if any. */
+  workbookEdition?: EditionData;
 }
 
 export function App(props: AppProps) {
@@ -93,9 +99,14 @@ function Shell(props: AppProps) {
   const [view, setView] = useState<View>(props.initialView ?? "generate");
   // Panels stay mounted once opened so switching tabs keeps a summary or a search.
   const [opened, setOpened] = useState<ReadonlySet<View>>(() => new Set([props.initialView ?? "generate"]));
-  const [editionId, setEditionId] = useState(props.defaultEditionId);
+  // An edition applied from a file (or carried by the workbook) joins the bundled ones for this session.
+  const [loaded, setLoaded] = useState<readonly EditionChoice[]>(() =>
+    props.workbookEdition ? [{ id: props.workbookEdition.document.id, data: props.workbookEdition }] : [],
+  );
+  const [editionId, setEditionId] = useState(props.workbookEdition?.document.id ?? props.defaultEditionId);
   const [statusKey, setStatusKey] = useState(0);
-  const edition = props.editions.find((e) => e.id === editionId) ?? props.editions[0];
+  const choices = [...loaded, ...props.editions.filter((e) => !loaded.some((l) => l.id === e.id))];
+  const edition = choices.find((e) => e.id === editionId) ?? choices[0];
 
   const open = (next: View) => {
     setView(next);
@@ -133,6 +144,19 @@ function Shell(props: AppProps) {
         }}
       />
     ),
+    edition: () => (
+      <EditionPanel
+        actions={props.editionActions ?? unavailableEditionActions()}
+        bundled={props.editions.map((e) => e.data)}
+        current={edition.data}
+        readFile={(file) => file.text()}
+        onApplied={(data) => {
+          setLoaded((l) => [{ id: data.document.id, data }, ...l.filter((e) => e.id !== data.document.id)]);
+          setEditionId(data.document.id);
+          setStatusKey((k) => k + 1);
+        }}
+      />
+    ),
     help: () => <HelpPanel catalog={props.catalog} />,
   };
 
@@ -142,7 +166,7 @@ function Shell(props: AppProps) {
         <Text as="h1" className={shared.heading} size={600} weight="bold">
           {t.appTitle}
         </Text>
-        {props.editions.length > 1 ? (
+        {choices.length > 1 ? (
           <Select
             aria-label={t.edition}
             size="small"
@@ -152,7 +176,7 @@ function Shell(props: AppProps) {
               setStatusKey((k) => k + 1);
             }}
           >
-            {props.editions.map((e) => (
+            {choices.map((e) => (
               <option key={e.id} value={e.id}>
                 {`${e.data.document.docNumber} ${e.data.document.title}`}
               </option>

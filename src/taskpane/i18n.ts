@@ -14,7 +14,7 @@ export function pickLang(displayLanguage: string | undefined | null): Lang {
 
 const zh = {
   appTitle: "政策目标",
-  tabs: { generate: "生成", status: "状态", targets: "目标", import: "导入", help: "帮助" },
+  tabs: { generate: "生成", status: "状态", targets: "目标", import: "导入", edition: "版本", help: "帮助" },
   tabsLabel: "功能",
   edition: "政策版本",
   notInExcel: "未连接到 Excel:目标浏览与函数帮助可以使用,生成工作簿和插入公式需要在 Excel 中打开本窗格。",
@@ -209,7 +209,7 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: "Policy Targets",
-  tabs: { generate: "Build", status: "Status", targets: "Targets", import: "Import", help: "Help" },
+  tabs: { generate: "Build", status: "Status", targets: "Targets", import: "Import", edition: "Edition", help: "Help" },
   tabsLabel: "Sections",
   edition: "Policy edition",
   notInExcel:

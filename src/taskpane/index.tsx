@@ -12,6 +12,9 @@ import { createExcelActions, isSetSupported, SHEET_KEYS } from "./excel/actions"
 import { createImportActions } from "./excel/reviewSheet";
 import { unavailableImportActions } from "./importActions";
 import { pickLang } from "./i18n";
+import { adoptWorkbookEdition, createEditionActions } from "./edition/excelActions";
+import { unavailableEditionActions } from "./edition/actions";
+import type { EditionData } from "../policy/types";
 
 /** How long to wait for Office before showing the pane in "not in Excel" mode (it still switches once ready). */
 const OFFICE_WAIT_MS = 8000;
@@ -26,13 +29,17 @@ function initialView(): View | undefined {
   return VIEWS.find((v) => v === view);
 }
 
-function render(root: Root, inExcel: boolean, displayLanguage: string | undefined) {
+function render(root: Root, inExcel: boolean, displayLanguage: string | undefined, workbookEdition?: EditionData) {
   const lang = pickLang(displayLanguage);
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   root.render(
     <App
+      // A workbook edition read after the first render remounts the pane on it.
+      key={workbookEdition?.document.id ?? ""}
       actions={inExcel ? createExcelActions() : unavailableActions()}
       importActions={inExcel ? createImportActions() : unavailableImportActions()}
+      editionActions={inExcel ? createEditionActions() : unavailableEditionActions()}
+      workbookEdition={workbookEdition}
       lang={lang}
       editions={editionChoices}
       defaultEditionId={defaultEditionId}
@@ -62,7 +69,15 @@ function start() {
     .then((info) => {
       ready = true;
       clearTimeout(fallback);
-      render(root, info.host === Office.HostType.Excel, Office.context?.displayLanguage);
+      const inExcel = info.host === Office.HostType.Excel;
+      render(root, inExcel, Office.context?.displayLanguage);
+      // The workbook's own edition (validated) drives the functions and the pane once read; a refused or
+      // unreadable part leaves the default edition in use, and the 版本 panel says why.
+      if (inExcel)
+        adoptWorkbookEdition().then(
+          (data) => data && render(root, true, Office.context?.displayLanguage, data),
+          (error: unknown) => console.error(error),
+        );
     })
     .catch((error: unknown) => {
       console.error(error);

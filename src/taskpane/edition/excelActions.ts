@@ -1,0 +1,42 @@
+/** The 版本 panel's Excel calls: the workbook's Custom XML part, the functions bridge, a full recalculation. */
+import { functionsBridge } from "../../functions/bridge";
+import type { EditionData } from "../../policy/types";
+import { readWorkbookEdition, storeWorkbookEdition } from "../../template/excel/editionPart";
+import type { EditionActions } from "./actions";
+
+/** ZC formulas are not volatile: after the edition changes, only a full recalculation refreshes them all. */
+async function recalculate(context: Excel.RequestContext): Promise<void> {
+  context.workbook.application.calculate(Excel.CalculationType.full);
+  await context.sync();
+}
+
+export function createEditionActions(): EditionActions {
+  return {
+    readWorkbookEdition: () => Excel.run((context) => readWorkbookEdition(context)),
+    applyEdition: (data: EditionData) =>
+      Excel.run(async (context) => {
+        await storeWorkbookEdition(context, data);
+        functionsBridge()?.setWorkbookEdition(data);
+        await recalculate(context);
+      }),
+  };
+}
+
+/**
+ * At start: the workbook's edition, if valid, becomes the functions' edition, and formulas computed meanwhile
+ * with the default edition are recalculated. A refused part leaves the default edition in use (the 版本 panel
+ * says why).
+ */
+export async function adoptWorkbookEdition(): Promise<EditionData | undefined> {
+  return Excel.run(async (context) => {
+    const carried = await readWorkbookEdition(context);
+    const data = carried.found ? carried.edition : undefined;
+    const bridge = functionsBridge();
+    if (data !== undefined && bridge !== undefined) {
+      const before = bridge.activeEditionId();
+      bridge.setWorkbookEdition(data);
+      if (before !== data.document.id) await recalculate(context);
+    }
+    return data;
+  });
+}
