@@ -302,6 +302,8 @@ describe("refresh scenarios on the Office.js path (issue 8)", () => {
     excel.set(T, "R1", 42);
     excel.set(T, `O${last + 2}`, "注:第二季度数据待核");
     excel.set(T, `C${last + 3}`, 12345);
+    // A note typed in the 编号 column below the table is the user's text, not a target the edition lost.
+    excel.set(T, `A${last + 4}`, "注:以上为1-6月累计数");
     const before = capture(excel);
     const summary = await refresh(excel);
     expectKept(excel, before);
@@ -309,6 +311,7 @@ describe("refresh scenarios on the Office.js path (issue 8)", () => {
     expect(summary.orphanRows).toBe(0);
     expect(excel.get(T, `O${last + 2}`)).toBe("注:第二季度数据待核");
     expect(excel.get(T, "Q2")).toBe("截至6月底");
+    expect(excel.get(T, `A${last + 4}`)).toBe("注:以上为1-6月累计数");
   });
 
   it("12. a chart and a pivot table on the user's sheet are untouched", async () => {

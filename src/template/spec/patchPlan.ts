@@ -557,13 +557,13 @@ export function patchKeyed<K extends string>(
     if (want && found.has(def.key)) diff.product(header, col(def.key), want, "label");
   }
 
-  // The rows: every row below the header down to the table's end (or the last keyed row).
+  // The rows: every row of the table. What the user typed below it (a note in the 编号 column, a total) is theirs,
+  // not a target row to flag. Only where the host saw no table does the last keyed row mark the end.
   const keyCol = col(spec.keyColumn);
-  let lastKeyed = header;
-  for (let r = header + 1; r <= existing.cells.length; r++) {
-    if (hasContent(diff.at(r, keyCol)) || (tableBox && r <= tableBox.bottom)) lastKeyed = r;
+  let bottom = tableBox?.bottom ?? header;
+  if (!tableBox) {
+    for (let r = header + 1; r <= existing.cells.length; r++) if (hasContent(diff.at(r, keyCol))) bottom = r;
   }
-  const bottom = Math.max(tableBox?.bottom ?? header, lastKeyed);
   const seen = new Set<string>();
   const rowsOut: { key?: string; cells: (column: string) => Scalar | null }[] = [];
   const existingValue = (r: number) => (column: string) => {
