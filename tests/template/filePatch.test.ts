@@ -75,7 +75,16 @@ describe("file route: patch the package", () => {
       const upgraded = await refreshWorkbook(fixture(), correctedEdition(data), { now: NOW });
       const partial = await writeTemplate(data, { now: NOW, sheets: ["目标任务"] });
       const created = await refreshWorkbook(new Uint8Array(partial.buffer), data, { now: NOW });
-      expect(created.patch.summary.sheetsCreated).toEqual(["说明", "预算安排", "预算执行", "责任分工", "汇总"]);
+      expect(created.patch.summary.sheetsCreated).toEqual([
+        "说明",
+        "预算安排",
+        "预算执行",
+        "责任分工",
+        "汇总",
+        "月度填报",
+        "月度支出",
+        "月度状态",
+      ]);
       // What the CLI writes: the workbook with its edition part.
       const cli = await writeWorkbookEdition(fresh.buffer, data);
       for (const bytes of [fresh.buffer, cli, upgraded.buffer, created.buffer]) {
@@ -103,7 +112,8 @@ describe("file route: patch the package", () => {
     // Same edition: no figure changes on the input sheets (a later layout may add its own texts elsewhere, into
     // cells that were empty).
     expect(s.officialUpdates.filter((u) => u.sheet === "目标任务" || u.sheet === "预算执行")).toEqual([]);
-    expect(s.officialUpdates.filter((u) => u.before !== null && u.before !== "")).toEqual([]);
+    // 说明's prose is the product's own help text and follows the product version; no other existing text changes.
+    expect(s.officialUpdates.filter((u) => u.sheet !== "说明" && u.before !== null && u.before !== "")).toEqual([]);
     const old = await sheetCells(before, "目标任务");
     const now = await sheetCells(result.buffer, "目标任务");
     // Same rows, same place: inputs (上年值 I, 实际值 J, 备注 O), the user's 科室 column (Q) and every official cell.
@@ -126,17 +136,24 @@ describe("file route: patch the package", () => {
     const upgraded = result.buffer;
     const edited = await refreshWorkbook(upgraded, correctedEdition(data), { now: NOW });
     const s = edited.patch.summary;
-    // On 目标任务: the one figure; 责任分工 lists the new target under its article (its own official text).
-    expect(
-      s.officialUpdates.filter((u) => u.sheet === "目标任务").map((u) => [u.rowKey, u.column, u.before, u.after]),
-    ).toEqual([["art01-hitech-firms", "目标值", 75, 80]]);
-    expect(new Set(s.officialUpdates.map((u) => u.sheet))).toEqual(new Set(["目标任务", "责任分工"]));
+    // On 目标任务 and 月度填报 (which shows each target's 目标值 beside its months): the one figure; 责任分工 lists
+    // the new target under its article (its own official text).
+    for (const sheet of ["目标任务", "月度填报"]) {
+      expect(
+        s.officialUpdates.filter((u) => u.sheet === sheet).map((u) => [u.rowKey, u.column, u.before, u.after]),
+      ).toEqual([["art01-hitech-firms", "目标值", 75, 80]]);
+    }
+    expect(new Set(s.officialUpdates.map((u) => u.sheet))).toEqual(new Set(["目标任务", "月度填报", "责任分工"]));
     const targetsChanges = edited.patch.sheets.find((x) => x.name === "目标任务");
     // The figure, the new row's cells, and the results its new figure changes (art01's 完成率, 差距, 状态).
     expect(
       targetsChanges?.kind === "patch" && targetsChanges.changes.filter((c) => c.row !== 118).map((c) => c.address),
     ).toEqual(["E6"]);
-    expect(s.rowsAppended.map((r) => [r.rowKey, r.row])).toEqual([["art01-new-rd-centers", 118]]);
+    // The new target gets its row on 目标任务 and its row of months on 月度填报.
+    expect(s.rowsAppended.map((r) => [r.sheet, r.rowKey, r.row])).toEqual([
+      ["目标任务", "art01-new-rd-centers", 118],
+      ["月度填报", "art01-new-rd-centers", 118],
+    ]);
     const cells = await sheetCells(edited.buffer, "目标任务");
     expect(cells[5]?.[4]?.value).toBe(80);
     expect(cells[117]?.[0]?.value).toBe("art01-new-rd-centers");

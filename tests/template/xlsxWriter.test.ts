@@ -137,7 +137,8 @@ describe("file writer (ExcelJS)", () => {
     const edited = await save(wb, fresh);
 
     const { buffer, plan } = await updateTemplate(edited, data, { now: NOW });
-    expect(plan.valuesKept).toBe(9); // 7 typed cells + the two 报告日期
+    // 7 typed cells + the two 报告日期, and the two 实际值 the monthly sheet 月度填报 carries into the report month.
+    expect(plan.valuesKept).toBe(11);
     expect(plan.orphanRows).toBe(0);
     const out = await load(buffer);
     expect(out.worksheets.map((w) => w.name)).toEqual([...SHEET_KEYS, "我的台账"]);
