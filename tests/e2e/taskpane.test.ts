@@ -186,6 +186,10 @@ describeE2e("task pane in Chromium", () => {
     expect(await page.getByTestId("status-预算安排").textContent()).toContain("需刷新");
     await screenshot(page, "5-status-stale");
     await refresh.click();
+    // The one-click refresh previews the change before it writes anything.
+    await page.getByTestId("refresh-preview").waitFor();
+    expect(await page.getByTestId("status-预算安排").textContent()).toContain("需刷新");
+    await page.getByRole("button", { name: "应用刷新" }).click();
     await page.getByText("已刷新。").waitFor();
     expect(await page.getByTestId("status-预算安排").textContent()).toContain("已生成");
     expect(await refresh.count()).toBe(0);

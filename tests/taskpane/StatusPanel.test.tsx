@@ -3,7 +3,7 @@ import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StatusPanel } from "../../src/taskpane/panels/StatusPanel";
-import { FakeActions, officeError, SHEETS, statusOf } from "./fakeActions";
+import { FakeActions, officeError, previewOf, SHEETS, statusOf } from "./fakeActions";
 import { renderInPane } from "./render";
 
 describe("StatusPanel", () => {
@@ -49,7 +49,21 @@ describe("StatusPanel", () => {
     expect(screen.getByTestId("status-预算安排")).toHaveTextContent("领域一预算为 2.8,版本为 2.74");
 
     fake.statusResult = SHEETS.map((key) => statusOf(key));
+    fake.previewResult = {
+      ...previewOf({
+        cellsWritten: 1,
+        officialUpdates: [{ sheet: "预算安排", address: "C5", rowKey: "一", column: "预算", before: 2.8, after: 2.74 }],
+      }),
+      empty: false,
+      sheetsRefreshed: ["预算安排", "目标任务"],
+      syncs: 1,
+    };
     await user.click(screen.getByRole("button", { name: "一键刷新" }));
+    // The change is shown first; nothing is written until it is applied.
+    expect(await screen.findByTestId("refresh-preview")).toHaveTextContent("2.8");
+    expect(fake.calls.preview).toHaveLength(1);
+    expect(fake.calls.generate).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "应用刷新" }));
     await waitFor(() => expect(fake.calls.generate).toHaveLength(1));
     expect(fake.calls.generate[0]).toEqual({
       editionId: "yueqing-2025",

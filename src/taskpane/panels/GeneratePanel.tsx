@@ -307,7 +307,7 @@ function firstLines<T>(items: readonly T[], n: number, line: (item: T) => string
 }
 
 /** What a refresh will change, before it changes it: official figures old → new, rows, overrides, skips. */
-function PreviewCard({
+export function PreviewCard({
   preview,
   onApply,
   onRestore,

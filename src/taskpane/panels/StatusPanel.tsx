@@ -11,12 +11,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import type { Actions, SheetStatus } from "../actions";
+import type { Actions, GenerateOptions, RefreshPreview, SheetStatus } from "../actions";
 import { ErrorBar } from "../components/ErrorBar";
 import { useAction } from "../components/useAction";
 import { shortDateTime } from "../dates";
 import { sheetLabel, useI18n, type Strings } from "../i18n";
 import { useSharedStyles } from "../components/styles";
+import { PreviewCard } from "./GeneratePanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -84,11 +85,19 @@ export function StatusPanel({ actions, editionId, refreshKey = 0, onRefreshed }:
   const stale = (statuses ?? []).filter((s) => s.exists && s.ours && s.stale);
   const anyOurs = (statuses ?? []).some((s) => s.exists && s.ours);
 
+  // Like 生成, the one-click refresh shows what it will change first; applying re-reads the workbook.
+  const [pending, setPending] = useState<{ preview: RefreshPreview; options: GenerateOptions } | null>(null);
   const refreshStale = async () => {
     setRefreshed(false);
-    const summary = await refreshing.run(() =>
-      actions.generate({ editionId, sheets: stale.map((s) => s.key), onForeignSheet: "skip" }),
-    );
+    const options: GenerateOptions = { editionId, sheets: stale.map((s) => s.key), onForeignSheet: "skip" };
+    const preview = await refreshing.run(() => actions.preview(options));
+    if (preview) setPending({ preview, options });
+  };
+  const apply = async (restoreFormulas: boolean) => {
+    if (!pending) return;
+    const options = restoreFormulas ? { ...pending.options, restoreFormulas } : pending.options;
+    setPending(null);
+    const summary = await refreshing.run(() => actions.generate(options));
     if (summary) {
       setRefreshed(true);
       onRefreshed?.();
@@ -125,6 +134,15 @@ export function StatusPanel({ actions, editionId, refreshKey = 0, onRefreshed }:
             </Button>
           </MessageBarActions>
         </MessageBar>
+      ) : null}
+
+      {pending ? (
+        <PreviewCard
+          preview={pending.preview}
+          onApply={() => void apply(false)}
+          onRestore={() => void apply(true)}
+          onCancel={() => setPending(null)}
+        />
       ) : null}
 
       {refreshed && stale.length === 0 && !busy ? (
