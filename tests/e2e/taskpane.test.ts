@@ -132,13 +132,16 @@ describeE2e("task pane in Chromium", () => {
     const row = idCell.replace(/^[A-Z]+/, "");
     const column = header ? header.replace(/\d+$/, "") : "F";
     await stub.type(page, "目标任务", `${column}${row}`, 60);
+    const cellsBefore = await stub.cells(page, "目标任务");
     await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
-    await page.getByText(/保留的用户填写值/).waitFor();
-    await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
+    // A refresh is previewed first; with only an input typed there is nothing to change, and nothing is written.
+    const preview = page.getByTestId("refresh-preview");
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain("工作簿已是最新");
+    await screenshot(page, "3b-refresh-preview");
     const after = (await stub.cells(page, "目标任务")) as Cells;
-    const kept = Object.values(after).some((c) => c.value === 60);
-    expect(kept).toBe(true);
-    expect(await page.getByTestId("generate-summary").textContent()).not.toMatch(/保留的用户填写值0 个/);
+    expect(Object.values(after).some((c) => c.value === 60)).toBe(true);
+    expect(after).toEqual(cellsBefore);
     await expectHealthy(pane);
     await page.close();
   });

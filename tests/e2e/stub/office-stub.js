@@ -153,9 +153,22 @@
         add: function () {
           var args = Array.prototype.slice.call(arguments);
           record(owner() + "." + kind + ".add", "call", args);
+          var address = String(args[0] || "").replace(/^.*!/, "");
           var entry = withFallback(
             {
               name: kind + (items.length + 1),
+              // Tables know their sheet and range, as workbook.tables lists them for a refresh.
+              get worksheet() {
+                return { name: owner().replace(/^worksheet\((.*)\)$/, "$1") };
+              },
+              getRange: function () {
+                return {
+                  address: "'" + owner().replace(/^worksheet\((.*)\)$/, "$1") + "'!" + address,
+                  load: function () {
+                    return this;
+                  },
+                };
+              },
               delete: function () {
                 items.splice(items.indexOf(entry), 1);
                 record(owner() + "." + kind + ".delete", "call", []);
@@ -680,10 +693,104 @@
     "names",
   );
 
+  // The workbook's custom XML parts (the edition the workbook carries): a list of { id, xml }, found by namespace.
+  var xmlParts = [];
+  var namespaceOf = function (xml) {
+    var m = /<[^?!][^>]*?\sxmlns="([^"]*)"/.exec(xml);
+    return m ? m[1] : "";
+  };
+  function xmlPartItem(part) {
+    return withFallback(
+      {
+        get id() {
+          return part.id;
+        },
+        getXml: function () {
+          return { value: part.xml };
+        },
+        setXml: function (xml) {
+          part.xml = xml;
+          record("customXmlParts.setXml", "call", [part.id]);
+        },
+        delete: function () {
+          xmlParts = xmlParts.filter(function (p) {
+            return p !== part;
+          });
+        },
+        load: function () {
+          return this;
+        },
+      },
+      "customXmlParts(" + part.id + ")",
+    );
+  }
+  var customXmlParts = withFallback(
+    {
+      add: function (xml) {
+        var part = { id: "{PART-" + (xmlParts.length + 1) + "}", xml: xml };
+        xmlParts.push(part);
+        record("customXmlParts.add", "call", [part.id]);
+        return xmlPartItem(part);
+      },
+      getByNamespace: function (ns) {
+        return withFallback(
+          {
+            get items() {
+              return xmlParts
+                .filter(function (p) {
+                  return namespaceOf(p.xml) === ns;
+                })
+                .map(xmlPartItem);
+            },
+            load: function () {
+              return this;
+            },
+          },
+          "customXmlParts.getByNamespace",
+        );
+      },
+      load: function () {
+        return this;
+      },
+    },
+    "customXmlParts",
+  );
+
+  // workbook.tables: every sheet's tables, by name.
+  var allTables = function () {
+    return sheets
+      .filter(function (sh) {
+        return !sh.deleted;
+      })
+      .reduce(function (acc, sh) {
+        return acc.concat(sh.tables.items);
+      }, []);
+  };
+  var workbookTables = withFallback(
+    {
+      get items() {
+        return allTables();
+      },
+      load: function () {
+        return this;
+      },
+      getItem: function (name) {
+        var t = allTables().find(function (x) {
+          return x.name.toLowerCase() === String(name).toLowerCase();
+        });
+        if (!t) throw apiError("ItemNotFound", "No table " + name);
+        return t;
+      },
+    },
+    "tables",
+  );
+
   workbook = withFallback(
     {
       worksheets: worksheets,
       names: namesCollection,
+      customXmlParts: customXmlParts,
+      tables: workbookTables,
       application: withFallback(
         {
           calculationMode: "Automatic",
