@@ -39,6 +39,7 @@ export function sofficeConvert(dir: string, input: string, to: string, outDir: s
   );
   const ext = to.split(":")[0] ?? to;
   const out = path.join(outDir, `${path.basename(input, path.extname(input))}.${ext}`);
-  if (!existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
+  // A CSV export writes one file per sheet (name-Sheet.csv), not `out`.
+  if (ext !== "csv" && !existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
   return out;
 }

@@ -8,16 +8,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { execFileSync } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -54,6 +45,7 @@ import { readWorksheet, refreshWorkbook, updateTemplate, writeTemplate } from ".
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "../../src/template/xlsx/snapshot";
 import { columnOf, rowOf } from "./support/grid";
 import { requireLibreOffice } from "../support/realEngines";
+import { sofficeConvert } from "../support/soffice";
 
 const describeLo = requireLibreOffice() ? describe : describe.skip;
 
@@ -62,43 +54,6 @@ const index = indexEdition(data);
 const NOW = new Date("2025-07-01T02:00:00Z");
 const REPORT_SERIAL = 45838; // 2025-06-30: 序时进度 0.5
 const ARTIFACTS = path.join(__dirname, "..", "..", "artifacts", "workbook");
-
-/** A fresh LibreOffice profile that recalculates every formula on load (the default keeps cached values). */
-function profile(dir: string): string {
-  const user = path.join(dir, "profile", "user");
-  mkdirSync(user, { recursive: true });
-  writeFileSync(
-    path.join(user, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return `file://${path.join(dir, "profile")}`;
-}
-
-function convert(dir: string, input: string, to: string, outDir: string): string {
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=${profile(dir)}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      to,
-      "--outdir",
-      outDir,
-      input,
-    ],
-    { stdio: "pipe", timeout: 120_000 },
-  );
-  const ext = to.split(":")[0] ?? to;
-  const out = path.join(outDir, `${path.basename(input, ".xlsx")}.${ext}`);
-  if (ext !== "csv" && !existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
-  return out;
-}
 
 /** CSV export of every sheet (one file each, `name-Sheet.csv`): raw values, UTF-8, formulas' results. */
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
@@ -310,10 +265,10 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
     );
     const outDir = path.join(dir, "lo");
     mkdirSync(outDir);
-    recalculatedFile = convert(dir, filled, "xlsx:Calc MS Excel 2007 XML", outDir);
+    recalculatedFile = sofficeConvert(dir, filled, "xlsx:Calc MS Excel 2007 XML", outDir);
     const csvDir = path.join(dir, "csv");
     mkdirSync(csvDir);
-    convert(dir, filled, CSV_FILTER, csvDir);
+    sofficeConvert(dir, filled, CSV_FILTER, csvDir);
     for (const f of readdirSync(csvDir)) {
       const sheet = /^filled-(.*)\.csv$/.exec(f)?.[1];
       if (sheet) csv.set(sheet, parseCsv(readFileSync(path.join(csvDir, f), "utf8")));
@@ -328,7 +283,7 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
     writeFileSync(refreshedFile, refreshed);
     const csvDir2 = path.join(dir, "csv2");
     mkdirSync(csvDir2);
-    convert(dir, refreshedFile, CSV_FILTER, csvDir2);
+    sofficeConvert(dir, refreshedFile, CSV_FILTER, csvDir2);
     for (const f of readdirSync(csvDir2)) {
       const sheet = /^refreshed-(.*)\.csv$/.exec(f)?.[1];
       if (sheet) refreshedCsv.set(sheet, parseCsv(readFileSync(path.join(csvDir2, f), "utf8")));
@@ -475,7 +430,7 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
     for (const f of readdirSync(ARTIFACTS)) rmSync(path.join(ARTIFACTS, f), { force: true });
     const filled = path.join(dir, "乐清2025政策目标-示例.xlsx");
     copyFileSync(recalculatedFile, filled);
-    const pdf = convert(dir, filled, "pdf", ARTIFACTS);
+    const pdf = sofficeConvert(dir, filled, "pdf", ARTIFACTS);
     copyFileSync(filled, path.join(ARTIFACTS, path.basename(filled)));
     writeFileSync(path.join(ARTIFACTS, "乐清2025政策目标.xlsx"), original);
     const info = execFileSync("pdfinfo", ["-f", "1", "-l", "999", pdf], { encoding: "utf8" });
