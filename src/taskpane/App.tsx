@@ -119,7 +119,7 @@ function Shell(props: AppProps) {
     generate: () => (
       <GeneratePanel
         actions={props.actions}
-        editionId={edition.id}
+        edition={edition.data}
         sheetKeys={props.sheetKeys}
         onGenerated={() => setStatusKey((k) => k + 1)}
       />
@@ -127,7 +127,7 @@ function Shell(props: AppProps) {
     status: () => (
       <StatusPanel
         actions={props.actions}
-        editionId={edition.id}
+        edition={edition.data}
         refreshKey={statusKey}
         onRefreshed={() => setStatusKey((k) => k + 1)}
       />
@@ -213,7 +213,13 @@ function Shell(props: AppProps) {
       </TabList>
       <main className={styles.main}>
         {VIEWS.filter((v) => opened.has(v)).map((v) => (
-          <div key={`${v}:${edition.id}`} role="tabpanel" aria-label={t.tabs[v]} hidden={v !== view}>
+          // Panels start afresh on another edition; 版本 itself stays, so its "applied" message is seen.
+          <div
+            key={v === "edition" ? v : `${v}:${edition.id}`}
+            role="tabpanel"
+            aria-label={t.tabs[v]}
+            hidden={v !== view}
+          >
             {panels[v]()}
           </div>
         ))}

@@ -3,6 +3,7 @@
  * `Office` themselves, so every panel renders and is tested without Excel (tests pass a fake). The one real
  * implementation is `excel/actions.ts`.
  */
+import type { EditionData } from "../policy/types";
 import type {
   GenerateOptions,
   GenerateSummary,
@@ -27,8 +28,11 @@ export interface Actions {
   generate(options: GenerateOptions): Promise<GenerateSummary>;
   /** What `generate` would change, without writing anything: the pane shows it before applying. */
   preview(options: GenerateOptions): Promise<RefreshPreview>;
-  /** Which of the add-in's sheets exist, from which edition, and whether their official figures are stale. */
-  readStatus(editionId?: string): Promise<SheetStatus[]>;
+  /**
+   * Which of the add-in's sheets exist, from which edition, and whether their official figures are stale against
+   * `edition` (the pane's: bundled, loaded from a file or carried by the workbook; default the bundled default).
+   */
+  readStatus(edition?: EditionData): Promise<SheetStatus[]>;
   /** Writes `formula` (English syntax, e.g. `=ZC.COMPLETION("art01-hitech-firms", )`) into the active cell. */
   insertFormula(formula: string): Promise<InsertResult>;
   /** The address of the active cell, for the "write into …" label; "" when unknown. */

@@ -2,15 +2,18 @@
 import "@testing-library/jest-dom";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { getEdition } from "../../src/policy";
 import { GeneratePanel } from "../../src/taskpane/panels/GeneratePanel";
 import { FakeActions, officeError, previewOf, SHEETS, statusOf, summaryOf } from "./fakeActions";
 import { renderInPane } from "./render";
+
+const yueqing = getEdition("yueqing-2025")!;
 
 const now = () => new Date(2025, 6, 8, 10, 0, 0); // 2025-07-08 local
 
 function setup(fake = new FakeActions(), onGenerated = jest.fn(), clock = now) {
   renderInPane(
-    <GeneratePanel actions={fake} editionId="yueqing-2025" sheetKeys={SHEETS} onGenerated={onGenerated} now={clock} />,
+    <GeneratePanel actions={fake} edition={yueqing} sheetKeys={SHEETS} onGenerated={onGenerated} now={clock} />,
   );
   return { fake, onGenerated, user: userEvent.setup() };
 }
@@ -42,6 +45,7 @@ describe("GeneratePanel", () => {
     await waitFor(() => expect(fake.calls.generate).toHaveLength(1));
     expect(fake.calls.generate[0]).toEqual({
       editionId: "yueqing-2025",
+      edition: yueqing,
       sheets: SHEETS.filter((s) => s !== "说明"),
       amountUnit: "亿元",
       reportDate: "2025-06-30",
@@ -126,10 +130,7 @@ describe("GeneratePanel", () => {
   });
 
   it("speaks English when asked", () => {
-    renderInPane(
-      <GeneratePanel actions={new FakeActions()} editionId="yueqing-2025" sheetKeys={SHEETS} now={now} />,
-      "en",
-    );
+    renderInPane(<GeneratePanel actions={new FakeActions()} edition={yueqing} sheetKeys={SHEETS} now={now} />, "en");
     expect(screen.getByRole("button", { name: "Build / refresh workbook" })).toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: "预算执行 (Execution)" })).toBeChecked();
   });

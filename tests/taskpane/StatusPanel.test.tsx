@@ -2,9 +2,12 @@
 import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { getEdition } from "../../src/policy";
 import { StatusPanel } from "../../src/taskpane/panels/StatusPanel";
 import { FakeActions, officeError, previewOf, SHEETS, statusOf } from "./fakeActions";
 import { renderInPane } from "./render";
+
+const yueqing = getEdition("yueqing-2025")!;
 
 describe("StatusPanel", () => {
   beforeEach(() => jest.spyOn(console, "error").mockImplementation(() => undefined));
@@ -20,7 +23,7 @@ describe("StatusPanel", () => {
       statusOf("责任分工", { editionId: "yueqing-2024" }),
       statusOf("汇总"),
     ];
-    renderInPane(<StatusPanel actions={fake} editionId="yueqing-2025" />);
+    renderInPane(<StatusPanel actions={fake} edition={yueqing} />);
 
     const budget = await screen.findByTestId("status-预算安排");
     expect(within(budget).getByText("已生成")).toBeInTheDocument();
@@ -40,7 +43,7 @@ describe("StatusPanel", () => {
         : statusOf(key),
     );
     const onRefreshed = jest.fn();
-    renderInPane(<StatusPanel actions={fake} editionId="yueqing-2025" onRefreshed={onRefreshed} />);
+    renderInPane(<StatusPanel actions={fake} edition={yueqing} onRefreshed={onRefreshed} />);
     const user = userEvent.setup();
 
     expect(await screen.findByText("官方数字与政策版本不一致")).toBeInTheDocument();
@@ -67,6 +70,7 @@ describe("StatusPanel", () => {
     await waitFor(() => expect(fake.calls.generate).toHaveLength(1));
     expect(fake.calls.generate[0]).toEqual({
       editionId: "yueqing-2025",
+      edition: yueqing,
       sheets: ["预算安排", "目标任务"],
       onForeignSheet: "skip",
     });
@@ -78,16 +82,16 @@ describe("StatusPanel", () => {
   it("says so when nothing has been generated yet", async () => {
     const fake = new FakeActions();
     fake.statusResult = SHEETS.map((key) => statusOf(key, { exists: false, ours: false, editionId: undefined }));
-    renderInPane(<StatusPanel actions={fake} editionId="yueqing-2025" />);
+    renderInPane(<StatusPanel actions={fake} edition={yueqing} />);
     expect(await screen.findByText(/还没有本插件生成的工作表/)).toBeInTheDocument();
   });
 
   it("reads again when the workbook was written elsewhere and on 重新检查", async () => {
     const fake = new FakeActions();
-    const { rerender } = renderInPane(<StatusPanel actions={fake} editionId="yueqing-2025" refreshKey={0} />);
+    const { rerender } = renderInPane(<StatusPanel actions={fake} edition={yueqing} refreshKey={0} />);
     await screen.findByTestId("status-汇总");
     expect(fake.calls.readStatus).toHaveLength(1);
-    rerender(<StatusPanel actions={fake} editionId="yueqing-2025" refreshKey={1} />);
+    rerender(<StatusPanel actions={fake} edition={yueqing} refreshKey={1} />);
     await waitFor(() => expect(fake.calls.readStatus).toHaveLength(2));
     await userEvent.setup().click(screen.getByRole("button", { name: "重新检查" }));
     await waitFor(() => expect(fake.calls.readStatus).toHaveLength(3));
@@ -96,7 +100,7 @@ describe("StatusPanel", () => {
   it("shows a failure to read in a Chinese MessageBar", async () => {
     const fake = new FakeActions();
     fake.statusResult = officeError("NotInExcel");
-    renderInPane(<StatusPanel actions={fake} editionId="yueqing-2025" />);
+    renderInPane(<StatusPanel actions={fake} edition={yueqing} />);
     expect(await screen.findByRole("alert")).toHaveTextContent("未连接到 Excel");
   });
 });

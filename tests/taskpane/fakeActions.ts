@@ -2,6 +2,7 @@
  * The fake action layer the panel tests run against: every call is recorded, results are scripted, and a call
  * can be held open (`hold`) to look at the pane while it works.
  */
+import type { EditionData } from "../../src/policy/types";
 import type {
   Actions,
   GenerateOptions,
@@ -133,8 +134,9 @@ export class FakeActions implements Actions {
     return typeof result === "function" ? result(options) : result;
   }
 
-  async readStatus(editionId?: string): Promise<SheetStatus[]> {
-    this.calls.readStatus.push(editionId);
+  /** Records the id of the edition the status was asked against. */
+  async readStatus(edition?: EditionData): Promise<SheetStatus[]> {
+    this.calls.readStatus.push(edition?.document.id);
     if (this.statusResult instanceof Error) throw this.statusResult;
     return this.statusResult.map((s) => ({ ...s }));
   }

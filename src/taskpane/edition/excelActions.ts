@@ -2,19 +2,24 @@
 import { functionsBridge } from "../../functions/bridge";
 import type { EditionData } from "../../policy/types";
 import { readWorkbookEdition, storeWorkbookEdition } from "../../template/excel/editionPart";
+import type { ExcelRun } from "../excel/actions";
 import type { EditionActions } from "./actions";
 
 /** ZC formulas are not volatile: after the edition changes, only a full recalculation refreshes them all. */
 async function recalculate(context: Excel.RequestContext): Promise<void> {
-  context.workbook.application.calculate(Excel.CalculationType.full);
+  // The string of Excel.CalculationType.full: the enum object exists only where office.js is loaded.
+  context.workbook.application.calculate("Full");
   await context.sync();
 }
 
-export function createEditionActions(): EditionActions {
+const excelRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** `run` replaces `Excel.run` (tests: a fake Excel's context). */
+export function createEditionActions(run: ExcelRun = excelRun): EditionActions {
   return {
-    readWorkbookEdition: () => Excel.run((context) => readWorkbookEdition(context)),
+    readWorkbookEdition: () => run((context) => readWorkbookEdition(context)),
     applyEdition: (data: EditionData) =>
-      Excel.run(async (context) => {
+      run(async (context) => {
         await storeWorkbookEdition(context, data);
         functionsBridge()?.setWorkbookEdition(data);
         await recalculate(context);
@@ -27,8 +32,8 @@ export function createEditionActions(): EditionActions {
  * with the default edition are recalculated. A refused part leaves the default edition in use (the 版本 panel
  * says why).
  */
-export async function adoptWorkbookEdition(): Promise<EditionData | undefined> {
-  return Excel.run(async (context) => {
+export async function adoptWorkbookEdition(run: ExcelRun = excelRun): Promise<EditionData | undefined> {
+  return run(async (context) => {
     const carried = await readWorkbookEdition(context);
     const data = carried.found ? carried.edition : undefined;
     const bridge = functionsBridge();

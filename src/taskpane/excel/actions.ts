@@ -8,6 +8,7 @@ import {
   previewWorkbook,
   readWorkbookStatus,
   SHEET_KEYS,
+  type Capabilities,
 } from "../../template/excel";
 import type { Actions, InsertResult } from "../actions";
 
@@ -28,17 +29,24 @@ function activeCell(context: Excel.RequestContext): Excel.Range {
     : context.workbook.getSelectedRange().getCell(0, 0);
 }
 
-export function createExcelActions(): Actions {
+/** How an action gets its request context: `Excel.run` in the pane; tests hand in a fake Excel's context. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const excelRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** The pane's actions on Excel; `host` replaces `Excel.run` and the requirement-set check (tests: a fake Excel). */
+export function createExcelActions(host: { run?: ExcelRun; capabilities?: () => Capabilities } = {}): Actions {
+  const run = host.run ?? excelRun;
+  const capabilities = host.capabilities ?? hostCapabilities;
   return {
-    generate: (options) =>
-      Excel.run((context) => generateWorkbook(context, { capabilities: hostCapabilities(), ...options })),
+    generate: (options) => run((context) => generateWorkbook(context, { capabilities: capabilities(), ...options })),
 
-    preview: (options) => Excel.run((context) => previewWorkbook(context, options)),
+    preview: (options) => run((context) => previewWorkbook(context, options)),
 
-    readStatus: (editionId) => Excel.run((context) => readWorkbookStatus(context, editionId)),
+    readStatus: (edition) => run((context) => readWorkbookStatus(context, edition)),
 
     insertFormula: (formula) =>
-      Excel.run(async (context): Promise<InsertResult> => {
+      run(async (context): Promise<InsertResult> => {
         const cell = activeCell(context);
         // `formulas` takes the English (invariant) syntax whatever Excel's language: comma separators, ZC. prefix.
         cell.formulas = [[formula]];
@@ -49,7 +57,7 @@ export function createExcelActions(): Actions {
       }),
 
     getSelectionAddress: () =>
-      Excel.run(async (context) => {
+      run(async (context) => {
         const cell = activeCell(context);
         cell.load("address");
         await context.sync();

@@ -105,6 +105,8 @@ export function EditionPanel(props: EditionPanelProps) {
   };
 
   const edition = candidate?.edition;
+  // What applying changes is measured against the edition stored in the workbook, when it carries a valid one.
+  const applied = carried?.found && carried.edition !== undefined ? carried.edition : props.current;
   return (
     <section className={styles.panel} data-testid="edition-panel">
       <Text weight="semibold">{w.current}</Text>
@@ -166,7 +168,7 @@ export function EditionPanel(props: EditionPanelProps) {
           ) : null}
           <Text>{w.diff}</Text>
           <pre data-testid="edition-diff" className={styles.diff}>
-            {formatDiff(diffEditions(props.current, edition))}
+            {formatDiff(diffEditions(applied, edition))}
           </pre>
           <Button appearance="primary" disabled={busy} onClick={() => void apply(edition)}>
             {w.apply}

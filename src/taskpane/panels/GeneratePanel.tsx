@@ -19,7 +19,7 @@ import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import type { Actions, GenerateOptions, GenerateSummary, RefreshPreview, SheetKey } from "../actions";
 import { ErrorBar } from "../components/ErrorBar";
 import { useAction } from "../components/useAction";
-import { getEdition } from "../../policy";
+import type { EditionData } from "../../policy/types";
 import { localIsoDate, monthEnds, readReportDate, yearPosition } from "../dates";
 import { sheetLabel, useI18n } from "../i18n";
 import { useSharedStyles } from "../components/styles";
@@ -70,7 +70,8 @@ export type AmountUnit = NonNullable<GenerateOptions["amountUnit"]>;
 
 export interface GeneratePanelProps {
   actions: Actions;
-  editionId: string;
+  /** The pane's edition as data: bundled, loaded from a file or carried by the workbook, it is written as it is. */
+  edition: EditionData;
   /** The sheets the template can write, in workbook order. */
   sheetKeys: readonly SheetKey[];
   /** Called after every successful generation (the status panel re-reads). */
@@ -79,7 +80,7 @@ export interface GeneratePanelProps {
   now?: () => Date;
 }
 
-export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now }: GeneratePanelProps) {
+export function GeneratePanel({ actions, edition, sheetKeys, onGenerated, now }: GeneratePanelProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const { t } = useI18n();
@@ -89,8 +90,8 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
   // Typed text in the zh-CN order (2025-06-30); a native date input would show the browser's order (12/01/2026).
   const [reportDateText, setReportDateText] = useState(() => localIsoDate(now ? now() : new Date()));
   const reportDate = readReportDate(reportDateText);
-  const editionYear = getEdition(editionId)?.document.year;
-  const position = reportDate && editionYear !== undefined ? yearPosition(reportDate, editionYear) : "within";
+  const editionYear = edition.document.year;
+  const position = reportDate ? yearPosition(reportDate, editionYear) : "within";
   const [summary, setSummary] = useState<GenerateSummary | null>(null);
   // A refresh of sheets that exist is previewed first; applying re-reads the workbook (a co-author may have typed).
   const [pending, setPending] = useState<{ preview: RefreshPreview; options: GenerateOptions } | null>(null);
@@ -131,7 +132,14 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
       setError(t.generate.badDate);
       return;
     }
-    const options: GenerateOptions = { editionId, sheets, amountUnit: unit, reportDate, onForeignSheet };
+    const options: GenerateOptions = {
+      editionId: edition.document.id,
+      edition,
+      sheets,
+      amountUnit: unit,
+      reportDate,
+      onForeignSheet,
+    };
     await run(async () => {
       const preview = await actions.preview(options);
       // A workbook without our sheets has nothing of the user's to change: it is written straight away.
@@ -158,7 +166,7 @@ export function GeneratePanel({ actions, editionId, sheetKeys, onGenerated, now 
   const foreignSheets = async (result: GenerateSummary): Promise<SheetKey[]> => {
     if (result.skipped.length === 0) return [];
     const skipped = new Set(result.skipped.map((s) => s.sheet));
-    const status = await actions.readStatus(editionId).catch(() => []);
+    const status = await actions.readStatus(edition).catch(() => []);
     return status.filter((s) => skipped.has(s.key) && s.exists && !s.ours).map((s) => s.key);
   };
 

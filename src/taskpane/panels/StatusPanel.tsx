@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
+import type { EditionData } from "../../policy/types";
 import type { Actions, GenerateOptions, RefreshPreview, SheetStatus } from "../actions";
 import { ErrorBar } from "../components/ErrorBar";
 import { useAction } from "../components/useAction";
@@ -47,7 +48,8 @@ const useStyles = makeStyles({
 
 export interface StatusPanelProps {
   actions: Actions;
-  editionId: string;
+  /** The pane's edition as data (bundled, from a file or from the workbook): status and refresh compare with it. */
+  edition: EditionData;
   /** Changes when the workbook was just written elsewhere in the pane: the panel reads the status again. */
   refreshKey?: number;
   /** Called after the panel's own refresh of stale sheets. */
@@ -63,7 +65,8 @@ function badgeOf(status: SheetStatus, t: Strings): Badged {
   return { text: t.status.ours, color: "success" };
 }
 
-export function StatusPanel({ actions, editionId, refreshKey = 0, onRefreshed }: StatusPanelProps) {
+export function StatusPanel({ actions, edition, refreshKey = 0, onRefreshed }: StatusPanelProps) {
+  const editionId = edition.document.id;
   const styles = useStyles();
   const shared = useSharedStyles();
   const { t } = useI18n();
@@ -74,9 +77,9 @@ export function StatusPanel({ actions, editionId, refreshKey = 0, onRefreshed }:
   const { run: runRead } = reading;
 
   const read = useCallback(async () => {
-    const result = await runRead(() => actions.readStatus(editionId));
+    const result = await runRead(() => actions.readStatus(edition));
     if (result) setStatuses(result);
-  }, [actions, editionId, runRead]);
+  }, [actions, edition, runRead]);
 
   useEffect(() => {
     void read();
@@ -89,7 +92,12 @@ export function StatusPanel({ actions, editionId, refreshKey = 0, onRefreshed }:
   const [pending, setPending] = useState<{ preview: RefreshPreview; options: GenerateOptions } | null>(null);
   const refreshStale = async () => {
     setRefreshed(false);
-    const options: GenerateOptions = { editionId, sheets: stale.map((s) => s.key), onForeignSheet: "skip" };
+    const options: GenerateOptions = {
+      editionId,
+      edition,
+      sheets: stale.map((s) => s.key),
+      onForeignSheet: "skip",
+    };
     const preview = await refreshing.run(() => actions.preview(options));
     if (preview) setPending({ preview, options });
   };

@@ -213,9 +213,15 @@ export async function generateWorkbook(
   };
 }
 
-/** Which of our sheets exist, are ours, and are stale against the edition — one sync (names only). */
-export async function readWorkbookStatus(context: Excel.RequestContext, editionId?: string): Promise<SheetStatus[]> {
-  const data = editionOf(editionId);
+/**
+ * Which of our sheets exist, are ours, and are stale against the edition (as data, e.g. a loaded edition file, or
+ * a bundled id) — one sync (names only).
+ */
+export async function readWorkbookStatus(
+  context: Excel.RequestContext,
+  edition?: EditionData | string,
+): Promise<SheetStatus[]> {
+  const data = typeof edition === "object" ? edition : editionOf(edition);
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = context.workbook.names;

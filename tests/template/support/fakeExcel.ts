@@ -49,6 +49,8 @@ export class FakeExcel {
   /** Custom XML parts, as the workbook stores them; the namespace is the root element's xmlns, as Excel reads it. */
   readonly customXmlParts: { id: string; xml: string }[] = [];
   private nextPartId = 1;
+  /** `workbook.application.calculate` calls, by calculation type ("Full" …). */
+  readonly recalculations: string[] = [];
   syncs = 0;
   /** Cells whose value or formula a request wrote (2-D writes, table rows and columns added). */
   cellsWritten = 0;
@@ -330,6 +332,11 @@ export class FakeExcel {
             if (t) return fake.record(`table:${t.name}`, fake.tableImpl(s, t));
           }
           throw new Error(`ItemNotFound: table ${name}`);
+        },
+      }),
+      application: fake.record("workbook.application", {
+        calculate(calculationType: string) {
+          fake.recalculations.push(calculationType);
         },
       }),
       customXmlParts: fake.record("customXmlParts", {
