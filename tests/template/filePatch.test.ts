@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getEdition } from "../../src/policy";
 import { parseRange } from "../../src/template/spec";
+import { monitorHeaderRow } from "../../src/template/spec/sheets/monitor";
 import { refreshWorkbook, writeTemplate } from "../../src/template/xlsx";
 import { growSqref } from "../../src/template/xlsx/applyPatch";
 import { writeWorkbookEdition } from "../../src/template/xlsx/editionPart";
@@ -84,6 +85,7 @@ describe("file route: patch the package", () => {
         "月度填报",
         "月度支出",
         "月度状态",
+        "绩效监控",
       ]);
       // What the CLI writes: the workbook with its edition part.
       const cli = await writeWorkbookEdition(fresh.buffer, data);
@@ -143,7 +145,13 @@ describe("file route: patch the package", () => {
         s.officialUpdates.filter((u) => u.sheet === sheet).map((u) => [u.rowKey, u.column, u.before, u.after]),
       ).toEqual([["art01-hitech-firms", "目标值", 75, 80]]);
     }
-    expect(new Set(s.officialUpdates.map((u) => u.sheet))).toEqual(new Set(["目标任务", "月度填报", "责任分工"]));
+    // 绩效监控 writes the figure as the form does (≥75家 → ≥80家).
+    expect(
+      s.officialUpdates.filter((u) => u.sheet === "绩效监控").map((u) => [u.rowKey, u.column, u.before, u.after]),
+    ).toEqual([["art01-hitech-firms", "年度指标值", "≥75家", "≥80家"]]);
+    expect(new Set(s.officialUpdates.map((u) => u.sheet))).toEqual(
+      new Set(["目标任务", "月度填报", "责任分工", "绩效监控"]),
+    );
     const targetsChanges = edited.patch.sheets.find((x) => x.name === "目标任务");
     // The figure, the new row's cells, and the results its new figure changes (art01's 完成率, 差距, 状态).
     expect(
@@ -153,6 +161,7 @@ describe("file route: patch the package", () => {
     expect(s.rowsAppended.map((r) => [r.sheet, r.rowKey, r.row])).toEqual([
       ["目标任务", "art01-new-rd-centers", 118],
       ["月度填报", "art01-new-rd-centers", 118],
+      ["绩效监控", "art01-new-rd-centers", monitorHeaderRow(data.areas.length) + data.targets.length + 1],
     ]);
     const cells = await sheetCells(edited.buffer, "目标任务");
     expect(cells[5]?.[4]?.value).toBe(80);

@@ -9,6 +9,8 @@ import {
   type WorkbookPatch,
   type WorkbookSnapshot,
 } from "../../src/template/spec";
+import { SHEET_KEYS } from "../../src/template/spec/marker";
+import { monitorHeaderRow } from "../../src/template/spec/sheets/monitor";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId) as EditionData;
@@ -40,7 +42,7 @@ function snapshotAfter(patch: WorkbookPatch): WorkbookSnapshot {
 describe("planPatch", () => {
   it("creates every sheet in an empty workbook, then a second refresh has nothing to change", () => {
     const first = planPatch(data, { sheetNames: [], definedNames: [] }, { now: NOW });
-    expect(first.sheets.map((s) => s.kind)).toEqual(Array(9).fill("create"));
+    expect(first.sheets.map((s) => s.kind)).toEqual(Array(SHEET_KEYS.length).fill("create"));
     expect(first.summary.cellsWritten).toBeGreaterThan(1000);
     const again = planPatch(data, snapshotAfter(first), { now: new Date("2025-08-01T00:00:00Z") });
     const changes = (again.sheets as SheetPatch[]).flatMap((s) => s.changes.map((c) => `${s.name}!${c.address}`));
@@ -76,6 +78,11 @@ describe("planPatch on an edition change", () => {
     expect(patch.summary.rowsAppended).toEqual([
       { sheet: "目标任务", rowKey: "art01-new-target", row: 118 },
       { sheet: "月度填报", rowKey: "art01-new-target", row: 118 },
+      {
+        sheet: "绩效监控",
+        rowKey: "art01-new-target",
+        row: monitorHeaderRow(data.areas.length) + data.targets.length + 1,
+      },
     ]);
     expect(targets.tables).toEqual([
       { table: "ZC_Targets", from: "A4:P117", to: "A4:P118", rowsAdded: 1, columnsAdded: 0, insertsRows: false },
@@ -98,6 +105,15 @@ describe("planPatch on an edition change", () => {
         ]);
         expect(new Set(sheet.changes.filter((c) => c.reason === "appendRow").map((c) => c.row))).toEqual(
           new Set([118]),
+        );
+      } else if (sheet.key === "绩效监控") {
+        // 年度指标值 (the form's text of the figure) follows the correction; the new target gets its row.
+        const inPlace = sheet.changes.filter((c) => c.reason !== "appendRow");
+        expect(inPlace.map((c) => [c.reason, c.rowKey, c.columnKey])).toEqual([
+          ["official", "art01-hitech-firms", "年度指标值"],
+        ]);
+        expect(new Set(sheet.changes.filter((c) => c.reason === "appendRow").map((c) => c.row))).toEqual(
+          new Set([monitorHeaderRow(data.areas.length) + data.targets.length + 1]),
         );
       } else expect(cells).toEqual([]);
     }

@@ -2,10 +2,9 @@ import { defaultEditionId, getEdition } from "../../policy";
 import type { EditionData } from "../../policy/types";
 import type { RawCell } from "../spec/cells";
 import { SHEET_KEYS as KEYS } from "../spec/marker";
-import { isMonthlyKey } from "../spec/monthlyPlan";
 import { isEmptyPatch, type PatchSummary, type WorkbookPatch } from "../spec/patch";
 import { planPatch } from "../spec/patchPlan";
-import { sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../spec/plan";
+import { isOptionalInExcel, sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../spec/plan";
 import type { ExistingSheet } from "../spec/read";
 import type { SheetKey } from "../spec/types";
 import {
@@ -29,10 +28,11 @@ export type { PatchSummary } from "../spec/patch";
 import type { SheetStatus } from "../spec/plan";
 
 /**
- * The sheets the pane writes by default. The monthly sheets (月度填报, 月度支出, 月度状态) are written when asked for:
- * with them a generation's batch passes 1 MB, the writer's limit, until it writes them in a batch of their own.
+ * The sheets the pane writes by default. The monthly sheets (月度填报, 月度支出, 月度状态) and 绩效监控, which reads
+ * them, are written when asked for: with them a generation's batch passes 1 MB, the writer's limit, until it writes
+ * them in a batch of their own.
  */
-export const SHEET_KEYS: readonly SheetKey[] = KEYS.filter((k) => !isMonthlyKey(k));
+export const SHEET_KEYS: readonly SheetKey[] = KEYS.filter((k) => !isOptionalInExcel(k));
 
 export interface GenerateOptions {
   editionId?: string;

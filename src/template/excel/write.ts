@@ -103,7 +103,9 @@ export function queueSheet(
     range.dataValidation.rule =
       v.type === "date"
         ? { date: { formula1: serialToIso(v.min), formula2: serialToIso(v.max), operator: "Between" } }
-        : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
+        : v.type === "list"
+          ? { list: { inCellDropDown: true, source: v.items.join(",") } }
+          : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
     range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.title, message: v.message };
     range.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.message };
     count(v);

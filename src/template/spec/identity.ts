@@ -1,5 +1,5 @@
 import { TABLE_NAMES } from "./layout";
-import { MONTHLY_TABLE_NAMES } from "./monthlyLayout";
+import { MONITOR_TABLE, MONTHLY_TABLE_NAMES } from "./monthlyLayout";
 import { decodeMarker, MARKER_IDS, SHEET_KEYS } from "./marker";
 import type { SheetReferenceName } from "./patch";
 import type { TableRef, WorkbookSnapshot } from "./plan";
@@ -40,6 +40,7 @@ export const KEY_TABLE: Readonly<Record<SheetKey, string>> = {
   月度填报: MONTHLY_TABLE_NAMES.targets,
   月度支出: MONTHLY_TABLE_NAMES.spending,
   月度状态: MONTHLY_TABLE_NAMES.status,
+  绩效监控: MONITOR_TABLE,
 };
 
 /**

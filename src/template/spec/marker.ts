@@ -35,6 +35,7 @@ export const MARKER_IDS: Readonly<Record<SheetKey, string>> = {
   月度填报: "monthly",
   月度支出: "monthlySpending",
   月度状态: "monthlyStatus",
+  绩效监控: "monitor",
 };
 
 export const SHEET_KEYS: readonly SheetKey[] = [
@@ -47,6 +48,7 @@ export const SHEET_KEYS: readonly SheetKey[] = [
   "月度填报",
   "月度支出",
   "月度状态",
+  "绩效监控",
 ];
 
 export function markerName(key: SheetKey): string {
@@ -101,6 +103,9 @@ export function officialFingerprint(key: SheetKey, data: EditionData): string {
       break;
     case "责任分工":
       slice = [data.articles, data.targets.map((t) => [t.id, t.indicator, index.responsibleOf(t)])];
+      break;
+    case "绩效监控":
+      slice = [data.targets, areas];
       break;
   }
   return fnv1a(`${LAYOUT_VERSION}|${key}|${JSON.stringify(slice)}`);

@@ -23,3 +23,6 @@ export const MONTHLY_TABLE_NAMES = {
   spending: "ZC_MonthlySpending",
   status: "ZC_MonthlyStatus",
 } as const;
+
+/** The table of 绩效监控's 绩效指标 block (one row per target). */
+export const MONITOR_TABLE = "ZC_Monitor";

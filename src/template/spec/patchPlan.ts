@@ -10,7 +10,6 @@ import {
   DUPLICATE_TARGET,
   PROGRESS_CELL,
   executionColumns,
-  FIRST_DATA_ROW,
   headerKey,
   headerUnit,
   HEADER_ROW,
@@ -41,6 +40,8 @@ import { areaOfLabel, findHeader, hasContent, type ExistingSheet } from "./read"
 import { earlierFormulas } from "./formulas";
 import { monthlyCarry, buildMonthlySheet, type MonthlyCarry } from "./monthlyPlan";
 import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
+import { patchMonitor } from "./monitorPatch";
+import { buildMonitorSheet } from "./sheets/monitor";
 import { relocateFormula, sameFormula } from "./relocate";
 import { isOurTitle } from "./sheetBuilder";
 import { buildBudgetSheet } from "./sheets/budget";
@@ -92,6 +93,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
   let volatile: { sheet: SheetPatch; change: CellChange } | undefined;
   // Monthly figures already in the workbook (or, on the upgrade from the earlier layout, its 实际值 and 支出数).
   const carry = monthlyCarry(data, snapshot.sheets?.values() ?? []);
+  const read: ReadonlyMap<string, ExistingSheet> = snapshot.sheets ?? new Map();
 
   for (const d of decisions) {
     if (d.action === "skip") {
@@ -100,7 +102,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       continue;
     }
     if (d.action === "create") {
-      const spec = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry);
+      const spec = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry, read);
       if (d.key === "目标任务") targetRows = spec.targetRows ?? [];
       if (d.key === "预算执行") {
         executionRows = spec.executionRows ?? [];
@@ -129,6 +131,9 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       executionRows = patched.rowsOut;
       executionProgress = patched.progress;
       out.push(patched.patch);
+    } else if (d.key === "绩效监控") {
+      const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry, read).sheet;
+      out.push(patchMonitor(ctx, fresh, existing, tables, options, sum));
     } else if (d.key === "月度填报" || d.key === "月度支出") {
       const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry).sheet;
       const patched =
@@ -205,6 +210,7 @@ function buildFresh(
   executionRows: readonly ExecutionRowOut[],
   executionProgress: unknown,
   carry: MonthlyCarry = { inputs: {} },
+  sheets: ReadonlyMap<string, ExistingSheet> = new Map(),
 ): {
   sheet: SheetSpec;
   targetRows?: readonly TargetRowOut[];
@@ -232,6 +238,8 @@ function buildFresh(
     case "月度支出":
     case "月度状态":
       return buildMonthlySheet(key, ctx, name, "create", carry);
+    case "绩效监控":
+      return buildMonitorSheet(ctx, name, "create", carry, sheets);
   }
 }
 
@@ -456,7 +464,7 @@ export interface KeyedTable<K extends string> {
   readonly headerProbe: readonly string[];
   /** The edition's key of a row's key cell, or undefined when the edition has none. */
   readonly canonical: (value: unknown) => string | undefined;
-  /** Edition keys in edition order (fresh rows FIRST_DATA_ROW, FIRST_DATA_ROW + 1 …). */
+  /** Edition keys in edition order (fresh rows below the header: headerRow + 1, headerRow + 2 …). */
   readonly order: readonly string[];
   readonly orphanFlag: string;
   readonly duplicateFlag: string;
@@ -466,6 +474,10 @@ export interface KeyedTable<K extends string> {
   readonly results: (key: string, input: (column: K) => RawCell | undefined) => Partial<Record<K, Scalar>>;
   /** An input rewritten by an explicit choice (unit switch); undefined when the input is not written. */
   readonly convert?: (column: K, cell: RawCell | undefined) => CellSpec | undefined;
+  /** The table's header row on the fresh sheet (default HEADER_ROW): 绩效监控 has a block above its table. */
+  readonly headerRow?: number;
+  /** Leave the fresh sheet's rows above the header unwritten (their layout no longer lines up; see monitorPatch). */
+  readonly skipAbove?: boolean;
 }
 
 interface KeyedOut {
@@ -485,14 +497,15 @@ export function patchKeyed<K extends string>(
   sum: SummaryCollector,
 ): KeyedOut {
   const diff = new SheetDiff(existing.name, existing, sum, options.restoreFormulas === true);
-  const header0 = findHeader(existing, spec.headerProbe);
+  const header0 = findHeader(existing, spec.headerProbe, (spec.headerRow ?? HEADER_ROW) + 30);
   if (header0 === undefined) {
     throw new Error(
       `工作表“${existing.name}”找不到表头(${spec.headerProbe.join("、")}),未作改动。 / No header row on sheet "${existing.name}".`,
     );
   }
   const header = header0 + 1;
-  const offset = header - HEADER_ROW;
+  const headerRow = spec.headerRow ?? HEADER_ROW;
+  const offset = header - headerRow;
   const headerCells = existing.cells[header - 1] ?? [];
   const found = new Map<string, number>();
   let lastHeader = 0;
@@ -529,7 +542,7 @@ export function patchKeyed<K extends string>(
   };
 
   // Sheet texts above the table (title, 报告日期 label, legends) and 序时进度; 报告日期 itself is an input.
-  for (let r = 1; r < HEADER_ROW; r++) {
+  for (let r = 1; r < (spec.skipAbove ? 1 : headerRow); r++) {
     (fresh.cells[r - 1] ?? []).forEach((want, c) => {
       if (want === undefined || cellAddress(r, c + 1) === DATE_CELL) return;
       const at = r + offset;
@@ -541,7 +554,7 @@ export function patchKeyed<K extends string>(
               ...want,
               formula: relocateFormula(
                 want.formula,
-                (x) => (x < HEADER_ROW ? x + offset : x),
+                (x) => (x < headerRow ? x + offset : x),
                 (x) => x,
               ),
             };
@@ -551,7 +564,7 @@ export function patchKeyed<K extends string>(
   if (hasContent(reportDateCell(existing))) sum.inputsKept++;
 
   // Headers of the columns found (a unit switch renames 预算数(万元) …).
-  const freshHeader = fresh.cells[HEADER_ROW - 1] ?? [];
+  const freshHeader = fresh.cells[headerRow - 1] ?? [];
   for (const def of spec.columns) {
     const want = freshHeader[standard(def.key) - 1];
     if (want && found.has(def.key)) diff.product(header, col(def.key), want, "label");
@@ -595,7 +608,7 @@ export function patchKeyed<K extends string>(
 
   // Rows of the edition: official cells and formulas where the user's row is, wherever it was moved.
   for (const { row: r, key: k } of productRows) {
-    const freshRow = FIRST_DATA_ROW + spec.order.indexOf(k);
+    const freshRow = headerRow + 1 + spec.order.indexOf(k);
     const input = (column: K) => {
       const c = colOf.get(column);
       return c === undefined || added.some((a) => a.key === column) ? undefined : diff.at(r, c);
@@ -620,7 +633,7 @@ export function patchKeyed<K extends string>(
         continue;
       }
       if (!want) continue;
-      const cell = relocated(want, freshRow, r, offset, moveColumn);
+      const cell = relocated(want, freshRow, r, offset, moveColumn, headerRow);
       if (isNew) {
         diff.write(r, c, cell, "appendColumn", k, def.key);
         out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
@@ -660,13 +673,13 @@ export function patchKeyed<K extends string>(
   let r = bottom;
   for (const k of missing) {
     r++;
-    const freshRow = FIRST_DATA_ROW + spec.order.indexOf(k);
+    const freshRow = headerRow + 1 + spec.order.indexOf(k);
     const results = spec.results(k, () => undefined);
     const out: Record<string, Scalar | null> = {};
     for (const def of spec.columns) {
       const want = freshCell(fresh, freshRow, standard(def.key), results[def.key]);
       if (!want || (def.role === "input" && want.numFmt === undefined)) continue;
-      const cell = relocated(want, freshRow, r, offset, moveColumn);
+      const cell = relocated(want, freshRow, r, offset, moveColumn, headerRow);
       diff.write(r, col(def.key), cell, "appendRow", k, def.key);
       out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
     }
@@ -719,9 +732,10 @@ function relocated(
   toRow: number,
   offset: number,
   moveColumn: (c: number) => number,
+  headerRow: number,
 ): CellSpec {
   if (cell.formula === undefined) return cell;
-  const moveRow = (x: number) => (x === fromRow ? toRow : x < HEADER_ROW ? x + offset : x);
+  const moveRow = (x: number) => (x === fromRow ? toRow : x < headerRow ? x + offset : x);
   return { ...cell, formula: relocateFormula(cell.formula, moveRow, moveColumn) };
 }
 

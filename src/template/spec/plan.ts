@@ -5,6 +5,7 @@ import { FOREIGN_SUFFIX } from "./layout";
 import { identifySheets } from "./identity";
 import { encodeMarker, officialFingerprint, SHEET_KEYS } from "./marker";
 import { buildMonthlySheet, monthlyCarry, MONTHLY_KEYS } from "./monthlyPlan";
+import { buildMonitorSheet } from "./sheets/monitor";
 import { readExecutionSheet, readTargetsSheet, type ExistingSheet } from "./read";
 import { buildBudgetSheet } from "./sheets/budget";
 import { buildDutiesSheet } from "./sheets/duties";
@@ -75,6 +76,12 @@ export interface Plan {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/**
+ * The sheets the pane writes only when asked for (excel/index.ts): the monthly sheets — with them one batch passes
+ * 1 MB — and 绩效监控, which reads them.
+ */
+export const isOptionalInExcel = (key: SheetKey): boolean => MONTHLY_KEYS.includes(key) || key === "绩效监控";
+
 export { markersOf, sheetsToRead } from "./identity";
 
 /** The keys to write: the requested ones plus what 汇总's formulas read (it counts 目标任务 and sums 预算执行). */
@@ -84,6 +91,8 @@ export function requestedKeys(sheets?: readonly SheetKey[]): SheetKey[] {
     wanted.add("目标任务");
     wanted.add("预算执行");
   }
+  // 绩效监控 reads the monthly sheets (1–N月) and 目标任务 (完成率, 状态).
+  if (wanted.has("绩效监控")) wanted.add("月度填报");
   // The monthly sheets read each other and 目标任务/预算执行 (报告日期, 上年值): they come together.
   if (MONTHLY_KEYS.some((k) => wanted.has(k))) {
     for (const k of [...MONTHLY_KEYS, "目标任务", "预算执行"] as const) wanted.add(k);
@@ -128,20 +137,24 @@ export function decideSheets(snapshot: WorkbookSnapshot, options: PlanOptions = 
     });
   }
   // 汇总 reads 目标任务 and 预算执行 by name: without ours to read, it would count someone else's sheet.
-  const summary = decisions.find((d) => d.key === "汇总");
-  const missing = decisions.filter((d) => (d.key === "目标任务" || d.key === "预算执行") && d.action === "skip");
-  if (summary && summary.action !== "skip" && missing.length > 0) {
-    const i = decisions.indexOf(summary);
-    decisions[i] = {
-      ...summary,
-      action: "skip",
-      reason: `“汇总”依赖的${missing.map((d) => `“${d.key}”`).join("、")}未能生成,为免统计他人的同名工作表,未生成“汇总”。`,
-    };
-  }
+  skipDependent(decisions, "汇总", ["目标任务", "预算执行"], "统计");
+  skipDependent(decisions, "绩效监控", ["目标任务", "月度填报", "月度支出"], "引用");
   return decisions;
 }
 
 const alt = (key: SheetKey) => key + FOREIGN_SUFFIX;
+
+/** A sheet whose formulas read `needs` by name is skipped when one of them is: it would read someone else's sheet. */
+function skipDependent(decisions: SheetDecision[], key: SheetKey, needs: readonly SheetKey[], verb: string): void {
+  const sheet = decisions.find((d) => d.key === key);
+  const missing = decisions.filter((d) => needs.includes(d.key) && d.action === "skip");
+  if (!sheet || sheet.action === "skip" || missing.length === 0) return;
+  decisions[decisions.indexOf(sheet)] = {
+    ...sheet,
+    action: "skip",
+    reason: `“${key}”依赖的${missing.map((d) => `“${d.key}”`).join("、")}未能生成,为免${verb}他人的同名工作表,未生成“${key}”。`,
+  };
+}
 
 /** Beijing time (UTC+8, no daylight saving) of an instant, as people in 乐清 read it. */
 export function beijing(now: Date): { date: string; text: string } {
@@ -224,6 +237,11 @@ export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, opti
         add(out.sheet, out.stats);
         break;
       }
+      case "绩效监控": {
+        const out = buildMonitorSheet(ctx, d.name, mode, carry, snapshot.sheets ?? new Map());
+        add(out.sheet, out.stats);
+        break;
+      }
       case "汇总":
         // decideSheets guarantees both dependencies are written when 汇总 is.
         if (targetsOut && executionOut) {
@@ -268,8 +286,8 @@ export interface SheetStatus {
 export function workbookStatus(snapshot: WorkbookSnapshot, data: EditionData): SheetStatus[] {
   const identities = identifySheets(snapshot);
   const has = (name: string) => snapshot.sheetNames.some((n) => sameName(n, name));
-  // The monthly sheets are optional in Excel (see excel/index.ts): listed once they exist.
-  const keys = SHEET_KEYS.filter((k) => !MONTHLY_KEYS.includes(k) || identities.get(k)?.sheet !== undefined || has(k));
+  // The monthly sheets and 绩效监控 are optional in Excel (see excel/index.ts): listed once they exist.
+  const keys = SHEET_KEYS.filter((k) => !isOptionalInExcel(k) || identities.get(k)?.sheet !== undefined || has(k));
   return keys.map((key) => {
     const identity = identities.get(key);
     const marker = identity?.marker;

@@ -53,8 +53,9 @@ export function hasContent(cell: RawCell | undefined): cell is RawCell {
   return cell !== undefined && (cell.formula !== undefined || !isBlankInput(cell.value));
 }
 
-export function findHeader(sheet: ExistingSheet, required: readonly string[]): number | undefined {
-  const limit = Math.min(sheet.cells.length, 30);
+/** The 0-based row whose headers include every `required` key, among the first `within` rows. */
+export function findHeader(sheet: ExistingSheet, required: readonly string[], within = 30): number | undefined {
+  const limit = Math.min(sheet.cells.length, within);
   for (let r = 0; r < limit; r++) {
     const keys = (sheet.cells[r] ?? []).map((c) => headerKey(c?.value));
     if (required.every((k) => keys.includes(k))) return r;

@@ -7,7 +7,16 @@
  */
 
 export type SheetKey =
-  "说明" | "预算安排" | "目标任务" | "预算执行" | "责任分工" | "汇总" | "月度填报" | "月度支出" | "月度状态";
+  | "说明"
+  | "预算安排"
+  | "目标任务"
+  | "预算执行"
+  | "责任分工"
+  | "汇总"
+  | "月度填报"
+  | "月度支出"
+  | "月度状态"
+  | "绩效监控";
 
 export type Scalar = string | number | boolean;
 
@@ -64,6 +73,14 @@ export type ValidationSpec =
       /** Excel serials. */
       readonly min: number;
       readonly max: number;
+      readonly title: string;
+      readonly message: string;
+    }
+  | {
+      readonly ref: string;
+      /** A drop-down of fixed answers (the official form's 确定能 / 有可能 / 完全不可能); other text is refused. */
+      readonly type: "list";
+      readonly items: readonly string[];
       readonly title: string;
       readonly message: string;
     };

@@ -120,7 +120,9 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
     const rule: ExcelJS.DataValidation =
       v.type === "date"
         ? { ...common, type: "date", formulae: [serialToDate(v.min), serialToDate(v.max)] }
-        : { ...common, type: "decimal", formulae: [v.min, v.max] };
+        : v.type === "list"
+          ? { ...common, type: "list", formulae: [`"${v.items.join(",")}"`] }
+          : { ...common, type: "decimal", formulae: [v.min, v.max] };
     // One rule per range, keyed by the range: per-cell rules are merged by ExcelJS into overlapping sqrefs
     // (its address sort, issue #2820), which Excel repairs or drops.
     (

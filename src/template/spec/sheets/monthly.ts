@@ -128,7 +128,7 @@ export interface MonthlyInputs {
 
 const number = (f: Figure | undefined): number | null => (typeof f === "number" ? f : null);
 
-function reportMonthOf(ctx: BuildContext, inputs: MonthlyInputs, dateSerial: number): number {
+export function reportMonthOf(ctx: BuildContext, inputs: MonthlyInputs, dateSerial: number): number {
   const filled = Array.from({ length: 12 }, (_, i) => {
     for (const f of inputs.targets?.values() ?? []) if (typeof f.months[i] === "number") return true;
     for (const f of inputs.areas?.values() ?? []) if (typeof f.months[i] === "number") return true;

@@ -55,7 +55,7 @@ function valueFormat(unit: string, kind?: TargetKind): string | undefined {
 }
 
 /** 条款 as the document heads it: (九); a preamble's headline target is 领域目标. */
-function articleLabel(article: number | null): string {
+export function articleLabel(article: number | null): string {
   return article === null ? "领域目标" : `(${toChineseNumeral(article)})`;
 }
 
