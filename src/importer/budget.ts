@@ -5,7 +5,7 @@
  * budget; later ones are its items.
  */
 import { tidy } from "../engine/tidy";
-import { toYi } from "./figures";
+import { toYi } from "../policy/figures";
 import type { Line } from "./structure";
 import type { DraftBudgetItem } from "./types";
 

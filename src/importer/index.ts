@@ -2,5 +2,4 @@
 export * from "./types";
 export { importEdition, MAX_IMPORT_CHARS } from "./importEdition";
 export { normalizeText } from "./normalize";
-export { comparatorFor } from "./targets";
 export { assignIds, similarity, slugOf } from "./ids";

@@ -8,7 +8,7 @@ import { toChineseNumeral } from "../engine/chineseNumeral";
 import { tidy } from "../engine/tidy";
 import type { EditionFile } from "../policy/editionFile";
 import type { Comparator, TargetKind } from "../policy/types";
-import { comparatorFor } from "./targets";
+import { comparatorOfWords } from "../policy/validation/checks";
 import type { Draft } from "./types";
 
 export const REVIEW_SHEET = "导入审核";
@@ -225,9 +225,9 @@ function wordsInQuote(quote: string, comparator: Comparator): string[] {
   }
   const words = found.sort((a, b) => a.at - b.at).map((f) => f.w);
   // Keep only what agrees with the reviewer's comparator: the comparator is their decision.
-  return comparatorFor(words) === comparator
+  return comparatorOfWords(words) === comparator
     ? words
-    : words.filter((w) => comparatorFor([w]) === ">=" || comparatorFor([w]) === comparator);
+    : words.filter((w) => comparatorOfWords([w]) === ">=" || comparatorOfWords([w]) === comparator);
 }
 
 function sectionRows(rows: readonly Cell[][], marker: string): Cell[][] {
@@ -289,7 +289,7 @@ export function editionFromReview(rows: readonly Cell[][], text: readonly string
     usedIds.add(id);
     const written = str(wordsCell).split("、").filter(Boolean);
     const kept =
-      written.length > 0 && written.every((w) => quote.includes(w)) && comparatorFor(written) === comparator
+      written.length > 0 && written.every((w) => quote.includes(w)) && comparatorOfWords(written) === comparator
         ? written
         : undefined;
     targets.push({

@@ -4,8 +4,9 @@
  * with the rule that excluded it. The rules are the genre's, not one document's: reward standards, size
  * thresholds, programme names, deadlines, baselines and the document counting itself are not targets.
  */
+import { findFigures, type Figure } from "../policy/figures";
 import type { Comparator, TargetKind } from "../policy/types";
-import { findFigures, type Figure } from "./figures";
+import { comparatorOfWords } from "../policy/validation/checks";
 import type { Line } from "./structure";
 import type { DraftTarget, Exclusion, ExclusionCategory, Unplaced } from "./types";
 
@@ -47,18 +48,6 @@ const LEADING_NOISE = /^(?:(?:\d{4}年(?:度)?|全年|年内|其中|并|同时|�
 const LEADING_VERBS = /^(?:力争|争取|确保|争创|计划|预计|努力|其中|并|同时|全年|实现|推动|带动|支撑|促进|累计)+/;
 const TRAILING_WORDS =
   /(?:不低于|不少于|不超过|控制在|超过|达到|维持在|保持在|提高到|提升到|提高至|提升至|增加到|达|超|为|在|至|到)+$/;
-
-/** The comparator the words call for (README's comparator table). */
-export function comparatorFor(words: readonly string[]): Comparator {
-  const has = (...ws: string[]) => ws.some((w) => words.includes(w));
-  if (has("下降")) return "decrease";
-  if (has("稳定增长")) return "increase";
-  if (has("前")) return "rank<=";
-  if (has("左右")) return "~";
-  if (has("超", "超过")) return ">";
-  if (has("以内", "不超过", "控制在", "以下")) return "<=";
-  return ">=";
-}
 
 interface Bracket {
   /** “…” or 《…》 around the position. */
@@ -236,9 +225,42 @@ function sentencesOf(text: string): [number, number][] {
   return out;
 }
 
-const QUALITATIVE: readonly { re: RegExp; words: (m: RegExpExecArray) => string[]; comparator: Comparator }[] = [
-  { re: /(持续|逐年|稳步)?下降$/, words: (m) => [...(m[1] ? [m[1]] : []), "下降"], comparator: "decrease" },
-  { re: /(保持|实现)?稳定增长$/, words: (m) => [...(m[1] ? [m[1]] : []), "稳定增长"], comparator: "increase" },
+/**
+ * Directions without a figure: drafted as kind qualitative, value null, comparator increase/decrease (the
+ * dataset's 持续下降 and 保持稳定增长). A comparison with last year (超去年水平, 高于上年) is a target wherever it is
+ * written; a bare trend (持续下降) only in an area's preamble, where the headline targets are — in an article it
+ * describes a measure (降低物流成本).
+ */
+const QUALITATIVE: readonly {
+  re: RegExp;
+  words: (m: RegExpExecArray) => string[];
+  comparator: Comparator;
+  inArticles: boolean;
+}[] = [
+  {
+    re: /(持续|逐年|稳步|进一步)?(下降|降低)$/,
+    words: (m) => [...(m[1] ? [m[1]] : []), m[2] ?? ""],
+    comparator: "decrease",
+    inArticles: false,
+  },
+  {
+    re: /(保持|实现)?(稳定增长|持续增长|稳步增长)$/,
+    words: (m) => [...(m[1] ? [m[1]] : []), m[2] ?? ""],
+    comparator: "increase",
+    inArticles: false,
+  },
+  {
+    re: /(?:超过?|高于|好于|优于)(?:去年|上年)(?:同期)?(?:水平)?$/,
+    words: (m) => [m[0]],
+    comparator: "increase",
+    inArticles: true,
+  },
+  {
+    re: /低于(?:去年|上年)(?:同期)?(?:水平)?$/,
+    words: (m) => [m[0]],
+    comparator: "decrease",
+    inArticles: true,
+  },
 ];
 
 interface Raw {
@@ -330,7 +352,10 @@ export function findTargets(paragraphs: readonly Paragraph[]): TargetFindings {
       const sentence = text.slice(sStart, sEnd);
       const skipped = (at: number) =>
         p.skip.some(([a, b]) => sStart + at >= a && sStart + at < b) || p.used.has(sStart + at);
-      const figures = findFigures(sentence).filter((f) => !skipped(f.start));
+      // 一个平台, 两家银行: a small Chinese count in this genre describes, it does not set a target.
+      const figures = findFigures(sentence).filter(
+        (f) => !skipped(f.start) && !(f.chinese && f.unitClass === "count" && f.value < 10),
+      );
       let previousIndicator = "";
       const rank = /(?:列|位列|进入|位居|保持|居|排名|排)([^,。;]{0,10}?)前(\d{1,3})(?:位|名)?/.exec(sentence);
       if (rank && p.zone === "area" && p.area !== null) {
@@ -361,14 +386,14 @@ export function findTargets(paragraphs: readonly Paragraph[]): TargetFindings {
         const clause = sentence.slice(cStart, cEnd);
         const inClause = figures.filter((f) => f.start >= cStart && f.start < cEnd);
         const floors: number[] = [];
-        if (p.preamble && p.zone === "area" && p.area !== null) {
+        if (p.zone === "area" && p.area !== null) {
           let subStart = cStart;
           for (const sub of clause.split("、")) {
             const subEnd = subStart + sub.length;
             const hasFigure = inClause.some((f) => f.start >= subStart && f.start < subEnd);
             for (const q of QUALITATIVE) {
               const m = q.re.exec(sub);
-              if (!m || hasFigure) continue;
+              if (!m || hasFigure || (!p.preamble && !q.inArticles)) continue;
               const body = sub.slice(0, m.index);
               const lead = body.length - body.replace(LEADING_NOISE, "").length;
               const indicator = cleanIndicator(body);
@@ -444,7 +469,7 @@ export function findTargets(paragraphs: readonly Paragraph[]): TargetFindings {
                       indicator: indicatorOwn || figureText,
                       value: f.value,
                       unit: f.unit,
-                      comparator: comparatorFor(words),
+                      comparator: comparatorOfWords(words),
                       kind: kindOf(f, indicatorOwn, quote),
                       words,
                       quote,
@@ -523,7 +548,7 @@ export function findTargets(paragraphs: readonly Paragraph[]): TargetFindings {
                   indicator: items?.[k] ?? `${subject || "指标"}(${k + 1})`,
                   value: f.value,
                   unit: f.unit,
-                  comparator: comparatorFor(multiWords),
+                  comparator: comparatorOfWords(multiWords),
                   kind: "ratio",
                   words: multiWords,
                   quote: wholeQuote,
@@ -546,7 +571,7 @@ export function findTargets(paragraphs: readonly Paragraph[]): TargetFindings {
               indicator,
               value: f.value,
               unit: f.unit,
-              comparator: comparatorFor(words),
+              comparator: comparatorOfWords(words),
               kind,
               words,
               quote,
@@ -584,7 +609,7 @@ function finishList(group: Candidate[], subject: string, quote: string, suffix: 
       ...c.target,
       quote,
       words,
-      comparator: comparatorFor(words),
+      comparator: comparatorOfWords(words),
       indicator: parts?.[k] ?? c.target.indicator,
     };
   }

@@ -1,5 +1,6 @@
 import { importEdition, normalizeText } from "../../src/importer";
 import type { Draft } from "../../src/importer";
+import { validateEdition } from "../../src/policy/validation";
 
 const notice =
   "测试市人民政府\n2025年3月1日\n测试市推动经济高质量发展若干政策(2025年版)\n为认真贯彻落实,制定以下政策。\n";
@@ -157,6 +158,32 @@ describe("comparators", () => {
     expect(d.targets).toHaveLength(1);
     expect(d.draft.targets[0]?.reasons).toContain("一个数字对应两个指标");
     expect(d.draft.targets[0]?.confidence).toBeLessThan(0.7);
+  });
+  it.each<[string, string, string, string[]]>([
+    ["工业投资增速超去年水平", "工业投资增速", "increase", ["超去年水平"]],
+    ["社会消费品零售总额增速高于上年", "社会消费品零售总额增速", "increase", ["高于上年"]],
+    ["外贸出口增速好于上年同期水平", "外贸出口增速", "increase", ["好于上年同期水平"]],
+    ["单位生产总值能耗持续下降", "单位生产总值能耗", "decrease", ["持续", "下降"]],
+    ["单位工业增加值能耗进一步降低", "单位工业增加值能耗", "decrease", ["进一步", "降低"]],
+    ["居民人均可支配收入持续增长", "居民人均可支配收入", "increase", ["持续增长"]],
+  ])("a direction without a figure in a preamble: %s", (sentence, indicator, comparator, words) => {
+    const d = draftOf(`一、甲领域\n2025年,${sentence}。\n(一)甲条。新增企业5家。\n`);
+    const direction = d.targets.filter((t) => t.kind === "qualitative");
+    expect(direction.map((t) => [t.indicator, t.value, t.unit, t.comparator, t.words])).toEqual([
+      [indicator, null, "", comparator, words],
+    ]);
+    expect(direction[0]?.quote).toBe(sentence);
+    // The draft is an edition the validation accepts: the words call for the comparator it was drafted with.
+    const { draft: _review, ...file } = d;
+    expect(validateEdition(file).errors.filter((e) => e.path.startsWith("targets"))).toEqual([]);
+  });
+  it("a comparison with last year is a target in an article too; a bare trend there is a measure", () => {
+    const d = draftOf("一、甲领域\n(一)甲条。全年工业投资增速超去年水平,物流成本持续下降。\n");
+    expect(d.targets.map((t) => [t.article, t.indicator, t.comparator])).toEqual([[1, "工业投资增速", "increase"]]);
+  });
+  it("a comparison with last year that has a figure is that figure's target", () => {
+    const d = draftOf("一、甲领域\n(一)甲条。工业投资增速高于上年2个百分点。\n");
+    expect(d.targets.map((t) => [t.value, t.unit, t.kind])).toEqual([[2, "个百分点", "growth"]]);
   });
   it("directions in a preamble: 持续下降, 保持稳定增长", () => {
     const d = draftOf(

@@ -5,6 +5,7 @@
 import { toChineseNumeral } from "../../engine/chineseNumeral";
 import { tidy } from "../../engine/tidy";
 import { sumOfAreaBudgetsYi, type EditionFile } from "../editionFile";
+import { quoteHoldsFigure } from "../figures";
 import type { Comparator } from "../types";
 import type { Issue } from "./issues";
 
@@ -62,38 +63,36 @@ export const KNOWN_UNITS: readonly string[] = [
   "天",
 ];
 
-/** The comparator the qualifiers call for (README's comparator table). */
+/** Direction-only words (no figure): this year against last year. */
+const DECREASE = /^(?:下降|降低|低于(?:去年|上年))/;
+const INCREASE = /^(?:稳定增长|持续增长|稳步增长|上升|(?:超过?|高于|好于|优于)(?:去年|上年))/;
+
+/**
+ * The comparator the qualifiers call for (README's comparator table); the importer drafts with it and the
+ * validation checks with it.
+ *
+ * @example
+ * comparatorOfWords(["力争", "以上"]) // ">="
+ * comparatorOfWords(["超去年水平"]) // "increase"
+ */
 export function comparatorOfWords(words: readonly string[]): Comparator {
   const has = (...ws: string[]) => ws.some((w) => words.includes(w));
-  if (has("下降")) return "decrease";
-  if (has("稳定增长")) return "increase";
+  if (words.some((w) => DECREASE.test(w))) return "decrease";
+  if (words.some((w) => INCREASE.test(w))) return "increase";
   if (has("前")) return "rank<=";
   if (has("左右")) return "~";
   if (has("超", "超过")) return ">";
-  if (has("以内", "不超过", "控制在")) return "<=";
+  if (has("以内", "不超过", "控制在", "以下")) return "<=";
   return ">="; // 以上, 不低于, 不少于, 达, 达到, or no qualifier
 }
 
-/** How a target's figure may be written in its quote: 75家, 前3, 三家, 三分之二 … */
-export function writtenFigures(t: Pick<FileTarget, "value" | "unit" | "kind">): string[] {
-  const v = t.value;
-  if (v === null) return [];
-  const forms = [`${v}${t.unit}`];
-  if (t.kind === "rank") forms.push(`前${v}`);
-  if (Number.isInteger(v) && v > 0 && v < 100) forms.push(`${toChineseNumeral(v)}${t.unit}`);
-  for (let d = 2; d <= 10; d++) {
-    const n = tidy(v * d);
-    if (Number.isInteger(n) && n > 0 && n < d) forms.push(`${toChineseNumeral(d)}分之${toChineseNumeral(n)}`);
-  }
-  return forms;
+/** Whether a quote writes the target's figure (in any of the genre's ways: 75家, 前3, 三家, 三分之二, 4.10%). */
+function holdsTarget(t: Pick<FileTarget, "value" | "unit" | "kind">, quote: string): boolean {
+  return t.value === null || quoteHoldsFigure(quote, t.value, t.unit, { rank: t.kind === "rank" });
 }
 
-/** How an amount in 亿元 may be written: 2.74亿元, or 27400万元 in a document that counts in 万元. */
-export function writtenAmounts(yi: number): string[] {
-  return [`${yi}亿元`, `${tidy(yi * 10000)}万元`];
-}
-
-const holdsAny = (quote: string, forms: readonly string[]) => forms.some((f) => quote.includes(f));
+/** Whether a quote writes an amount in 亿元: 2.74亿元, 27400万元, 1万亿元. */
+const holdsAmount = (quote: string, yi: number) => quoteHoldsFigure(quote, yi, "亿元");
 
 function isRealDate(iso: string): boolean {
   const [y, m, d] = iso.split("-").map(Number);
@@ -126,7 +125,7 @@ export function checkEdition(file: EditionFile, text: string | undefined): { err
   if (!doc.validity.from.startsWith(String(doc.year)))
     warn("edition.year", `与有效期起始日期 ${doc.validity.from} 不在同一年`);
   if (doc.signedDate > doc.printedDate) warn("edition.printedDate", "早于成文日期");
-  if (!holdsAny(doc.totalBudgetQuote, writtenAmounts(doc.totalBudgetYi)))
+  if (!holdsAmount(doc.totalBudgetQuote, doc.totalBudgetYi))
     error("edition.totalBudgetQuote", `未写出支持总额 ${doc.totalBudgetYi}亿元`);
   if (!doc.totalBudgetQuote.includes(doc.totalBudgetWords))
     error("edition.totalBudgetWords", "不在 totalBudgetQuote 中");
@@ -145,13 +144,13 @@ export function checkEdition(file: EditionFile, text: string | undefined): { err
     if (area.no < 100 && area.numeral !== toChineseNumeral(area.no))
       error(`${at}.numeral`, `应为“${toChineseNumeral(area.no)}”(领域序号 ${area.no})`);
     if (area.budgetYi === 0) warn(`${at}.budgetYi`, `领域“${area.title}”未列预算`);
-    else if (!holdsAny(area.budgetQuote, writtenAmounts(area.budgetYi)))
+    else if (!holdsAmount(area.budgetQuote, area.budgetYi))
       error(`${at}.budgetQuote`, `未写出预算金额 ${area.budgetYi}亿元`);
     let items = 0;
     area.budgetItems.forEach((item, j) => {
       const iat = `${at}.budgetItems[${j}]`;
       items += item.yi;
-      if (!holdsAny(item.quote, writtenAmounts(item.yi))) error(`${iat}.quote`, `未写出金额 ${item.yi}亿元`);
+      if (!holdsAmount(item.quote, item.yi)) error(`${iat}.quote`, `未写出金额 ${item.yi}亿元`);
       if (!item.quote.includes(item.label)) warn(`${iat}.label`, "不在摘录中");
     });
     if (tidy(items) > area.budgetYi)
@@ -205,8 +204,7 @@ export function checkEdition(file: EditionFile, text: string | undefined): { err
       error(`${at}.kind`, "名次(rank)的单位应为“名”、比较应为 rank<=");
     if (!KNOWN_UNITS.includes(t.unit)) warn(`${at}.unit`, `单位“${t.unit}”不在常用单位表中,请核对`);
     if (t.value !== null && !Number.isFinite(t.value)) error(`${at}.value`, "应为有限数字");
-    if (t.value !== null && !holdsAny(t.quote, writtenFigures(t)))
-      error(`${at}.quote`, `未写出目标值 ${t.value}${t.unit}`);
+    if (!holdsTarget(t, t.quote)) error(`${at}.quote`, `未写出目标值 ${t.value}${t.unit}`);
     let from = 0;
     for (const word of t.words) {
       const found = t.quote.indexOf(word, from);

@@ -29,7 +29,7 @@ import type { Issue } from "./issues";
 import { schemaIssues } from "./schemaIssues";
 
 export { formatIssue, type Issue } from "./issues";
-export { comparatorOfWords, KNOWN_UNITS, writtenAmounts, writtenFigures } from "./checks";
+export { comparatorOfWords, KNOWN_UNITS } from "./checks";
 
 export interface EditionValidation {
   /** The edition, when there is no error. */

@@ -1,6 +1,9 @@
 /**
  * Figures as the genre writes them: an Arabic number (with decimals, a range, or a Chinese magnitude such as
- * 1万亿元) or a Chinese numeral (百个, 三分之二), its unit, and the qualifier after it (以上, 左右 …).
+ * 1万亿元) or a Chinese numeral (百个, 三家, 三分之二, 百分之五十), its unit, and the qualifier after it (以上,
+ * 左右 …). The one reading of figures: the importer drafts targets with it and the edition validation checks
+ * with it that a quote holds its figure, however the quote writes it (4.10% for 4.1, 1万亿元 for 10000亿元, a PDF
+ * copy's 795 亿元).
  */
 import { CHINESE_DIGITS } from "../engine/chineseNumeral";
 import { tidy } from "../engine/tidy";
@@ -156,15 +159,27 @@ export function chineseInteger(text: string): number | undefined {
   return total + (digit ?? 0);
 }
 
-function unitAt(text: string, at: number): readonly [string, UnitClass] | undefined {
-  for (const entry of UNIT_TABLE) if (text.startsWith(entry[0], at)) return entry;
-  return undefined;
+/** A PDF copy's space between a number and its unit (795 亿元, 2 项以上); the importer's text has none left. */
+const GAP = /^[ \u00a0\u3000]+/;
+
+/** The unit at `at` (after any PDF gap) and where it ends. */
+function unitAt(text: string, at: number): { unit: string; unitClass: UnitClass; end: number } {
+  const gap = GAP.exec(text.slice(at, at + 4))?.[0].length ?? 0;
+  for (const entry of UNIT_TABLE)
+    if (text.startsWith(entry[0], at + gap))
+      return { unit: entry[0], unitClass: entry[1], end: at + gap + entry[0].length };
+  return { unit: "", unitClass: "none", end: at };
+}
+
+function suffixAt(text: string, at: number): string {
+  return SUFFIXES.find((s) => text.startsWith(s, at)) ?? "";
 }
 
 const ARABIC = /(\d+(?:\.\d+)?)(?:[-—~～至到](\d+(?:\.\d+)?))?/g;
-const FRACTION = /([一二三四五六七八九十]{1,3})分之([一二三四五六七八九十]{1,3})/g;
+const FRACTION = /([一二三四五六七八九十百]{1,3})分之([一二三四五六七八九十]{1,3})/g;
+/** 百个, 三百五十家, 三家: a Chinese count, only before a count unit (一带一路, 三农 are not figures). */
 const CN_COUNT =
-  /(?<![第每一二三四五六七八九十百千万])((?:[一二两三四五六七八九]?[十百千])+[一二三四五六七八九]?)(?=[个家项人场名座])/g;
+  /(?<![第每一二三四五六七八九十百千万])((?:[一二两三四五六七八九]?[十百千])+[一二三四五六七八九]?|[一二两三四五六七八九])(?=[个家项人场名座所])/g;
 
 /**
  * Every figure of a sentence, in order.
@@ -179,9 +194,8 @@ export function findFigures(text: string): Figure[] {
     const numberEnd = start + m[0].length;
     const before = text[start - 1] ?? "";
     if (before === "." || /\d/.test(before)) continue;
-    const unit = unitAt(text, numberEnd) ?? (["", "none"] as const);
-    const unitEnd = numberEnd + unit[0].length;
-    const suffix = SUFFIXES.find((s) => text.startsWith(s, unitEnd)) ?? "";
+    const { unit, unitClass, end: unitEnd } = unitAt(text, numberEnd);
+    const suffix = suffixAt(text, unitEnd);
     const after = text[numberEnd] ?? "";
     out.push({
       start,
@@ -189,12 +203,12 @@ export function findFigures(text: string): Figure[] {
       unitEnd,
       value: Number(m[1]),
       written: m[1] ?? "",
-      unit: unit[0],
-      unitClass: unit[1],
+      unit,
+      unitClass,
       suffix,
       chinese: false,
       range: m[2] !== undefined,
-      lettered: /[A-Za-z+]/.test(before) || (unit[0] === "" && /[A-Za-z+]/.test(after)),
+      lettered: /[A-Za-z+]/.test(before) || (unit === "" && /[A-Za-z+]/.test(after)),
     });
   }
   for (const m of text.matchAll(FRACTION)) {
@@ -202,16 +216,19 @@ export function findFigures(text: string): Figure[] {
     const numerator = chineseInteger(m[2] ?? "");
     if (!denominator || numerator === undefined || numerator > denominator) continue;
     const start = m.index ?? 0;
-    const end = start + m[0].length;
+    const unitEnd = start + m[0].length;
+    const suffix = suffixAt(text, unitEnd);
+    // 百分之五十 is 50%, 三分之二 a bare fraction.
+    const percent = m[1] === "百";
     out.push({
       start,
-      end,
-      unitEnd: end,
-      value: numerator / denominator,
+      end: unitEnd + suffix.length,
+      unitEnd,
+      value: percent ? numerator : numerator / denominator,
       written: m[0],
-      unit: "",
+      unit: percent ? "%" : "",
       unitClass: "percent",
-      suffix: "",
+      suffix,
       chinese: true,
       range: false,
       lettered: false,
@@ -219,20 +236,19 @@ export function findFigures(text: string): Figure[] {
   }
   for (const m of text.matchAll(CN_COUNT)) {
     const value = chineseInteger(m[1] ?? "");
-    if (value === undefined || value < 10) continue;
+    if (value === undefined) continue;
     const start = m.index ?? 0;
     const numberEnd = start + m[0].length;
-    const unit = unitAt(text, numberEnd) ?? (["", "none"] as const);
-    const unitEnd = numberEnd + unit[0].length;
-    const suffix = SUFFIXES.find((s) => text.startsWith(s, unitEnd)) ?? "";
+    const { unit, unitClass, end: unitEnd } = unitAt(text, numberEnd);
+    const suffix = suffixAt(text, unitEnd);
     out.push({
       start,
       end: unitEnd + suffix.length,
       unitEnd,
       value,
       written: m[1] ?? "",
-      unit: unit[0],
-      unitClass: unit[1],
+      unit,
+      unitClass,
       suffix,
       chinese: true,
       range: false,
@@ -247,4 +263,60 @@ export function toYi(value: number, unit: string): number | undefined {
   const factor: Record<string, number> = { 万亿元: 10000, 亿元: 1, 千万元: 0.1, 百万元: 0.01, 万元: 0.0001, 元: 1e-8 };
   const f = factor[unit];
   return f === undefined ? undefined : tidy(value * f);
+}
+
+const MAGNITUDES: readonly (readonly [string, number])[] = [
+  ["万亿", 1e12],
+  ["千万", 1e7],
+  ["百万", 1e6],
+  ["亿", 1e8],
+  ["万", 1e4],
+  ["千", 1e3],
+];
+
+/**
+ * A unit as its base and the factor to it, so that figures written in different magnitudes compare.
+ *
+ * @example
+ * unitScale("万亿元") // ["元", 1e12]
+ * unitScale("亿千瓦时") // ["瓦时", 1e11]
+ * unitScale("家") // ["家", 1]
+ */
+export function unitScale(unit: string): readonly [string, number] {
+  for (const [prefix, factor] of MAGNITUDES)
+    if (unit.startsWith(prefix) && unit.length > prefix.length) {
+      const [base, more] = unitScale(unit.slice(prefix.length));
+      return [base, factor * more];
+    }
+  return [unit, 1];
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * Whether a quote writes a figure of `value` in `unit`, however the genre writes it: 4.10% for 4.1, 1万亿元 for
+ * 10000亿元 (and 5782万元 for 0.5782亿元), 百个 for 100个, 三家 for 3家, 三分之二 for 2/3, 百分之五十 for 50%, a PDF
+ * copy's 795 亿元; a rank (`rank: true`) as 前3.
+ *
+ * @example
+ * quoteHoldsFigure("计划完成投资1万亿元以上", 10000, "亿元") // true
+ * quoteHoldsFigure("研发投入强度达到4.10%", 4.1, "%") // true
+ * quoteHoldsFigure("新增高新技术企业75家以上", 80, "家") // false
+ */
+export function quoteHoldsFigure(
+  quote: string,
+  value: number,
+  unit: string,
+  options: { rank?: boolean } = {},
+): boolean {
+  const [base, factor] = unitScale(unit);
+  return findFigures(quote).some((f) => {
+    if (options.rank && quote[f.start - 1] === "前" && ["", "名", "位"].includes(f.unit) && close(f.value, value))
+      return true;
+    const [fBase, fFactor] = unitScale(f.unit);
+    if (fBase === base && close(f.value * fFactor, value * factor)) return true;
+    // A unit the table does not know (艘次 read as 艘): the figure followed by the unit as the target writes it.
+    const rest = quote.slice(f.start + f.written.length);
+    return close(f.value, value) && rest.replace(GAP, "").startsWith(unit);
+  });
 }
