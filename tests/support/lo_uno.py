@@ -92,9 +92,13 @@ def used(sheet):
 
 def header_row(sheet):
     rows, cols = used(sheet)
-    data = sheet.getCellRangeByPosition(0, 0, cols, min(rows, 30)).getDataArray()
+    data = sheet.getCellRangeByPosition(0, 0, cols, min(rows, 60)).getDataArray()
+    # A row with 编号 first: 绩效监控 has a 领域 block above its table of targets.
     for r, row in enumerate(data):
-        if "编号" in row or any(isinstance(v, str) and v.startswith("领域") for v in row[:1]):
+        if "编号" in row:
+            return r, list(row)
+    for r, row in enumerate(data):
+        if any(isinstance(v, str) and v.startswith("领域") for v in row[:1]):
             return r, list(row)
     raise RuntimeError("no header row on " + sheet.Name)
 

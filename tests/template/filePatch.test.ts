@@ -3,12 +3,11 @@
  * byte for byte; the result validates against the OOXML schemas; the layout-upgrade fixture (a v0.1 workbook
  * filled and edited in LibreOffice) is upgraded without losing anything.
  */
-import { DOMParser, type Element } from "@xmldom/xmldom";
+import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getEdition } from "../../src/policy";
-import { parseRange } from "../../src/template/spec";
 import { monitorHeaderRow } from "../../src/template/spec/sheets/monitor";
 import { refreshWorkbook, writeTemplate } from "../../src/template/xlsx";
 import { growSqref } from "../../src/template/xlsx/applyPatch";
@@ -17,6 +16,7 @@ import { shiftFormula } from "../../src/template/xlsx/formulaShift";
 import { readFileSnapshot, readSheetCells } from "../../src/template/xlsx/snapshot";
 import { requireXmllint, validatePackage } from "../support/ooxml";
 import { correctedEdition } from "./support/editions";
+import { overlappingValidations } from "./support/validations";
 
 const data = getEdition("yueqing-2025")!;
 const NOW = new Date("2025-07-01T02:00:00Z");
@@ -39,26 +39,6 @@ async function sheetCells(bytes: Uint8Array, name: string) {
 }
 
 /** Every pair of overlapping data-validation ranges on every sheet of the package. */
-async function overlappingValidations(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out: string[] = [];
-  for (const f of zip.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
-    const doc = new DOMParser().parseFromString(await f.async("string"), "text/xml");
-    const refs = Array.from(doc.getElementsByTagName("dataValidation")).flatMap((v: Element) =>
-      (v.getAttribute("sqref") ?? "").split(/\s+/).filter(Boolean),
-    );
-    for (let i = 0; i < refs.length; i++) {
-      for (let j = i + 1; j < refs.length; j++) {
-        const a = parseRange(refs[i] ?? "");
-        const b = parseRange(refs[j] ?? "");
-        if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom)
-          out.push(`${f.name}: ${refs[i]} and ${refs[j]}`);
-      }
-    }
-  }
-  return out;
-}
-
 describe("file route: patch the package", () => {
   const hasXmllint = requireXmllint();
 
