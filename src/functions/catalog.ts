@@ -70,7 +70,7 @@ const areaRef: ParameterHelp = {
   name: "area",
   label: "领域",
   optional: false,
-  help: "领域:序号 1–8、一–八、领域名称或其中唯一的一段,或“合计”(49.25亿元)、“各领域合计”(69.49亿元)",
+  help: "领域:序号(如 6)、数字(如 六、十二)、领域名称或其中唯一的一段;或“合计”(文件所列支持总额)、“各领域合计”(各领域之和)",
 };
 
 const amountUnit: ParameterHelp = {
@@ -211,7 +211,7 @@ export const functionCatalog: readonly FunctionHelp[] = [
   {
     id: "BUDGET",
     title: "预算安排",
-    description: "文件安排的市财政预算资金:领域、领域内的项目,或“合计”(49.25亿元)、“各领域合计”(69.49亿元)",
+    description: "文件安排的财政预算资金:领域、领域内的项目,或“合计”(文件所列支持总额)、“各领域合计”(各领域之和)",
     parameters: [
       areaRef,
       {
@@ -275,7 +275,7 @@ export const functionCatalog: readonly FunctionHelp[] = [
     id: "TIMEPROGRESS",
     title: "序时进度",
     description:
-      "序时进度(小数):按月为(已过月数 + 当月已过天数÷当月天数)÷12,按日为 当年第几天÷全年天数;年度为政策年度 2025",
+      "序时进度(小数):按月为(已过月数 + 当月已过天数÷当月天数)÷12,按日为 当年第几天÷全年天数;年度为所用政策版本的年度",
     parameters: [
       { name: "date", label: "日期", optional: false, help: "报告日期(Excel 日期或 2025-06-30);为空时结果为空" },
       { name: "basis", label: "口径", optional: true, help: "可选:month(按月,默认)或 day(按日)" },
@@ -319,8 +319,8 @@ export const functionCatalog: readonly FunctionHelp[] = [
     title: "目标清单",
     description: "目标清单(动态数组):首行为表头(编号、指标、目标值、单位、比较),其后每个目标一行;可按领域、条筛选",
     parameters: [
-      { ...areaRef, optional: true, help: "可选:领域(1–8、一–八或名称);为空时列出全部目标" },
-      { name: "article", label: "条", optional: true, help: "可选:条(1–37、(一)–(三十七)或 第九条)" },
+      { ...areaRef, optional: true, help: "可选:领域(序号、数字或名称);为空时列出全部目标" },
+      { name: "article", label: "条", optional: true, help: "可选:条(序号如 9、(九)、(十二)或 第九条)" },
     ],
     returns: "表格:表头一行,每个目标一行;百分比目标值为小数",
     examples: [
@@ -344,7 +344,7 @@ export const functionCatalog: readonly FunctionHelp[] = [
     id: "RESPONSIBLE",
     title: "责任单位",
     description: "某条的责任单位,牵头单位在前,以“、”连接",
-    parameters: [{ name: "article", label: "条", optional: false, help: "条:1–37、(一)–(三十七)或 第九条" }],
+    parameters: [{ name: "article", label: "条", optional: false, help: "条:序号如 9、(九)、(十二)或 第九条" }],
     returns: "责任单位,以“、”连接",
     examples: [
       { formula: "=ZC.RESPONSIBLE(9)", result: "市经信局、市金融工作服务中心、市人行、市金融监管支局" },

@@ -35,6 +35,18 @@ describe("the function catalog (one source of the Chinese strings)", () => {
     }
   });
 
+  it("describes functions and parameters for any edition: no area or article range, total or year of one", () => {
+    // Examples are the default edition's (and say so); what Excel shows as help must hold for every edition.
+    for (const entry of functionCatalog) {
+      for (const text of [entry.description, ...entry.parameters.map((p) => p.help)]) {
+        expect([entry.id, text]).not.toEqual([
+          entry.id,
+          expect.stringMatching(/\d+–\d+|一–|(三十七)|49\.25|69\.49|年度 ?20\d\d|市财政/),
+        ]);
+      }
+    }
+  });
+
   it("documents every field of ZC.TARGET with its Chinese name", () => {
     const help = functionCatalog.find((f) => f.id === "TARGET")!.parameters[1]!.help;
     for (const [field, aliases] of Object.entries(TARGET_FIELDS)) expect(help).toContain(`${field}/${aliases[0]}`);

@@ -40,6 +40,29 @@ describe("ZC functions over the workbook's edition", () => {
     expectError(zc("RESPONSIBLE", 3), "NA", "找不到第3条(可用 1–2 或(一)–(二))");
   });
 
+  it("take areas and articles past 十 in an edition of 12 areas and 60 articles: 十一, 十二, (六十), 第五十九条", () => {
+    const big = functionsOf(fromEditionFile(syntheticEdition({ areas: 12, targets: 400, articlesPerArea: 5 })));
+    expect(big("BUDGET", "十一")).toBe(1.15);
+    expect(big("BUDGET", "十二", null, "万元")).toBe(12500);
+    expect(big("BUDGET", "合成领域第12项")).toBe(1.25);
+    expect(big("BUDGET", "各领域合计")).toBe(8.4);
+    expect(big("EXECRATE", "十二", 0.625)).toBe(0.5);
+    expect(big("RESPONSIBLE", "(六十)")).toBe("县第12局、县财政局");
+    expect(big("RESPONSIBLE", "第五十九条")).toBe("县第12局、县财政局");
+    const list = big("TARGETS", "十二") as unknown[][];
+    expect(list.slice(1).map((row) => row[0])).toHaveLength(400 - 11 * 34);
+    expect((big("TARGETS", 12, "(六十)") as unknown[][]).slice(1).map((row) => row[0])).toEqual([
+      "t379-rank",
+      "t384-rank",
+      "t389-rank",
+      "t394-rank",
+      "t399-rank",
+    ]);
+    expectError(big("BUDGET", 13), "NA", "找不到领域“13”(可用 1–12、一–十二或领域名称)");
+    expectError(big("RESPONSIBLE", 61), "NA", "找不到第61条(可用 1–60 或(一)–(六十))");
+    expectError(big("TARGETS", 11, "(六十)"), "NA");
+  });
+
   it("reach a bundled edition by a qualified id, so one report can compare two years", () => {
     expect(zc("TARGET", "yueqing-2025/art01-hitech-firms")).toBe(75);
     expect(zc("TARGET", " YUEQING-2025 /art01-hitech-firms")).toBe(75);

@@ -7,7 +7,21 @@ import { EDITION_SCHEMA_VERSION, type EditionFile } from "../../src/policy/editi
 
 type FileTarget = EditionFile["targets"][number];
 
-export function syntheticEdition(shape: { areas: number; targets: number; id?: string; year?: number }): EditionFile {
+/** 万元 as 亿元 without binary noise (1234.5万元 is 0.12345亿元, not 0.12345000000000001). */
+const wanToYi = (wan: number) => Math.round(wan * 1e4) / 1e8;
+
+export interface EditionShape {
+  areas: number;
+  targets: number;
+  id?: string;
+  year?: number;
+  /** Articles in each area (default 2–4, varying). */
+  articlesPerArea?: number;
+  /** Each area's budget as the text writes it, in 万元 (default 1000 × area + 500); its item is a fifth of it. */
+  budgetWan?: (area: number) => number;
+}
+
+export function syntheticEdition(shape: EditionShape): EditionFile {
   const year = shape.year ?? 2026;
   const id = shape.id ?? `synthetic-${shape.areas}x${shape.targets}-${year}`;
   const lines: string[] = [`合成县人民政府关于印发《合成县若干政策(${year}年版)》的通知`, `合政发〔${year}〕9号`];
@@ -16,9 +30,11 @@ export function syntheticEdition(shape: { areas: number; targets: number; id?: s
   const targets: FileTarget[] = [];
   const perArea = Math.ceil(shape.targets / shape.areas);
   let articleNo = 0;
+  let sumWan = 0;
   for (let a = 1; a <= shape.areas; a++) {
-    const budgetWan = 1000 * a + 500;
-    const yi = budgetWan / 10000;
+    const budgetWan = shape.budgetWan?.(a) ?? 1000 * a + 500;
+    const yi = wanToYi(budgetWan);
+    sumWan += budgetWan;
     const budgetQuote = `县财政${year}年预算安排资金${budgetWan}万元`;
     const itemQuote = `安排领域${a}专项${budgetWan / 5}万元`;
     areas.push({
@@ -28,10 +44,10 @@ export function syntheticEdition(shape: { areas: number; targets: number; id?: s
       lead: `县第${a}局`,
       budgetYi: yi,
       budgetQuote,
-      budgetItems: [{ label: `领域${a}专项`, yi: yi / 5, article: null, quote: itemQuote }],
+      budgetItems: [{ label: `领域${a}专项`, yi: wanToYi(budgetWan / 5), article: null, quote: itemQuote }],
     });
     lines.push(`${toChineseNumeral(a)}、合成领域第${a}项(由县第${a}局牵头)`, `${budgetQuote},其中${itemQuote}。`);
-    const articleCount = 2 + (a % 3);
+    const articleCount = shape.articlesPerArea ?? 2 + (a % 3);
     const firstArticle = articleNo + 1;
     for (let k = 0; k < articleCount; k++) {
       articleNo++;
@@ -117,7 +133,6 @@ export function syntheticEdition(shape: { areas: number; targets: number; id?: s
       lines.push(`(${toChineseNumeral(article)})${t.quote}。`);
     }
   }
-  const sumWan = areas.reduce((s, x) => s + Math.round(x.budgetYi * 10000), 0);
   const totalQuote = `县财政${year}年预算安排资金支持总额为${sumWan}万元`;
   lines.push(totalQuote, `均为${year}年全年实施有效`);
   return {
@@ -132,10 +147,10 @@ export function syntheticEdition(shape: { areas: number; targets: number; id?: s
       printedDate: `${year}-02-03`,
       validity: { from: `${year}-01-01`, to: `${year}-12-31`, quote: `均为${year}年全年实施有效` },
       parentPolicies: [],
-      totalBudgetYi: sumWan / 10000,
+      totalBudgetYi: wanToYi(sumWan),
       totalBudgetWords: "",
       totalBudgetQuote: totalQuote,
-      sumOfAreaBudgetsYi: sumWan / 10000,
+      sumOfAreaBudgetsYi: wanToYi(sumWan),
     },
     areas,
     articles,

@@ -45,7 +45,7 @@ import { readWorksheet, refreshWorkbook, updateTemplate, writeTemplate } from ".
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "../../src/template/xlsx/snapshot";
 import { columnOf, rowOf } from "./support/grid";
 import { requireLibreOffice } from "../support/realEngines";
-import { sofficeConvert } from "../support/soffice";
+import { CSV_FILTER, csvValue, parseCsv, sofficeConvert } from "../support/soffice";
 
 const describeLo = requireLibreOffice() ? describe : describe.skip;
 
@@ -54,46 +54,6 @@ const index = indexEdition(data);
 const NOW = new Date("2025-07-01T02:00:00Z");
 const REPORT_SERIAL = 45838; // 2025-06-30: 序时进度 0.5
 const ARTIFACTS = path.join(__dirname, "..", "..", "artifacts", "workbook");
-
-/** CSV export of every sheet (one file each, `name-Sheet.csv`): raw values, UTF-8, formulas' results. */
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
-
-/** A CSV field as a value: numbers become numbers, everything else stays text. */
-function csvValue(field: string | undefined): string | number {
-  if (field === undefined) return "";
-  // Percent-formatted cells export as "57.55%" even unformatted.
-  const percent = /^(-?\d+(\.\d+)?(E[-+]?\d+)?)%$/i.exec(field);
-  if (percent) return Number(percent[1]) / 100;
-  return /^-?\d+(\.\d+)?(E[-+]?\d+)?$/i.test(field) ? Number(field) : field;
-}
 
 type Input = number | string | boolean | null;
 interface Case {

@@ -29,6 +29,8 @@ export interface FakeSheet {
   comments: Map<string, string>;
   hiddenColumns: Set<number>;
   freeze: { rows: number; columns: number };
+  /** Manual page breaks (horizontalPageBreaks.add), by the A1 address of the row they come before. */
+  pageBreaks: string[];
   log: string[];
 }
 
@@ -127,6 +129,7 @@ export class FakeExcel {
       comments: new Map(),
       hiddenColumns: new Set(),
       freeze: { rows: 0, columns: 0 },
+      pageBreaks: [],
       log: [],
     };
     this.sheets.push(sheet);
@@ -445,6 +448,17 @@ export class FakeExcel {
         unfreeze() {
           touch("unfreeze");
           sheet.freeze = { rows: 0, columns: 0 };
+        },
+      }),
+      // The path keeps ".horizontalPageBreaks" in what is recorded, so the ExcelApi 1.9 check sees it.
+      horizontalPageBreaks: fake.record(`ws:${sheet.name}.horizontalPageBreaks`, {
+        add(cell: string) {
+          touch("pageBreak");
+          sheet.pageBreaks.push(cell);
+        },
+        removePageBreaks() {
+          touch("pageBreak.removeAll");
+          sheet.pageBreaks.length = 0;
         },
       }),
       getUsedRangeOrNullObject(_valuesOnly?: boolean) {

@@ -1,12 +1,23 @@
 import { toChineseNumeral } from "../../../engine";
 import { cellAddress, rangeAddress } from "../a1";
-import { areaLabel, emptyStats, type BuildContext, type BuildStats } from "../context";
+import { areaLabel, budgetWording, emptyStats, type BuildContext, type BuildStats } from "../context";
 import { TABLE_NAMES } from "../layout";
 import { SheetBuilder, STYLE, TITLE_MARK } from "../sheetBuilder";
 import type { SheetSpec } from "../types";
 
-const YI = "#,##0.00";
 const HEADER_ROW = 4;
+
+/**
+ * The 亿元 format of the sheet: two decimals, more when a figure needs them to show as the document writes it —
+ * an edition written in 万元 (350万元 is 0.035亿元, 1234.5万元 0.12345亿元) must not show 0.04 or 0.12.
+ */
+export function yiFormat(values: readonly number[]): string {
+  const decimals = values.reduce((most, v) => {
+    const text = String(Math.round(v * 1e6) / 1e6);
+    return Math.max(most, /\.(\d+)$/.exec(text)?.[1]?.length ?? 0);
+  }, 2);
+  return `#,##0.${"0".repeat(Math.min(decimals, 6))}`;
+}
 
 /** Labels of the three rows under the table; tests and readers look them up by text. */
 export const BUDGET_TOTAL_LABELS = {
@@ -21,6 +32,14 @@ export function buildBudgetSheet(
   mode: "create" | "replace",
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data, index } = ctx;
+  const YI = yiFormat([
+    ...data.areas.flatMap((a) => [a.budgetYi, ...a.budgetItems.map((i) => i.yi)]),
+    data.document.totalBudgetYi,
+    index.sumOfAreaBudgetsYi,
+    index.overlapYi,
+  ]);
+  const overlaps = index.overlapYi > 0;
+  const wording = budgetWording(data);
   const b = new SheetBuilder("预算安排", name, mode);
   const stats = emptyStats();
   const headers = ["序号", "领域", "领域预算(亿元)", "其中:重点支持", "金额(亿元)", "条款", "牵头单位", "原文依据"];
@@ -30,8 +49,12 @@ export function buildBudgetSheet(
   b.value(
     2,
     1,
-    `单位:亿元。各领域预算为“市财政${data.document.year}年预算安排资金”原文数;其中项为原文列明的重点支持金额。` +
-      `各领域合计大于文件总额,差额为各领域之间的交叉重叠(${data.document.totalBudgetWords})。`,
+    `单位:亿元。各领域预算为${wording.phrase ? `“${wording.phrase}”原文数` : "原文所列预算安排资金"};其中项为原文列明的重点支持金额。` +
+      (index.overlapYi > 0
+        ? `各领域合计大于文件总额,差额为各领域之间的交叉重叠${data.document.totalBudgetWords ? `(${data.document.totalBudgetWords})` : ""}。`
+        : index.overlapYi < 0
+          ? "文件总额大于各领域合计。"
+          : "各领域合计等于文件总额。"),
   );
   b.merge(2, 1, 2, n);
   b.style(rangeAddress(2, 1, 2, n), STYLE.subtitle);
@@ -81,7 +104,12 @@ export function buildBudgetSheet(
   const areaRange = rangeAddress(HEADER_ROW + 1, 3, last, 3);
   b.value(sumRow, 2, BUDGET_TOTAL_LABELS.sum);
   b.set(sumRow, 3, { formula: `SUM(${areaRange})`, result: index.sumOfAreaBudgetsYi, numFmt: YI });
-  b.value(sumRow, 4, "八个领域预算之和(含交叉重叠)");
+  const areaCount = data.areas.length;
+  b.value(
+    sumRow,
+    4,
+    `${areaCount === 1 ? "唯一领域的预算" : `${toChineseNumeral(areaCount)}个领域预算之和`}${overlaps ? "(含交叉重叠)" : ""}`,
+  );
   b.value(sumRow + 1, 2, BUDGET_TOTAL_LABELS.stated);
   b.value(sumRow + 1, 3, data.document.totalBudgetYi, YI);
   b.value(sumRow + 1, 4, data.document.totalBudgetQuote);

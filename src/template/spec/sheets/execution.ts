@@ -1,7 +1,15 @@
 import { fromYi, toYi } from "../../../engine";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import { readInput, toScalar, type RawCell } from "../cells";
-import { areaLabel, carried, emptyStats, type AmountUnit, type BuildContext, type BuildStats } from "../context";
+import {
+  areaLabel,
+  budgetWording,
+  carried,
+  emptyStats,
+  type AmountUnit,
+  type BuildContext,
+  type BuildStats,
+} from "../context";
 import { evaluateExecution, progressOf } from "../evaluate";
 import { executionRateFormula, paceFormula, progressFormula, rowProgressFormula, varianceFormula } from "../formulas";
 import {
@@ -91,7 +99,8 @@ export function buildExecutionSheet(
     3,
     1,
     `黄色底纹为填报单元格:支出数(${amountUnit})。执行率=支出数÷预算数;进度差=执行率−序时进度(百分点),` +
-      `落后序时进度超过20个百分点的领域标红。预算数为各领域市财政预算安排(含交叉重叠,合计大于文件总额)。`,
+      `落后序时进度超过20个百分点的领域标红。预算数为各领域${budgetWording(data).payer}预算安排` +
+      (index.overlapYi > 0 ? "(含交叉重叠,合计大于文件总额)。" : "。"),
   );
   b.merge(3, 1, 3, columnCount);
   b.style(rangeAddress(3, 1, 3, columnCount), STYLE.subtitle);

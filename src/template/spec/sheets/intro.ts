@@ -1,12 +1,12 @@
 import { rangeAddress } from "../a1";
-import { emptyStats, type BuildContext, type BuildStats } from "../context";
+import { budgetWording, emptyStats, type BuildContext, type BuildStats } from "../context";
 import { TABLE_NAMES } from "../layout";
 import { SheetBuilder, STYLE, TITLE_MARK } from "../sheetBuilder";
 import type { SheetKey, SheetSpec } from "../types";
 
-const SHEET_PURPOSE: Record<SheetKey, string> = {
+const sheetPurpose = (payer: string): Record<SheetKey, string> => ({
   说明: "本页:工作簿用途、政策文件信息、填报方法、版本与生成时间。",
-  预算安排: "各领域市财政预算安排(亿元)、其中重点支持项目、牵头单位;各领域合计、文件总额与交叉重叠。",
+  预算安排: `各领域${payer}预算安排(亿元)、其中重点支持项目、牵头单位;各领域合计、文件总额与交叉重叠。`,
   目标任务: "每个量化目标一行:目标值、比较方式、责任单位;填报实际值后自动计算完成率、差距和状态。",
   预算执行: "各领域预算数与支出数(填报),执行率、序时进度、进度差和差额;落后序时进度20个百分点以上标红。",
   责任分工: "各单位在各条款中的牵头/责任分工,以及每个单位牵头、参与的条款和承担的目标。",
@@ -16,7 +16,7 @@ const SHEET_PURPOSE: Record<SheetKey, string> = {
   月度状态: "各目标每月底的状态(按当月序时进度判断),各月状态统计和预算执行趋势。",
   绩效监控:
     "绩效运行监控表(财预〔2019〕136号格式):各领域预算执行与序时进度,各指标年度指标值、1–N月执行情况和状态;全年预计完成情况、偏差原因分析、完成目标可能性、纠偏措施(填报)。",
-};
+});
 
 export function buildIntroSheet(
   ctx: BuildContext,
@@ -25,6 +25,8 @@ export function buildIntroSheet(
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data } = ctx;
   const doc = data.document;
+  const { payer } = budgetWording(data);
+  const SHEET_PURPOSE = sheetPurpose(payer);
   const b = new SheetBuilder("说明", name, mode);
   b.width(1, 18);
   b.width(2, 100);
@@ -49,7 +51,7 @@ export function buildIntroSheet(
   section("一、本工作簿");
   line(
     "用途",
-    `跟踪《${doc.title}》(${doc.docNumber})确定的目标任务和市财政预算安排的执行情况。` +
+    `跟踪《${doc.title}》(${doc.docNumber})确定的目标任务和${payer}预算安排的执行情况。` +
       "政策原文数据(蓝色标题列)由“政策目标”加载项按版本生成;黄色单元格供各单位填报;绿色标题列为公式,自动计算。",
   );
   r++;
@@ -60,8 +62,11 @@ export function buildIntroSheet(
   line("成文日期", doc.signedDate);
   line("印发日期", doc.printedDate);
   line("有效期", `${doc.validity.from} 至 ${doc.validity.to}(原文:${doc.validity.quote})`);
-  line("上位政策", doc.parentPolicies.join("、"));
-  line("支持总额", `${doc.totalBudgetYi}亿元(${doc.totalBudgetWords};原文:${doc.totalBudgetQuote})`);
+  line("上位政策", doc.parentPolicies.length > 0 ? doc.parentPolicies.join("、") : "—");
+  line(
+    "支持总额",
+    `${doc.totalBudgetYi}亿元(${[doc.totalBudgetWords, `原文:${doc.totalBudgetQuote}`].filter(Boolean).join(";")})`,
+  );
   r++;
   section("三、如何填报");
   const steps = [

@@ -15,6 +15,19 @@ const STATUS_TOP = 4;
  * page of its own.
  */
 const CHART_ROWS = 12;
+/**
+ * Rows of 16 pt on the first printed page (row 1 included); later pages repeat row 1 and hold one fewer. When the
+ * two tables of an edition with many areas pass it, the money table starts a page of its own.
+ */
+const FIRST_PAGE_ROWS = 31;
+
+/**
+ * Rows a chart spans for `areas` categories: 12 up to 8 areas, then one more row per area, so that every area's
+ * label stays on the axis (at 12 rows, LibreOffice and Excel show only every other label of 12 areas).
+ */
+export function chartRows(areas: number): number {
+  return Math.max(CHART_ROWS, areas + 4);
+}
 const STATUS_FILL: Record<(typeof STATUSES)[number], string> = {
   已完成: "#70AD47",
   达进度: "#5B9BD5",
@@ -111,8 +124,9 @@ export function buildSummarySheet(
   });
   b.styleBox(totalRow, 1, totalRow, n, { ...STYLE.total, hAlign: "center" });
 
-  // Block 2: money by area, then overall execution.
+  // Block 2: money by area, then overall execution — on a page of its own when both tables would not fit one.
   const moneyTop = totalRow + 2;
+  if (moneyTop + data.areas.length + 4 > FIRST_PAGE_ROWS) b.breakBefore(moneyTop);
   const moneyHeaders = ["领域", `预算数(${amountUnit})`, `支出数(${amountUnit})`, "执行率"];
   moneyHeaders.forEach((h, i) => b.value(moneyTop, i + 1, h));
   b.styleBox(moneyTop, 1, moneyTop, 4, STYLE.computedHeader);
@@ -181,9 +195,13 @@ export function buildSummarySheet(
   b.merge(progressRow + 2, 1, progressRow + 2, n);
   b.style(rangeAddress(progressRow + 2, 1, progressRow + 2, n), STYLE.subtitle);
 
-  // Charts, each over a contiguous block (categories + series), below the tables.
+  // Charts, each over a contiguous block (categories + series), below the tables. Both share a page while they
+  // fit it (up to 8 areas); taller charts get a page each.
   const chartTop = progressRow + 4;
   b.breakBefore(chartTop);
+  const rows = chartRows(data.areas.length);
+  const secondTop = rows > CHART_ROWS ? chartTop + rows + 3 : chartTop + 1 + rows;
+  if (rows > CHART_ROWS) b.breakBefore(secondTop);
   b.chart({
     name: "ZC_ChartStatus",
     title: "各领域目标完成情况(个)",
@@ -200,7 +218,7 @@ export function buildSummarySheet(
     })),
     // Two rows below the page break: a printed page repeats row 1 above it, which would hide the chart's title.
     from: cellAddress(chartTop + 2, 1),
-    to: cellAddress(chartTop + 2 + CHART_ROWS, n + 1),
+    to: cellAddress(chartTop + 2 + rows, n + 1),
   });
   b.chart({
     name: "ZC_ChartMoney",
@@ -225,12 +243,12 @@ export function buildSummarySheet(
         color: "#ED7D31",
       },
     ],
-    from: cellAddress(chartTop + 3 + CHART_ROWS, 1),
-    to: cellAddress(chartTop + 3 + 2 * CHART_ROWS, n + 1),
+    from: cellAddress(secondTop + 2, 1),
+    to: cellAddress(secondTop + 2 + rows, n + 1),
   });
 
   // A caption under the charts: it also puts the chart rows inside the used range, which is what prints.
-  const captionRow = chartTop + 4 + 2 * CHART_ROWS;
+  const captionRow = secondTop + 3 + rows;
   b.value(captionRow, 1, "注:两张图表分别取自上方两张表,随填报自动更新。");
   b.merge(captionRow, 1, captionRow, n);
   b.style(rangeAddress(captionRow, 1, captionRow, n), STYLE.subtitle);
