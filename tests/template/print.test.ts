@@ -133,6 +133,23 @@ describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
     for (const text of ["各领域预算与支出", "未填报", "预算数", "支出数", "注:两张图表"]) expect(page).toContain(text);
   });
 
+  it("prints 绩效监控 on A4 landscape pages, each with the table's header and the 编号 of its rows", () => {
+    const n = pageCount(pdf);
+    const pages = Array.from({ length: n }, (_, i) => pdfText(pdf, i + 1));
+    const first = pages.findIndex((t) => t.includes("绩效运行监控表"));
+    expect(first).toBeGreaterThanOrEqual(0);
+    // 绩效监控 is the last sheet: its pages run to the end.
+    const own = pages.slice(first);
+    for (const text of own) expect(text).toContain("纠偏措施");
+    const sizes = execFileSync("pdfinfo", ["-f", String(first + 1), "-l", String(n), pdf], { encoding: "utf8" });
+    const landscape = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
+    expect(landscape).toHaveLength(own.length);
+    for (const m of landscape) expect([Math.round(Number(m[1])), Math.round(Number(m[2]))]).toEqual([842, 595]);
+    const printed = own.join("\n").replace(/\s+/g, "");
+    const edition = getEdition("yueqing-2025")!;
+    for (const t of edition.targets) expect([t.id, printed.includes(t.id)]).toEqual([t.id, true]);
+  });
+
   it("draws Han characters with the Chinese face, not Noto CJK's Japanese forms (骨 直 说 关 differ)", async () => {
     const files: string[] = [];
     for (const [key, font] of [

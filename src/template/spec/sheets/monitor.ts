@@ -168,6 +168,12 @@ export function buildMonitorSheet(
   const ms = quoteSheet(ctx.names.月度支出);
   const header = monitorHeaderRow(data.areas.length);
 
+  // Every id on one line at 9 pt, as on 目标任务 (36 wide for 37 characters): the key staff search and sort by.
+  // Widths first: the budget block's rows are fitted to them.
+  const longest = Math.max(0, ...data.targets.map((t) => t.id.length));
+  const idWidth = Math.max(MONITOR_COLUMNS[0]?.width ?? 20, Math.ceil(longest * 0.97));
+  MONITOR_COLUMNS.forEach((c, i) => b.width(i + 1, c.width));
+  b.width(col("编号"), idWidth);
   b.title(`${TITLE_MARK}绩效运行监控表 · ${data.document.title}(${data.document.docNumber})`, n);
   const month = `${mt}!${REPORT_MONTH_CELL}`;
   b.set(2, 1, {
@@ -269,6 +275,7 @@ export function buildMonitorSheet(
   // 二、绩效指标完成情况: one row per target.
   section(header - 1, "二、绩效指标完成情况");
   b.tableColumns(header, MONITOR_COLUMNS, []);
+  b.width(col("编号"), idWidth);
   const inputs = readMonitorInputs(sheets.get(name), data.areas.length, ctx);
   const mcKey = monthlyTargetCol("编号");
   r = header + 1;
