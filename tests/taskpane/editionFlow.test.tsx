@@ -14,9 +14,10 @@ import { functionCatalog } from "../../src/functions/catalog";
 import { defaultEditionId, getEdition } from "../../src/policy";
 import { fromEditionFile, type EditionFile } from "../../src/policy/editionFile";
 import { App } from "../../src/taskpane/App";
-import { createEditionActions } from "../../src/taskpane/edition/excelActions";
+import { adoptWorkbookEdition, createEditionActions } from "../../src/taskpane/edition/excelActions";
 import { createExcelActions, type ExcelRun } from "../../src/taskpane/excel/actions";
 import { FULL_CAPABILITIES, generateWorkbook, SHEET_KEYS } from "../../src/template/excel";
+import { editionPartXml } from "../../src/template/editionPart";
 import { readWorkbookEdition, storeWorkbookEdition } from "../../src/template/excel/editionPart";
 import { HEADER_ROW } from "../../src/template/spec/layout";
 import { FakeExcel } from "../template/support/fakeExcel";
@@ -112,6 +113,29 @@ describe("the pane with a loaded edition (fake Excel)", () => {
     expect(item).toHaveTextContent("shifan-2026");
     expect(within(item).getByText("已生成")).toBeInTheDocument();
     expect(screen.queryByText(/未知的政策版本/)).toBeNull();
+  });
+
+  it("a tampered part is refused with its message: the default edition is used and the workbook is left as it was", async () => {
+    const excel = new FakeExcel();
+    // A quote that is not in the carried text (the figure changed to match it).
+    const file = JSON.parse(fixtureText) as { targets: { quote: string; value: number }[] } & EditionFile;
+    file.targets[1]!.quote = "力争完成数字化改造企业300家以上";
+    file.targets[1]!.value = 300;
+    excel.customXmlParts.push({ id: "{T}", xml: editionPartXml(fromEditionFile(file)) });
+    const before = JSON.stringify(excel.customXmlParts);
+    const run: ExcelRun = (batch) => batch(excel.context);
+    expect(await adoptWorkbookEdition(run)).toBeUndefined();
+    expect(excel.recalculations).toEqual([]);
+
+    const user = renderPane(excel);
+    await user.click(screen.getByRole("tab", { name: "版本" }));
+    expect(await screen.findByTestId("edition-refused")).toHaveTextContent(
+      "targets[1].quote 不是原文中的一段(须逐字摘录)",
+    );
+    expect(screen.getByTestId("edition-current")).toHaveTextContent("yueqing-2025");
+    expect(JSON.stringify(excel.customXmlParts)).toBe(before);
+    expect(excel.cellsWritten).toBe(0);
+    expect(excel.sheets).toEqual([]);
   });
 
   it("applying to a workbook that carries another edition shows the diff first, then refreshes to it", async () => {

@@ -11,7 +11,7 @@ import { templateCommand } from "../../src/cli/commands/template";
 import { getEdition } from "../../src/policy";
 import { fromEditionFile, type EditionFile } from "../../src/policy/editionFile";
 import { formatIssue } from "../../src/policy/validation";
-import { EDITION_PART_NAMESPACE, editionPartXml } from "../../src/template/editionPart";
+import { EDITION_PART_NAMESPACE, editionPartXml, isEditionPart } from "../../src/template/editionPart";
 import { readWorkbookEdition as readInExcel, storeWorkbookEdition } from "../../src/template/excel/editionPart";
 import { readWorkbookEdition, writeWorkbookEdition } from "../../src/template/xlsx/editionPart";
 import { FakeExcel } from "./support/fakeExcel";
@@ -160,10 +160,26 @@ describe("the workbook's edition part", () => {
     expect(r.stderr).toContain("Error: the edition stored in");
     expect(Buffer.compare(readFileSync(file), tampered)).toBe(0);
 
+    // The Office.js reader finds parts by namespace: the same content inside our root element reaches the
+    // validation and is refused the same way; a part of another namespace is not ours and is not read at all.
+    const xml = content();
     const excel = new FakeExcel();
-    excel.customXmlParts.push({ id: "{B}", xml: content() });
+    excel.customXmlParts.push({ id: "{A}", xml: '<other xmlns="urn:someone-else">x</other>' });
+    const ours = xml.includes("urn:other")
+      ? xml
+      : isEditionPart(xml)
+        ? xml
+        : `<edition xmlns="${EDITION_PART_NAMESPACE}">${xml}</edition>`;
+    excel.customXmlParts.push({ id: "{B}", xml: ours });
+    const before = JSON.stringify(excel.customXmlParts);
     const read = await readInExcel(excel.context);
-    if (read.found) expect(read.errors.map(formatIssue).join("\n")).toContain(message);
+    if (xml.includes("urn:other")) expect(read).toEqual({ found: false });
+    else {
+      expect(read.found && read.edition).toBeUndefined();
+      expect(read.found && read.errors.map(formatIssue).join("\n")).toContain(message);
+    }
+    expect(JSON.stringify(excel.customXmlParts)).toBe(before);
+    expect(excel.cellsWritten).toBe(0);
   });
 
   it("refuses to store an edition too large for a workbook, and rewriting the same edition gives the same part", async () => {
