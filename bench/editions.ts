@@ -1,0 +1,40 @@
+// Editions as data: the time to validate (schema + checks, every quote against the carried text) and index an
+// edition file, for generated editions of 112 and of 2,000 targets and for the bundled 乐清 2025 edition, each
+// against JSON.parse of the same characters in the same run — the cost no loader can avoid. Also the size of
+// each edition as a file and as the workbook's Custom XML part (capped at 4 MB).
+import { indexEdition } from "../src/engine";
+import { defaultEditionId, editions } from "../src/policy";
+import { serializeEditionFile, toEditionFile, type EditionFile } from "../src/policy/editionFile";
+import { parseEdition } from "../src/policy/validation";
+import { editionPartXml, MAX_EDITION_PART_BYTES, utf8Bytes } from "../src/template/editionPart";
+import { syntheticEdition } from "../tests/support/syntheticEdition";
+import { measure } from "./measure";
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const ms = (perSecond: number) => `${(1000 / perSecond).toFixed(1)} ms`;
+
+function bench(label: string, file: EditionFile, calls: number): void {
+  const source = serializeEditionFile(file);
+  const check = parseEdition(source);
+  if (check.edition === undefined) throw new Error(`${label}: the generated edition does not validate`);
+  const parsed = measure(`${label}: JSON.parse`, calls, () => (JSON.parse(source) as EditionFile).targets.length);
+  const loaded = measure(`${label}: validate + index`, calls, () => {
+    const { edition } = parseEdition(source);
+    return edition ? indexEdition(edition).targetsOfArea(1).length : 0;
+  });
+  const part = utf8Bytes(editionPartXml(check.edition));
+  console.log(
+    `${label} (${file.targets.length} targets, ${file.areas.length} areas, ${file.articles.length} articles, ` +
+      `${file.text === undefined ? "no text: quotes not checked" : "quotes checked against its text"}): ` +
+      `validate + index ${ms(loaded.perSecond)} (${(parsed.perSecond / loaded.perSecond).toFixed(1)}× the time of JSON.parse, ` +
+      `${ms(parsed.perSecond)}); file ${kb(utf8Bytes(source))}, workbook part ${kb(part)} ` +
+      `(${((part / MAX_EDITION_PART_BYTES) * 100).toFixed(0)}% of the 4 MB cap)`,
+  );
+}
+
+export async function run(): Promise<void> {
+  bench("generated", syntheticEdition({ areas: 8, targets: 112 }), 40);
+  bench("generated", syntheticEdition({ areas: 12, targets: 2000, articlesPerArea: 5 }), 8);
+  const bundled = editions[defaultEditionId].data;
+  bench(`bundled ${bundled.document.id}`, toEditionFile(bundled), 40);
+}
