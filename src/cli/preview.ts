@@ -31,6 +31,7 @@ export function describeRefresh(summary: PatchSummary, file: string): string {
     ["保留手工覆盖", "overrides kept", summary.overridesKept.length],
     ["补回公式", "formulas filled", summary.formulasFilled],
     ["升级公式", "formulas upgraded", summary.formulasUpgraded],
+    ["移入月度表", "figures moved into their month", summary.valuesMoved ?? 0],
     ["恢复公式", "formulas restored", summary.formulasRestored],
     ["新增列", "columns appended", summary.columnsAppended.length],
     ["新建工作表", "sheets created", summary.sheetsCreated.length],

@@ -24,3 +24,4 @@ export * from "./officialBudget";
 export * from "./monthEndProgress";
 export * from "./monthlyStatus";
 export * from "./reportMonth";
+export * from "./reportMonthValue";

@@ -73,6 +73,8 @@ const zh = {
       unitLine: (from: string, to: string, n: number) => `${from} → ${to},换算 ${n} 个支出数`,
       formulas: "公式",
       formulasLine: (filled: number, upgraded: number) => `补回 ${filled} 个空公式,升级 ${upgraded} 个旧版公式`,
+      moved: "移入月度表",
+      movedLine: (n: number) => `${n} 个手填的实际值/支出数移入报告日期所在月份(原单元格改为公式,数值不变)`,
       more: (n: number) => `……另有 ${n} 项`,
       apply: "应用刷新",
       cancel: "取消",
@@ -273,6 +275,9 @@ const en: Strings = {
       unitLine: (from: string, to: string, n: number) => `${from} → ${to}, ${n} 支出数 converted`,
       formulas: "Formulas",
       formulasLine: (filled: number, upgraded: number) => `${filled} blank formula(s) filled, ${upgraded} upgraded`,
+      moved: "Moved into months",
+      movedLine: (n: number) =>
+        `${n} typed 实际值/支出数 moved into their report month (the cell now shows it by formula)`,
       more: (n: number) => `… and ${n} more`,
       apply: "Apply",
       cancel: "Cancel",

@@ -8,6 +8,7 @@ import {
   pace,
   readDate,
   readNumber,
+  reportMonthValue,
   status,
   timeProgress,
   toExcelSerial,
@@ -185,5 +186,17 @@ describe("readDate", () => {
     for (const bad of ["2025-02-30", "2025-13-01", "明天", 0, -5, 60, NaN]) {
       expect(err(readDate(bad)).code).toBe("VALUE");
     }
+  });
+});
+
+describe("reportMonthValue", () => {
+  it("gives the report month's own figure, never an earlier month's", () => {
+    expect(reportMonthValue([12, 18, 25, 31, 36, 42], 6)).toBe(42);
+    expect(reportMonthValue([12, 18, null, 31], 3)).toBeNull();
+    expect(reportMonthValue([12, 18], 4)).toBeNull();
+    expect(reportMonthValue(["待统计", 5], 1)).toBe("待统计");
+  });
+  it("has no figure without a report month (0: nothing filled) or outside 1–12", () => {
+    for (const m of [0, 13, -1, 2.5, NaN]) expect(reportMonthValue([1, 2, 3], m)).toBeNull();
   });
 });

@@ -98,12 +98,28 @@ describe("file route: patch the package", () => {
     expect(s.officialUpdates.filter((u) => u.sheet !== "说明" && u.before !== null && u.before !== "")).toEqual([]);
     const old = await sheetCells(before, "目标任务");
     const now = await sheetCells(result.buffer, "目标任务");
-    // Same rows, same place: inputs (上年值 I, 实际值 J, 备注 O), the user's 科室 column (Q) and every official cell.
+    // Same rows, same place: inputs (上年值 I, 实际值 J, 备注 O), the user's 科室 column (Q) and every official cell
+    // (row 3's legend is the product's help text: it now says where 实际值 comes from).
     for (let r = 0; r < old.length; r++) {
       for (const c of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 16]) {
-        expect([r, c, now[r]?.[c]?.value ?? null]).toEqual([r, c, old[r]?.[c]?.value ?? null]);
+        if (r === 2 && c === 0) continue;
+        // A blank 实际值 became the formula: its result is "" (blank) until 月度填报 has the month.
+        const v = now[r]?.[c]?.value;
+        expect([r, c, c === 9 && v === "" ? null : (v ?? null)]).toEqual([r, c, old[r]?.[c]?.value ?? null]);
       }
     }
+    // Each typed 实际值 moved into 6月 of 月度填报 (报告日期 2025-06-30), text 待统计 too; 实际值 shows it by formula.
+    const typed = old.filter((row, r) => r > 3 && row[9]?.value !== null && row[9]?.value !== undefined);
+    expect(typed.length).toBe(11); // of the 13 targets the fixture fills, 11 have a 实际值
+    const monthly = await sheetCells(result.buffer, "月度填报");
+    const monthCol = (monthly[3] ?? []).findIndex((c) => c?.value === "6月");
+    for (const row of typed) {
+      const at = now.find((x) => x[0]?.value === row[0]?.value);
+      expect([row[0]?.value, at?.[9]?.formula]).toEqual([row[0]?.value, expect.stringContaining("月度填报")]);
+      const m = monthly.find((x) => x[0]?.value === row[0]?.value);
+      expect([row[0]?.value, m?.[monthCol]?.value]).toEqual([row[0]?.value, row[9]?.value]);
+    }
+    expect(s.valuesMoved).toBe(0); // the monthly sheets are new here: the months are written with them
     expect(now[5]?.[16]?.value).toBe("经建科");
     expect(now[5]?.[10]?.formula).toMatch(/ISLOGICAL\(J6\)/);
     const a = await parts(before);

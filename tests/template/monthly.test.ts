@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { fromYi, isCalcError, monthlyStatus, STATUSES, toExcelValue } from "../../src/engine";
+import { fromYi, isCalcError, monthlyStatus, reportMonthValue, STATUSES, toExcelValue } from "../../src/engine";
+import { evaluateExecution, evaluateTarget } from "../../src/template/spec/evaluate";
 import { getEdition } from "../../src/policy";
 import type { TargetFigures } from "../../src/report";
 import { items } from "../../src/report";
@@ -147,6 +148,50 @@ describe("monthly sheets in a fresh workbook", () => {
     });
     expect(checked).toBe(data.targets.length * 12);
     expect(plain(monthly.getCell("B2").value)).toBe(6);
+  });
+
+  it("目标任务's 实际值, 完成率, 状态 and 预算执行's 支出数, 执行率 follow the report month (6月) as the engine computes", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(recalculated);
+    const targets = wb.getWorksheet("目标任务")!;
+    const tc = columns(targets);
+    const progress = plain(targets.getCell("D2").value);
+    expect(progress).toBeCloseTo(0.5, 12);
+    let checked = 0;
+    targets.eachRow((row, r) => {
+      if (r <= 4) return;
+      const t = data.targets.find((x) => x.id === row.getCell(tc.get("编号")!).value);
+      const f = t ? figures.targets.get(t.id) : undefined;
+      if (!t) return;
+      const sheetMonths = (f?.months ?? []).map((v) => (typeof v === "number" ? toExcelValue(t, v) : null));
+      const want = reportMonthValue(sheetMonths, 6);
+      const cellValue = row.getCell(tc.get("实际值")!).value;
+      expect((cellValue as ExcelJS.CellFormulaValue).formula).toContain("月度填报");
+      const got = plain(cellValue);
+      if (want === null) expect([t.id, got ?? ""]).toEqual([t.id, ""]);
+      else expect(got).toBeCloseTo(want, 9);
+      const p = typeof f?.previous === "number" ? toExcelValue(t, f.previous) : null;
+      const e = evaluateTarget(t, want, p, progress);
+      expect([t.id, plain(row.getCell(tc.get("状态")!).value)]).toEqual([t.id, e.status]);
+      const rate = plain(row.getCell(tc.get("完成率")!).value);
+      if (typeof e.completion === "number") expect(rate).toBeCloseTo(e.completion, 9);
+      else expect([t.id, rate ?? ""]).toEqual([t.id, e.completion]);
+      checked++;
+    });
+    expect(checked).toBe(data.targets.length);
+    const execution = wb.getWorksheet("预算执行")!;
+    const ec = columns(execution);
+    data.areas.forEach((a, i) => {
+      const months = (figures.areas.get(a.no)?.months ?? []).map((v) => (typeof v === "number" ? v : null));
+      const spentYi = reportMonthValue(months, 6);
+      const spent = plain(execution.getCell(5 + i, ec.get("支出数")!).value);
+      if (spentYi === null) expect([a.no, spent ?? ""]).toEqual([a.no, ""]);
+      else expect(spent).toBeCloseTo(fromYi(spentYi, "万元"), 6);
+      const e = evaluateExecution(fromYi(a.budgetYi, "万元"), spentYi === null ? null : fromYi(spentYi, "万元"), 0.5);
+      const rate = plain(execution.getCell(5 + i, ec.get("执行率")!).value);
+      if (typeof e.rate === "number") expect(rate).toBeCloseTo(e.rate, 9);
+      else expect([a.no, rate ?? ""]).toEqual([a.no, e.rate]);
+    });
   });
 
   it("月度状态 counts each status by month as the engine does; the reports for 6月 and 12月 say the same", async () => {

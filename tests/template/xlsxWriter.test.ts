@@ -78,8 +78,11 @@ describe("file writer (ExcelJS)", () => {
     const status = cellOf(ws, r + 1, columnOf(t, "状态") + 1);
     expect(status.formula).toMatch(/^IF\(/);
     expect(status.result).toBe("未填报");
+    // 实际值 follows 月度填报 (its 本期数, by 编号): a formula, no input validation; 上年值 is still typed.
     const actual = cellOf(ws, r + 1, columnOf(t, "实际值") + 1);
-    expect(actual.dataValidation).toMatchObject({ type: "decimal" });
+    expect(actual.formula).toMatch(/INDEX\('月度填报'!\$U:\$U,MATCH\(\$A\d+,'月度填报'!\$A:\$A,0\)\)/);
+    expect(actual.dataValidation?.type).toBeUndefined();
+    expect(cellOf(ws, r + 1, columnOf(t, "上年值") + 1).dataValidation).toMatchObject({ type: "decimal" });
     const qualitative = rowOf(t, "编号", "area6-fai-stable");
     expect(t[qualitative]?.[columnOf(t, "目标值")]).toBeNull();
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
@@ -137,8 +140,9 @@ describe("file writer (ExcelJS)", () => {
     const edited = await save(wb, fresh);
 
     const { buffer, plan } = await updateTemplate(edited, data, { now: NOW });
-    // 7 typed cells + the two 报告日期, and the two 实际值 the monthly sheet 月度填报 carries into the report month.
-    expect(plan.valuesKept).toBe(11);
+    // 7 typed cells + the two 报告日期, and the two 实际值 the monthly sheet 月度填报 carries into the report month;
+    // those two and 支出数 8600 now live in their month (实际值 / 支出数 show them by formula), counted there once.
+    expect(plan.valuesKept).toBe(8);
     expect(plan.orphanRows).toBe(0);
     const out = await load(buffer);
     expect(out.worksheets.map((w) => w.name)).toEqual([...SHEET_KEYS, "我的台账"]);

@@ -366,6 +366,7 @@ export function PreviewCard({
   if (preview.formulasFilled + preview.formulasUpgraded > 0) {
     rows.push([p.formulas, [p.formulasLine(preview.formulasFilled, preview.formulasUpgraded)]]);
   }
+  if ((preview.valuesMoved ?? 0) > 0) rows.push([p.moved, [p.movedLine(preview.valuesMoved ?? 0)]]);
   return (
     <div className={styles.summaryBox} data-testid="refresh-preview">
       <MessageBar intent={preview.empty ? "success" : "info"} layout="multiline">

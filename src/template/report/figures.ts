@@ -49,7 +49,7 @@ const title = (sheet: ExistingSheet) => {
 };
 
 /** Our sheet for a key: the one whose A1 title names it (【政策目标】月度填报 · …), else the one of that name. */
-function findSheet(sheets: readonly ExistingSheet[], key: string): ExistingSheet | undefined {
+export function findSheet(sheets: readonly ExistingSheet[], key: string): ExistingSheet | undefined {
   return (
     sheets.find((s) => title(s).includes("政策目标") && title(s).includes(`】${key}`)) ??
     sheets.find((s) => s.name === key)

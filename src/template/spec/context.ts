@@ -13,6 +13,11 @@ export interface BuildContext {
   /** The names the sheets are written under (a key, or the key with a suffix), for cross-sheet formulas. */
   readonly names: Readonly<Record<SheetKey, string>>;
   readonly amountUnit: AmountUnit;
+  /**
+   * The workbook has (or gets) the monthly sheets: 实际值 and 支出数 are then formulas showing 月度填报's and
+   * 月度支出's 本期数, no longer inputs. Absent: false (a workbook without them).
+   */
+  readonly monthly?: boolean;
   /** Excel serial of the 报告日期 written into new sheets. */
   readonly reportDateSerial: number;
   /** ISO instant, and the same in Beijing time for people. */

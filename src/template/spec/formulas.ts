@@ -136,6 +136,11 @@ export function earlierFormulas(formula: string): string[] {
   const v01 = formula
     .replace(new RegExp(String.raw`OR\(NOT\(ISNUMBER\((${REF})\)\),ISLOGICAL\(\1\)\)`, "g"), "NOT(ISNUMBER($1))")
     .replace(new RegExp(String.raw`OR\((${REF})="%",AND\(\1="",(${REF})="${ANNUAL}"\)\)`, "g"), '$1="%"')
-    .replace(new RegExp(String.raw`^IF\(NOT\(ISNUMBER\((${REF})\)\),"",\1-(${REF})\)$`), 'IF(ISNUMBER($1),$1-$2,"")');
+    .replace(new RegExp(String.raw`^IF\(NOT\(ISNUMBER\((${REF})\)\),"",\1-(${REF})\)$`), 'IF(ISNUMBER($1),$1-$2,"")')
+    // Before 支出数 followed 月度支出: an area's 支出数 counted as filled with COUNTIFS(…,"<>").
+    .replace(
+      /\(COUNTIFS\(([^,()]+),([^,()]+),([^,()]+),"\?\*"\)\+COUNTIFS\(\1,\2,\3,">-1E\+307"\)\)/g,
+      'COUNTIFS($1,$2,$3,"<>")',
+    );
   return v01 === formula ? [] : [v01];
 }

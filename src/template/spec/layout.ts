@@ -61,6 +61,18 @@ export const TARGET_COLUMNS: readonly ColumnDef<TargetColumn>[] = [
   { key: "核对", header: "核对", role: "computed", width: 10 },
 ];
 
+/**
+ * The columns of 目标任务 in a workbook with the monthly sheets: 实际值 is 月度填报's 本期数 (the report month's
+ * figure, a formula) instead of an input. Without them (`--sheets 目标任务,汇总`) it stays what staff type.
+ */
+export function targetColumns(monthly: boolean): readonly ColumnDef<TargetColumn>[] {
+  return monthly ? FOLLOWING_TARGET_COLUMNS : TARGET_COLUMNS;
+}
+
+const FOLLOWING_TARGET_COLUMNS: readonly ColumnDef<TargetColumn>[] = TARGET_COLUMNS.map((c) =>
+  c.key === "实际值" ? { ...c, role: "computed" } : c,
+);
+
 /** 1-based column of a target column. */
 export function targetCol(key: TargetColumn): number {
   return TARGET_COLUMNS.findIndex((c) => c.key === key) + 1;
@@ -68,11 +80,12 @@ export function targetCol(key: TargetColumn): number {
 
 export type ExecutionColumn = "领域" | "预算数" | "支出数" | "执行率" | "序时进度" | "进度差" | "差额" | "核对";
 
-export function executionColumns(unit: string): readonly ColumnDef<ExecutionColumn>[] {
+/** 预算执行's columns; with the monthly sheets (`monthly`) 支出数 is 月度支出's 本期数, a formula. */
+export function executionColumns(unit: string, monthly = false): readonly ColumnDef<ExecutionColumn>[] {
   return [
     { key: "领域", header: "领域", role: "official", width: 30 },
     { key: "预算数", header: `预算数(${unit})`, role: "official", width: 15 },
-    { key: "支出数", header: `支出数(${unit})`, role: "input", width: 15 },
+    { key: "支出数", header: `支出数(${unit})`, role: monthly ? "computed" : "input", width: 15 },
     { key: "执行率", header: "执行率", role: "computed", width: 10 },
     { key: "序时进度", header: "序时进度", role: "computed", width: 10 },
     { key: "进度差", header: "进度差(百分点)", role: "computed", width: 12 },

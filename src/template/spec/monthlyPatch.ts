@@ -10,8 +10,11 @@ import type { SheetPatch } from "./patch";
 import { patchKeyed, type SummaryCollector } from "./patchPlan";
 import type { PlanOptions, TableRef } from "./plan";
 import { areaOfLabel, type ExistingSheet } from "./read";
+import { carried } from "./context";
 import {
+  areaMonthCells,
   MONTHLY_TARGET_COLUMNS,
+  monthlyValueFormat as valueFormat,
   monthlySpendingColumns,
   monthlyTargetRowResults,
   type MonthlySpendingColumn,
@@ -67,7 +70,14 @@ export function patchMonthlyTargets(
           return v.kind === "number" ? fromExcelValue(target, v.value) : v.kind === "text" ? "invalid" : null;
         });
         const previous = carry.inputs.targets?.get(id)?.previous ?? null;
-        return monthlyTargetRowResults(target, { months, previous }, month, index.year);
+        const raw = MONTH_HEADERS.map((m) => input(m as MonthlyTargetColumn));
+        return monthlyTargetRowResults(target, { months, previous }, month, index.year, raw);
+      },
+      seed: (id, column) => {
+        const m = MONTH_HEADERS.indexOf(column as (typeof MONTH_HEADERS)[number]) + 1;
+        if (m === 0 || carry.moved?.targets.get(id) !== m) return undefined;
+        const target = index.target(id) as Target;
+        return carried(carry.inputs.rawTargets?.get(id)?.[m - 1], valueFormat(target));
       },
     },
     fresh,
@@ -86,6 +96,7 @@ export function patchMonthlySpending(
   options: PlanOptions,
   sheetUnit: AmountUnit | undefined,
   sum: SummaryCollector,
+  carry: MonthlyCarry,
 ): SheetPatch {
   const { index, data, amountUnit } = ctx;
   const month = reportMonthOf(fresh);
@@ -121,6 +132,17 @@ export function patchMonthlySpending(
         if (!months.has(column)) return undefined;
         const value = convert(cell);
         return value === undefined ? undefined : { value, numFmt: "#,##0.00" };
+      },
+      seed: (no, column) => {
+        const m = MONTH_HEADERS.indexOf(column as (typeof MONTH_HEADERS)[number]) + 1;
+        if (m === 0 || carry.moved?.areas.get(Number(no)) !== m) return undefined;
+        // In the sheet's unit, as the fresh sheet writes it (a typed text as typed).
+        const shown = areaMonthCells(
+          carry.inputs.areas?.get(Number(no)),
+          carry.inputs.rawAreas?.get(Number(no)),
+          amountUnit,
+        )[m - 1];
+        return { value: shown ?? null, numFmt: "#,##0.00" };
       },
     },
     fresh,

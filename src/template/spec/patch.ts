@@ -39,6 +39,8 @@ export type ChangeReason =
   | "restore"
   /** A product formula as an earlier version of the product wrote it, rewritten as this version writes it. */
   | "upgrade"
+  /** A typed 实际值 / 支出数 moved into the blank month cell of its 报告日期 on the monthly sheet. */
+  | "move"
   /** A cell of a row appended for a target (or area) new in the edition. */
   | "appendRow"
   /** A cell of a column appended by a layout upgrade. */
@@ -198,6 +200,8 @@ export interface PatchSummary {
   readonly formulasFilled: number;
   /** Product formulas of an earlier layout (layout upgrade) rewritten with this version's. */
   readonly formulasUpgraded: number;
+  /** Typed 实际值 / 支出数 moved into their month on the monthly sheets (the cell then follows by formula). */
+  readonly valuesMoved?: number;
   readonly columnsAppended: readonly { readonly sheet: string; readonly header: string }[];
   readonly sheetsCreated: readonly string[];
   readonly sheetsSkipped: readonly { readonly sheet: string; readonly reason: string }[];

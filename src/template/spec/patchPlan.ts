@@ -15,7 +15,7 @@ import {
   HEADER_ROW,
   ORPHAN_AREA,
   ORPHAN_TARGET,
-  TARGET_COLUMNS,
+  targetColumns,
   type ColumnDef,
 } from "./layout";
 import { decodeMarker, encodeMarker, markerName, officialFingerprint, SHEET_KEYS } from "./marker";
@@ -35,14 +35,23 @@ import type {
   TableGrowth,
   WorkbookPatch,
 } from "./patch";
-import { beijing, decideSheets, reportSerial, type PlanOptions, type TableRef, type WorkbookSnapshot } from "./plan";
+import {
+  beijing,
+  decideSheets,
+  reportSerial,
+  writtenNames,
+  type PlanOptions,
+  type TableRef,
+  type WorkbookSnapshot,
+} from "./plan";
 import { areaOfLabel, findHeader, hasContent, type ExistingSheet } from "./read";
 import { earlierFormulas } from "./formulas";
-import { monthlyCarry, buildMonthlySheet, type MonthlyCarry } from "./monthlyPlan";
+import { currentFigures, monthlyCarry, monthlyNames, buildMonthlySheet, type MonthlyCarry } from "./monthlyPlan";
 import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
 import { patchMonitor } from "./monitorPatch";
 import { buildMonitorSheet } from "./sheets/monitor";
 import { relocateFormula, sameFormula } from "./relocate";
+import { sameScalar, sameValue } from "./same";
 import { isOurTitle } from "./sheetBuilder";
 import { buildBudgetSheet } from "./sheets/budget";
 import { buildDutiesSheet } from "./sheets/duties";
@@ -66,6 +75,8 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
   const decisions = decideSheets(snapshot, options);
   const names = Object.fromEntries(SHEET_KEYS.map((k) => [k, k])) as Record<SheetKey, string>;
   for (const d of decisions) if (d.action !== "skip") names[d.key] = d.name;
+  const monthly = monthlyNames(snapshot, writtenNames(decisions));
+  Object.assign(names, monthly.names);
   const contentsOf = (name: string): ExistingSheet => {
     const sheet = snapshot.sheets?.get(name);
     if (!sheet) throw new Error(`内部错误:未读取工作表“${name}”。 / Internal error: sheet "${name}" was not read.`);
@@ -78,6 +89,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
     data,
     index,
     names,
+    monthly: monthly.monthly,
     amountUnit,
     reportDateSerial: reportSerial(options.reportDate, now),
     generatedAt: now.toISOString(),
@@ -94,6 +106,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
   // Monthly figures already in the workbook (or, on the upgrade from the earlier layout, its 实际值 and 支出数).
   const carry = monthlyCarry(data, snapshot.sheets?.values() ?? []);
   const read: ReadonlyMap<string, ExistingSheet> = snapshot.sheets ?? new Map();
+  const current = currentFigures(ctx, carry);
 
   for (const d of decisions) {
     if (d.action === "skip") {
@@ -102,7 +115,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       continue;
     }
     if (d.action === "create") {
-      const spec = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry, read);
+      const spec = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry, read, current);
       if (d.key === "目标任务") targetRows = spec.targetRows ?? [];
       if (d.key === "预算执行") {
         executionRows = spec.executionRows ?? [];
@@ -116,18 +129,19 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
     const existing = contentsOf(d.name);
     const tables = tablesOn(d.name);
     if (d.key === "目标任务") {
-      const fresh = withSheetProgress(buildTargetsSheet(ctx, d.name, "create", undefined).sheet, existing, index.year);
-      const patched = patchTargets(ctx, fresh, existing, tables, options, sum);
+      const built = buildTargetsSheet(ctx, d.name, "create", undefined, current.targets).sheet;
+      const fresh = withSheetProgress(built, existing, index.year);
+      const patched = patchTargets(ctx, fresh, existing, tables, options, sum, current.targets);
       targetRows = patched.rowsOut;
       out.push(patched.patch);
     } else if (d.key === "预算执行") {
       const fresh = withSheetProgress(
-        buildExecutionSheet(ctx, d.name, "create", undefined).sheet,
+        buildExecutionSheet(ctx, d.name, "create", undefined, current.areas).sheet,
         existing,
         index.year,
         ["领域", "支出数"],
       );
-      const patched = patchExecution(ctx, fresh, existing, tables, options, sheetUnit, sum);
+      const patched = patchExecution(ctx, fresh, existing, tables, options, sheetUnit, sum, current.areas);
       executionRows = patched.rowsOut;
       executionProgress = patched.progress;
       out.push(patched.patch);
@@ -139,7 +153,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       const patched =
         d.key === "月度填报"
           ? patchMonthlyTargets(ctx, fresh, existing, tables, options, sum, carry)
-          : patchMonthlySpending(ctx, fresh, existing, tables, options, sheetUnit, sum);
+          : patchMonthlySpending(ctx, fresh, existing, tables, options, sheetUnit, sum, carry);
       out.push(patched);
     } else {
       const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry).sheet;
@@ -211,6 +225,7 @@ function buildFresh(
   executionProgress: unknown,
   carry: MonthlyCarry = { inputs: {} },
   sheets: ReadonlyMap<string, ExistingSheet> = new Map(),
+  current: ReturnType<typeof currentFigures> = { targets: new Map(), areas: new Map() },
 ): {
   sheet: SheetSpec;
   targetRows?: readonly TargetRowOut[];
@@ -225,11 +240,11 @@ function buildFresh(
     case "责任分工":
       return buildDutiesSheet(ctx, name, "create");
     case "目标任务": {
-      const out = buildTargetsSheet(ctx, name, "create", undefined);
+      const out = buildTargetsSheet(ctx, name, "create", undefined, current.targets);
       return { sheet: out.sheet, targetRows: out.rows };
     }
     case "预算执行": {
-      const out = buildExecutionSheet(ctx, name, "create", undefined);
+      const out = buildExecutionSheet(ctx, name, "create", undefined, current.areas);
       return { sheet: out.sheet, executionRows: out.rows, progress: out.progress };
     }
     case "汇总":
@@ -254,6 +269,7 @@ export class SummaryCollector {
   formulasRestored = 0;
   formulasFilled = 0;
   formulasUpgraded = 0;
+  valuesMoved = 0;
   readonly columnsAppended: { sheet: string; header: string }[] = [];
   readonly created: string[] = [];
   readonly skipped: { sheet: string; reason: string }[] = [];
@@ -270,6 +286,7 @@ export class SummaryCollector {
       formulasRestored: this.formulasRestored,
       formulasFilled: this.formulasFilled,
       formulasUpgraded: this.formulasUpgraded,
+      valuesMoved: this.valuesMoved,
       columnsAppended: this.columnsAppended,
       sheetsCreated: this.created,
       sheetsSkipped: this.skipped,
@@ -331,6 +348,7 @@ class SheetDiff {
     reason: "official" | "label",
     rowKey?: string,
     columnKey?: string,
+    adopt?: (have: RawCell) => boolean,
   ): boolean {
     const have = this.at(row, column);
     if (want.formula === undefined) {
@@ -349,6 +367,11 @@ class SheetDiff {
       return false;
     }
     if (have.formula !== undefined && earlierFormulas(want.formula).some((f) => sameFormula(have.formula ?? "", f))) {
+      this.write(row, column, want, "upgrade", rowKey, columnKey);
+      this.sum.formulasUpgraded++;
+      return false;
+    }
+    if (have.formula === undefined && adopt?.(have)) {
       this.write(row, column, want, "upgrade", rowKey, columnKey);
       this.sum.formulasUpgraded++;
       return false;
@@ -478,6 +501,13 @@ export interface KeyedTable<K extends string> {
   readonly headerRow?: number;
   /** Leave the fresh sheet's rows above the header unwritten (their layout no longer lines up; see monitorPatch). */
   readonly skipAbove?: boolean;
+  /**
+   * A value typed into a formula column that the formula takes over instead of keeping it as an override: the
+   * value lives elsewhere now and the formula shows it (a typed 实际值 equal to 月度填报's 本期数).
+   */
+  readonly adopt?: (key: string, column: K, have: RawCell) => boolean;
+  /** A value moved into a blank input cell of a row (a typed 实际值 into its month); undefined: none. */
+  readonly seed?: (key: string, column: K) => CellSpec | undefined;
 }
 
 interface KeyedOut {
@@ -609,9 +639,21 @@ export function patchKeyed<K extends string>(
   // Rows of the edition: official cells and formulas where the user's row is, wherever it was moved.
   for (const { row: r, key: k } of productRows) {
     const freshRow = headerRow + 1 + spec.order.indexOf(k);
-    const input = (column: K) => {
+    const at = (column: K) => {
       const c = colOf.get(column);
       return c === undefined || added.some((a) => a.key === column) ? undefined : diff.at(r, c);
+    };
+    const seeds = new Map<K, CellSpec>();
+    for (const def of spec.columns) {
+      const seed = def.role === "input" && !hasContent(at(def.key)) ? spec.seed?.(k, def.key) : undefined;
+      if (seed) seeds.set(def.key, seed);
+    }
+    const input = (column: K): RawCell | undefined => {
+      const seed = seeds.get(column);
+      if (!seed) return at(column);
+      return seed.formula === undefined
+        ? { value: seed.value ?? null }
+        : { value: seed.result ?? null, formula: seed.formula };
     };
     const results = spec.results(k, input);
     const overridden: string[] = [];
@@ -622,6 +664,13 @@ export function patchKeyed<K extends string>(
       const want = freshCell(fresh, freshRow, standard(def.key), results[def.key]);
       if (def.key === CHECK) continue;
       if (def.role === "input") {
+        const seed = seeds.get(def.key);
+        if (seed) {
+          diff.write(r, c, seed, "move", k, def.key);
+          sum.valuesMoved++;
+          out[def.key] = seed.value ?? seed.result ?? null;
+          continue;
+        }
         const converted = spec.convert?.(def.key, input(def.key));
         if (converted) {
           diff.write(r, c, converted, "unit", k, def.key);
@@ -643,7 +692,8 @@ export function patchKeyed<K extends string>(
         out[def.key] = toScalar(diff.at(r, c)?.value);
         continue;
       }
-      const override = diff.product(r, c, cell, "official", k, def.key);
+      const adopt = spec.adopt ? (have: RawCell) => spec.adopt?.(k, def.key, have) === true : undefined;
+      const override = diff.product(r, c, cell, "official", k, def.key, adopt);
       if (override) overridden.push(def.key);
       out[def.key] = override
         ? toScalar(diff.at(r, c)?.value)
@@ -774,14 +824,26 @@ function patchTargets(
   tables: readonly TableRef[],
   options: PlanOptions,
   sum: SummaryCollector,
+  current: ReadonlyMap<string, Scalar>,
 ): { patch: SheetPatch; rowsOut: TargetRowOut[] } {
   const { index, data } = ctx;
   const progress = progressOf(toScalar(reportDateCell(existing)?.value), index.year);
+  const monthly = ctx.monthly === true;
+  const restore = options.restoreFormulas === true;
+  /** 实际值 as it will be: 本期数 (the formula's), unless the cell keeps what the user typed (手工覆盖). */
+  const actualOf = (id: string, cell: RawCell | undefined): unknown => {
+    if (!monthly) return toScalar(cell?.value);
+    const figure = current.get(id) ?? "";
+    if (!hasContent(cell) || restore) return figure;
+    if (cell.formula !== undefined)
+      return followsSheet(cell.formula, ctx.names.月度填报) ? figure : toScalar(cell.value);
+    return sameScalar(cell.value, figure) ? figure : toScalar(cell.value);
+  };
   const out = patchKeyed(
     {
       key: "目标任务",
       tableName: KEY_TABLE.目标任务,
-      columns: TARGET_COLUMNS,
+      columns: targetColumns(monthly),
       keyColumn: "编号",
       headerProbe: ["编号", "实际值"],
       canonical: (value) =>
@@ -792,9 +854,15 @@ function patchTargets(
       rewriteKey: false,
       results: (id, input) => {
         const target = index.target(id) as Target;
-        const r = evaluateTarget(target, toScalar(input("实际值")?.value), toScalar(input("上年值")?.value), progress);
-        return { 完成率: r.completion, 差距: r.gap, 状态: r.status };
+        const r = evaluateTarget(target, actualOf(id, input("实际值")), toScalar(input("上年值")?.value), progress);
+        return {
+          ...(monthly ? { 实际值: current.get(id) ?? "" } : {}),
+          完成率: r.completion,
+          差距: r.gap,
+          状态: r.status,
+        };
       },
+      adopt: (id, column, have) => column === "实际值" && sameScalar(have.value, current.get(id) ?? ""),
     },
     fresh,
     existing,
@@ -825,8 +893,11 @@ function patchExecution(
   options: PlanOptions,
   sheetUnit: AmountUnit | undefined,
   sum: SummaryCollector,
+  current: ReadonlyMap<number, Scalar>,
 ): { patch: SheetPatch; rowsOut: ExecutionRowOut[]; progress: unknown } {
   const { index, data, amountUnit } = ctx;
+  const monthly = ctx.monthly === true;
+  const restore = options.restoreFormulas === true;
   const progress = progressOf(toScalar(reportDateCell(existing, ["领域", "支出数"])?.value), index.year);
   const switching = sheetUnit !== undefined && sheetUnit !== amountUnit;
   const convert = (cell: RawCell | undefined): number | undefined => {
@@ -839,7 +910,7 @@ function patchExecution(
     {
       key: "预算执行",
       tableName: KEY_TABLE.预算执行,
-      columns: executionColumns(amountUnit),
+      columns: executionColumns(amountUnit, monthly),
       keyColumn: "领域",
       headerProbe: ["领域", "支出数"],
       canonical: (value) => {
@@ -852,10 +923,31 @@ function patchExecution(
       rewriteKey: true,
       results: (no, input) => {
         const spent = input("支出数");
-        const value = convert(spent) ?? toScalar(spent?.value);
+        const figure = current.get(Number(no)) ?? "";
+        const typed = convert(spent) ?? toScalar(spent?.value);
+        // 支出数 as it will be: 本期数 (the formula's), unless the cell keeps what the user typed (手工覆盖).
+        const value = !monthly
+          ? typed
+          : !hasContent(spent) || restore
+            ? figure
+            : spent.formula !== undefined
+              ? followsSheet(spent.formula, ctx.names.月度支出)
+                ? figure
+                : typed
+              : sameScalar(typed, figure)
+                ? figure
+                : typed;
         const r = evaluateExecution(budgetOf(Number(no)), value, progress);
-        return { 执行率: r.rate, 序时进度: r.progress, 进度差: r.pace, 差额: r.variance };
+        return {
+          ...(monthly ? { 支出数: figure } : {}),
+          执行率: r.rate,
+          序时进度: r.progress,
+          进度差: r.pace,
+          差额: r.variance,
+        };
       },
+      adopt: (no, column, have) =>
+        column === "支出数" && sameScalar(convert(have) ?? toScalar(have.value), current.get(Number(no)) ?? ""),
       convert: (column, cell) => {
         if (column !== "支出数") return undefined;
         const value = convert(cell);
@@ -884,20 +976,11 @@ function patchExecution(
 
 // ---- helpers ----------------------------------------------------------------------------------------------
 
+/** A formula in 实际值 / 支出数 that is ours: it looks the row up on the monthly sheet (any version of it). */
+function followsSheet(formula: string, sheet: string): boolean {
+  return formula.includes(sheet) && /MATCH\(/i.test(formula);
+}
+
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** Whether a value as read equals `want`: blanks alike, numbers to 1e-9 relative, dates as serials. */
-export function sameScalar(have: unknown, want: Scalar | null | undefined): boolean {
-  const blankA = !hasContent({ value: have });
-  const blankB = !hasContent({ value: want });
-  if (blankA || blankB) return blankA && blankB;
-  const x = toScalar(have);
-  if (typeof x === "number" && typeof want === "number")
-    return Math.abs(x - want) <= 1e-9 * Math.max(1, Math.abs(want));
-  return x === want;
-}
-
-/** Whether a cell holds the constant `want` (a formula never does). */
-export function sameValue(have: RawCell | undefined, want: Scalar | null | undefined): boolean {
-  return have?.formula === undefined && sameScalar(have?.value, want);
-}
+export { sameScalar, sameValue } from "./same";

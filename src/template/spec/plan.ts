@@ -4,7 +4,7 @@ import type { AmountUnit, BuildContext } from "./context";
 import { FOREIGN_SUFFIX } from "./layout";
 import { identifySheets } from "./identity";
 import { encodeMarker, officialFingerprint, SHEET_KEYS } from "./marker";
-import { buildMonthlySheet, monthlyCarry, MONTHLY_KEYS } from "./monthlyPlan";
+import { buildMonthlySheet, currentFigures, monthlyCarry, monthlyNames, MONTHLY_KEYS } from "./monthlyPlan";
 import { buildMonitorSheet } from "./sheets/monitor";
 import { readExecutionSheet, readTargetsSheet, type ExistingSheet } from "./read";
 import { buildBudgetSheet } from "./sheets/budget";
@@ -156,6 +156,11 @@ function skipDependent(decisions: SheetDecision[], key: SheetKey, needs: readonl
   };
 }
 
+/** The names the sheets written now go by. */
+export function writtenNames(decisions: readonly SheetDecision[]): Map<SheetKey, string> {
+  return new Map(decisions.filter((d) => d.action !== "skip").map((d) => [d.key, d.name]));
+}
+
 /** Beijing time (UTC+8, no daylight saving) of an instant, as people in 乐清 read it. */
 export function beijing(now: Date): { date: string; text: string } {
   const t = new Date(now.getTime() + 8 * 3_600_000);
@@ -179,10 +184,13 @@ export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, opti
   const decisions = decideSheets(snapshot, options);
   const names = Object.fromEntries(SHEET_KEYS.map((k) => [k, k])) as Record<SheetKey, string>;
   for (const d of decisions) if (d.action !== "skip") names[d.key] = d.name;
+  const monthly = monthlyNames(snapshot, writtenNames(decisions));
+  Object.assign(names, monthly.names);
   const ctx: BuildContext = {
     data,
     index,
     names,
+    monthly: monthly.monthly,
     amountUnit: options.amountUnit ?? "万元",
     reportDateSerial: reportSerial(options.reportDate, now),
     generatedAt: now.toISOString(),
@@ -190,6 +198,7 @@ export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, opti
   };
   const existing = (d: SheetDecision) => (d.action === "replace" ? snapshot.sheets?.get(d.name) : undefined);
   const carry = monthlyCarry(data, snapshot.sheets?.values() ?? []);
+  const current = currentFigures(ctx, carry);
   const built = new Map<SheetKey, SheetSpec>();
   let rowsWritten = 0;
   let valuesKept = 0;
@@ -218,11 +227,17 @@ export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, opti
         break;
       }
       case "目标任务":
-        targetsOut = buildTargetsSheet(ctx, d.name, mode, sheet ? readTargetsSheet(sheet) : undefined);
+        targetsOut = buildTargetsSheet(ctx, d.name, mode, sheet ? readTargetsSheet(sheet) : undefined, current.targets);
         add(targetsOut.sheet, targetsOut.stats);
         break;
       case "预算执行":
-        executionOut = buildExecutionSheet(ctx, d.name, mode, sheet ? readExecutionSheet(sheet, index) : undefined);
+        executionOut = buildExecutionSheet(
+          ctx,
+          d.name,
+          mode,
+          sheet ? readExecutionSheet(sheet, index) : undefined,
+          current.areas,
+        );
         add(executionOut.sheet, executionOut.stats);
         break;
       case "责任分工": {

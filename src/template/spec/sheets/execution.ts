@@ -24,8 +24,14 @@ import {
   TABLE_NAMES,
 } from "../layout";
 import { hasContent, type ReadExecution, type ReadExecutionRow } from "../read";
+import { lookupFormula } from "../monthlyFormulas";
+import { sameScalar } from "../same";
+import { monthlySpendingCol } from "./monthly";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "../sheetBuilder";
-import type { CellSpec, SheetSpec } from "../types";
+import type { CellSpec, Scalar, SheetSpec } from "../types";
+
+/** 核对 of a row whose 支出数 the user typed over the formula that follows 月度支出. */
+const OVERRIDE_FLAG = "手工覆盖:支出数";
 
 export interface ExecutionRowOut {
   readonly area: string;
@@ -55,16 +61,31 @@ function convertSpent(cell: RawCell | undefined, from: string | undefined, to: A
   return { value: fromYi(toYi(input.value, from), to) };
 }
 
+/** 支出数 of a row in a workbook with the monthly sheets: 月度支出's 本期数 for the row's 领域, "" while none. */
+export function spentFormula(ctx: BuildContext, row: number): string {
+  return lookupFormula(
+    `$${columnLetter(executionCol("领域"))}${row}`,
+    ctx.names.月度支出,
+    monthlySpendingCol("领域"),
+    monthlySpendingCol("本期数"),
+  );
+}
+
+/**
+ * `current`: 本期数 by area (in the sheet's unit), the cached result of 支出数 when `ctx.monthly`. A 支出数 the
+ * user typed that is not that figure stays as typed (手工覆盖).
+ */
 export function buildExecutionSheet(
   ctx: BuildContext,
   name: string,
   mode: "create" | "replace",
   existing: ReadExecution | undefined,
+  current: ReadonlyMap<number, Scalar> = new Map(),
 ): ExecutionOut {
   const { data, index, amountUnit } = ctx;
   const b = new SheetBuilder("预算执行", name, mode);
   const stats = emptyStats();
-  const columns = executionColumns(amountUnit);
+  const columns = executionColumns(amountUnit, ctx.monthly === true);
   const extras = existing?.extraColumns ?? [];
   const columnCount = columns.length + extras.length;
   const col = executionCol;
@@ -98,7 +119,10 @@ export function buildExecutionSheet(
   b.value(
     3,
     1,
-    `黄色底纹为填报单元格:支出数(${amountUnit})。执行率=支出数÷预算数;进度差=执行率−序时进度(百分点),` +
+    (ctx.monthly
+      ? `支出数(${amountUnit})为公式,取“${ctx.names.月度支出}”中报告月份的本期数,每月在“${ctx.names.月度支出}”填报。`
+      : `黄色底纹为填报单元格:支出数(${amountUnit})。`) +
+      `执行率=支出数÷预算数;进度差=执行率−序时进度(百分点),` +
       `落后序时进度超过20个百分点的领域标红。预算数为各领域${budgetWording(data).payer}预算安排` +
       (index.overlapYi > 0 ? "(含交叉重叠,合计大于文件总额)。" : "。"),
   );
@@ -124,12 +148,26 @@ export function buildExecutionSheet(
     budgetValue: number,
     read: ReadExecutionRow | undefined,
     flag: string,
+    area?: number,
   ) => {
-    const spent = convertSpent(read?.spent, existing?.unit, amountUnit);
-    if (hasContent(spent)) stats.valuesKept++;
+    const typed = convertSpent(read?.spent, existing?.unit, amountUnit);
+    let spent = typed;
+    let cell = carried(typed, MONEY);
+    if (ctx.monthly && area !== undefined) {
+      const figure = current.get(area) ?? "";
+      const ours =
+        !hasContent(typed) ||
+        (typed.formula !== undefined && typed.formula.includes(ctx.names.月度支出)) ||
+        (typed.formula === undefined && sameScalar(typed.value, figure));
+      if (ours) {
+        cell = { formula: spentFormula(ctx, r), result: figure, numFmt: MONEY };
+        spent = { value: figure };
+      } else flag = flag || OVERRIDE_FLAG;
+    }
+    if (hasContent(typed) && cell?.formula === undefined) stats.valuesKept++;
     b.value(r, col("领域"), label);
     b.set(r, col("预算数"), budget);
-    b.set(r, col("支出数"), carried(spent, MONEY));
+    b.set(r, col("支出数"), cell);
     const results = evaluateExecution(budgetValue, toScalar(spent?.value), progress);
     b.set(r, col("执行率"), { formula: executionRateFormula(r), result: results.rate, numFmt: "0.0%" });
     b.set(r, col("序时进度"), { formula: rowProgressFormula(), result: results.progress, numFmt: "0.0%" });
@@ -155,7 +193,7 @@ export function buildExecutionSheet(
   };
   for (const area of data.areas) {
     const budget = fromYi(area.budgetYi, amountUnit);
-    writeRow(areaLabel(area), { value: budget, numFmt: MONEY }, budget, byArea.get(area.no), "");
+    writeRow(areaLabel(area), { value: budget, numFmt: MONEY }, budget, byArea.get(area.no), "", area.no);
   }
   for (const row of leftovers) {
     const kept = readInput(toScalar(row.budget?.value));
@@ -169,21 +207,22 @@ export function buildExecutionSheet(
   b.styleBox(FIRST_DATA_ROW, 1, last, columnCount, STYLE.body);
   b.styleBox(FIRST_DATA_ROW, col("领域"), last, col("领域"), { wrap: true });
   b.styleBox(FIRST_DATA_ROW, col("核对"), last, col("核对"), { wrap: true });
-  b.styleBox(FIRST_DATA_ROW, col("支出数"), last, col("支出数"), STYLE.input);
+  if (!ctx.monthly) b.styleBox(FIRST_DATA_ROW, col("支出数"), last, col("支出数"), STYLE.input);
   if (extras.length > 0) b.styleBox(FIRST_DATA_ROW, columns.length + 1, last, columnCount, STYLE.input);
   b.table({
     name: TABLE_NAMES.execution,
     ref: rangeAddress(HEADER_ROW, 1, last, columnCount),
     style: "TableStyleLight1",
   });
-  b.validate({
-    ref: rangeAddress(FIRST_DATA_ROW, col("支出数"), last, col("支出数")),
-    type: "decimal",
-    min: -1e12,
-    max: 1e12,
-    title: "支出数",
-    message: `请输入数字(单位:${amountUnit})。`,
-  });
+  if (!ctx.monthly)
+    b.validate({
+      ref: rangeAddress(FIRST_DATA_ROW, col("支出数"), last, col("支出数")),
+      type: "decimal",
+      min: -1e12,
+      max: 1e12,
+      title: "支出数",
+      message: `请输入数字(单位:${amountUnit})。`,
+    });
   const paceRef = `$${columnLetter(col("进度差"))}${FIRST_DATA_ROW}`;
   b.conditional({
     ref: rangeAddress(FIRST_DATA_ROW, 1, last, col("核对") - 1),

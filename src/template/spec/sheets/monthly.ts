@@ -6,6 +6,7 @@ import {
   pace,
   readDate,
   reportMonth,
+  reportMonthValue,
   toExcelValue,
   toYi,
   fromYi,
@@ -14,8 +15,8 @@ import {
 import type { Target } from "../../../policy/types";
 import type { AreaFigures, Figure, TargetFigures } from "../../../report";
 import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../a1";
-import { basisOfKind, COMPARATOR_SYMBOL, errorText, NOT_A_NUMBER, type RawCell } from "../cells";
-import { areaLabel, carried, emptyStats, type BuildContext, type BuildStats } from "../context";
+import { basisOfKind, COMPARATOR_SYMBOL, errorText, NOT_A_NUMBER, toScalar, type RawCell } from "../cells";
+import { areaLabel, carried, emptyStats, type AmountUnit, type BuildContext, type BuildStats } from "../context";
 import { hasContent } from "../read";
 import { FIRST_DATA_ROW, HEADER_ROW, targetCol, type ColumnDef } from "../layout";
 import {
@@ -111,7 +112,8 @@ const DATE_CELL_ABS = "$B$2";
 const MONEY = "#,##0.00";
 const PERCENT = "0.00%";
 
-function valueFormat(t: Target): string | undefined {
+/** Number format of a target's month cells (percentages as 3.05%, amounts with two decimals). */
+export function valueFormat(t: Target): string | undefined {
   if (t.unit === "%" || (t.unit === "" && t.kind === "ratio")) return PERCENT;
   if (/亿|万元|万美元/.test(t.unit)) return MONEY;
   return undefined;
@@ -128,6 +130,7 @@ export interface MonthlyInputs {
 
 const number = (f: Figure | undefined): number | null => (typeof f === "number" ? f : null);
 
+/** The report month the sheets' B2 gives for these figures and 报告日期 (engine reportMonth): 0 when none is filled. */
 export function reportMonthOf(ctx: BuildContext, inputs: MonthlyInputs, dateSerial: number): number {
   const filled = Array.from({ length: 12 }, (_, i) => {
     for (const f of inputs.targets?.values() ?? []) if (typeof f.months[i] === "number") return true;
@@ -138,6 +141,40 @@ export function reportMonthOf(ctx: BuildContext, inputs: MonthlyInputs, dateSeri
   const d: CivilDate = date === null || isCalcError(date) ? { year: ctx.index.year + 1, month: 1, day: 1 } : date;
   return reportMonth(filled, d, ctx.index.year);
 }
+
+/**
+ * What each month cell of a target's row shows, in the sheet's scale: a cell as the user left it (a typed text or
+ * formula as typed, its cached result), else the figure. 本期数 is the report month's one (engine reportMonthValue).
+ */
+export function targetMonthCells(
+  target: Target,
+  f: TargetFigures | undefined,
+  raw: readonly (RawCell | undefined)[] | undefined,
+): Scalar[] {
+  return Array.from({ length: 12 }, (_, i): Scalar => {
+    const cell = raw?.[i];
+    if (hasContent(cell)) return toScalar(cell.value) ?? "";
+    const v = f?.months[i];
+    return typeof v === "number" ? toExcelValue(target, v) : "";
+  });
+}
+
+/** The same for an area's spending, numbers in the sheet's unit (a unit switch converts them, see the builder). */
+export function areaMonthCells(
+  f: AreaFigures | undefined,
+  raw: readonly (RawCell | undefined)[] | undefined,
+  unit: AmountUnit,
+): Scalar[] {
+  return Array.from({ length: 12 }, (_, i): Scalar => {
+    const cell = raw?.[i];
+    const v = f?.months[i];
+    if (hasContent(cell) && (cell.formula !== undefined || typeof v !== "number")) return toScalar(cell.value) ?? "";
+    return typeof v === "number" ? fromYi(v, unit) : "";
+  });
+}
+
+/** 本期数 as the sheet's formula gives it: the report month's cell, "" while it (or the month) is blank. */
+export const currentOf = (cells: readonly Scalar[], month: number): Scalar => reportMonthValue(cells, month) ?? "";
 
 function allMonthColumns(ctx: BuildContext) {
   const t = quoteSheet(ctx.names.月度填报);
@@ -232,7 +269,7 @@ export function buildMonthlyTargetsSheet(
         stats.valuesKept++;
       } else b.set(r, targetMonthColumn(m), withFmt(typeof v === "number" ? toExcelValue(target, v) : null));
     }
-    const results = monthlyTargetRowResults(target, f, month, index.year);
+    const results = monthlyTargetRowResults(target, f, month, index.year, raw);
     b.set(r, col("本期数"), {
       formula: currentFigureFormula(REPORT_MONTH_CELL, `$${first}${r}`, `$${last}${r}`),
       result: results.本期数 ?? "",
@@ -355,10 +392,9 @@ export function buildMonthlySpendingSheet(
         stats.valuesKept++;
       } else b.value(r, spendingMonthColumn(m), typeof v === "number" ? fromYi(v, amountUnit) : null, MONEY);
     }
-    const current = month === 0 ? null : f?.months[month - 1];
     b.set(r, col("本期数"), {
       formula: currentFigureFormula(REPORT_MONTH_CELL, `$${first}${r}`, `$${last}${r}`),
-      result: typeof current === "number" ? fromYi(current, amountUnit) : current === "invalid" ? NOT_A_NUMBER : "",
+      result: currentOf(areaMonthCells(f, raw, amountUnit), month),
       numFmt: MONEY,
     });
     b.fit(r, col("领域"), areaLabel(area));
@@ -517,13 +553,13 @@ export function monthlyTargetRowResults(
   f: TargetFigures | undefined,
   month: number,
   year: number,
+  raw?: readonly (RawCell | undefined)[],
 ): Partial<Record<MonthlyTargetColumn, Scalar>> {
   const out: Partial<Record<MonthlyTargetColumn, Scalar>> = { ...helperResults(target, f) };
   const previous = f?.previous;
   out.上年值 =
     typeof previous === "number" ? toExcelValue(target, previous) : previous === "invalid" ? NOT_A_NUMBER : "";
-  const current = month === 0 ? null : f?.months[month - 1];
-  out.本期数 = typeof current === "number" ? toExcelValue(target, current) : current === "invalid" ? NOT_A_NUMBER : "";
+  out.本期数 = currentOf(targetMonthCells(target, f, raw), month);
   monthlyStatuses(target, f, year).forEach((st, i) => {
     out[`${i + 1}月状态` as MonthlyTargetColumn] = st;
   });
@@ -556,4 +592,4 @@ export function toEngineFigure(t: Target, cellValue: number): number {
   return fromExcelValue(t, cellValue);
 }
 
-export { toYi };
+export { toYi, valueFormat as monthlyValueFormat };

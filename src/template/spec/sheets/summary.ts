@@ -146,8 +146,9 @@ export function buildSummarySheet(
     b.set(r, 3, { formula: `SUMIFS(${eSpent},${eArea},$A${r})`, result: spent, numFmt: "#,##0.00" });
     const rate = executionRate(budget, spent);
     b.set(r, 4, {
-      formula: `IF(COUNTIFS(${eArea},$A${r},${eSpent},"<>")=0,"",IF(B${r}=0,"",C${r}/B${r}))`,
-      // COUNTIFS(…,"<>") counts text as filled: an area whose 支出数 reads 未报 shows 0%, as every engine computes.
+      formula: `IF(${filledCount(eArea, `$A${r}`, eSpent)}=0,"",IF(B${r}=0,"",C${r}/B${r}))`,
+      // Text counts as filled: an area whose 支出数 reads 未报 shows 0%, as every engine computes; the "" of a
+      // 支出数 formula (月度支出 not filled for the month) does not.
       result: !rows.some((x) => x.filled) || isCalcError(rate) ? "" : rate,
       numFmt: "0.0%",
     });
@@ -258,4 +259,12 @@ export function buildSummarySheet(
   for (let row = 1; row <= captionRow; row++) b.height(row, 16);
   b.repeatRows(1, 1);
   return { sheet: b.finish(), stats };
+}
+
+/**
+ * How many of an area's 支出数 cells hold something: numbers and non-empty text. Not COUNTIFS(…,"<>"), which
+ * counts a formula's "" too (支出数 follows 月度支出 by formula and shows "" while the month is blank).
+ */
+export function filledCount(areas: string, area: string, spent: string): string {
+  return `(COUNTIFS(${areas},${area},${spent},"?*")+COUNTIFS(${areas},${area},${spent},">-1E+307"))`;
 }

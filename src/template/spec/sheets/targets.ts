@@ -25,9 +25,13 @@ import {
   TABLE_NAMES,
   TARGET_COLUMNS,
   targetCol,
+  targetColumns,
   type TargetColumn,
 } from "../layout";
 import { hasContent, type ReadTargetRow, type ReadTargets } from "../read";
+import { lookupFormula } from "../monthlyFormulas";
+import { sameScalar } from "../same";
+import { monthlyTargetCol } from "./monthly";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "../sheetBuilder";
 import type { CellSpec, Scalar, SheetSpec } from "../types";
 
@@ -62,11 +66,29 @@ export function articleLabel(article: number | null): string {
 const DATE_SERIAL_MIN = 36526; // 2000-01-01
 const DATE_SERIAL_MAX = 73050; // 2099-12-31
 
+/**
+ * 实际值 of a row in a workbook with the monthly sheets: 月度填报's 本期数 for the row's 编号 (the report month's
+ * figure), "" while there is none.
+ */
+export function actualFormula(ctx: BuildContext, row: number): string {
+  return lookupFormula(
+    `$${columnLetter(targetCol("编号"))}${row}`,
+    ctx.names.月度填报,
+    monthlyTargetCol("编号"),
+    monthlyTargetCol("本期数"),
+  );
+}
+
+/**
+ * `current`: 本期数 by target id (the monthly sheets' report-month figures, see monthlyPlan's currentFigures), the
+ * cached result of 实际值 when `ctx.monthly`.
+ */
 export function buildTargetsSheet(
   ctx: BuildContext,
   name: string,
   mode: "create" | "replace",
   existing: ReadTargets | undefined,
+  current: ReadonlyMap<string, Scalar> = new Map(),
 ): TargetsOut {
   const { data, index } = ctx;
   const b = new SheetBuilder("目标任务", name, mode);
@@ -109,14 +131,17 @@ export function buildTargetsSheet(
   b.value(
     3,
     1,
-    "黄色底纹为填报单元格:实际值(百分比指标直接输入百分数,如 3.05%;名次填数字)、上年值(仅“上升/下降”类指标)、备注。" +
+    (ctx.monthly
+      ? `实际值为公式,取“${ctx.names.月度填报}”中报告月份的本期数:每月在“${ctx.names.月度填报}”填1–N月累计数,不要在此改写。` +
+        "黄色底纹为填报单元格:上年值(仅“上升/下降”类指标)、备注。"
+      : "黄色底纹为填报单元格:实际值(百分比指标直接输入百分数,如 3.05%;名次填数字)、上年值(仅“上升/下降”类指标)、备注。") +
       "绿色标题列为公式,蓝色标题列为政策原文数据,重新生成时会按编号保留全部填报内容。",
   );
   b.merge(3, 1, 3, columnCount);
   b.style(rangeAddress(3, 1, 3, columnCount), STYLE.subtitle);
   b.height(3, 32);
 
-  b.tableColumns(HEADER_ROW, TARGET_COLUMNS, extras);
+  b.tableColumns(HEADER_ROW, targetColumns(ctx.monthly === true), extras);
 
   // Match existing rows to targets by 编号 (case-insensitive), never by position.
   const byId = new Map<string, ReadTargetRow>();
@@ -135,7 +160,19 @@ export function buildTargetsSheet(
     const area = index.area(target.area);
     const label = area ? areaLabel(area) : String(target.area);
     const read = byId.get(target.id);
-    const out = writeRow(b, r, officialOf(ctx, target, label), target, read, "", progress, extras.length, stats);
+    const follow = ctx.monthly ? following(ctx, r, read, current.get(target.id) ?? "") : undefined;
+    const out = writeRow(
+      b,
+      r,
+      officialOf(ctx, target, label),
+      target,
+      read,
+      follow?.kept ? OVERRIDE_FLAG : "",
+      progress,
+      extras.length,
+      stats,
+      follow?.cell,
+    );
     rowsOut.push({ area: label, status: out });
     if (target.comparator === "increase" || target.comparator === "decrease") directionRows.push(r);
     r++;
@@ -163,7 +200,8 @@ export function buildTargetsSheet(
   }
   b.styleBox(FIRST_DATA_ROW, col("上年值"), last, col("上年值"), { fill: "#F2F2F2" });
   for (const row of directionRows) b.style(cellAddress(row, col("上年值")), STYLE.input);
-  for (const key of ["实际值", "备注"] as const) b.styleBox(FIRST_DATA_ROW, col(key), last, col(key), STYLE.input);
+  for (const key of ctx.monthly ? (["备注"] as const) : (["实际值", "备注"] as const))
+    b.styleBox(FIRST_DATA_ROW, col(key), last, col(key), STYLE.input);
   if (extras.length > 0) b.styleBox(FIRST_DATA_ROW, TARGET_COLUMNS.length + 1, last, columnCount, STYLE.input);
 
   b.table({
@@ -172,7 +210,7 @@ export function buildTargetsSheet(
     style: "TableStyleLight1",
   });
 
-  for (const key of ["实际值", "上年值"] as const) {
+  for (const key of ctx.monthly ? (["上年值"] as const) : (["实际值", "上年值"] as const)) {
     b.validate({
       ref: rangeAddress(FIRST_DATA_ROW, col(key), last, col(key)),
       type: "decimal",
@@ -273,15 +311,28 @@ function writeRow(
   progress: unknown,
   extraCount: number,
   stats: BuildStats,
+  follow?: CellSpec,
 ): Scalar {
   const col = targetCol;
   for (const [key, cell] of Object.entries(official) as [TargetColumn, CellSpec][]) b.set(r, col(key), cell);
   const fmt = valueFormat(target.unit, target.kind);
-  const actual = read?.inputs.实际值;
+  const typed = read?.inputs.实际值;
+  // Following the monthly sheets: the formula, or the user's own value kept over it (手工覆盖).
+  const actual: RawCell | undefined = follow
+    ? follow.formula === undefined
+      ? { value: follow.value ?? null }
+      : { value: follow.result ?? null, formula: follow.formula }
+    : typed;
   const previous = read?.inputs.上年值;
   const note = read?.inputs.备注;
-  for (const cell of [actual, previous, note]) if (hasContent(cell)) stats.valuesKept++;
-  b.set(r, col("实际值"), carried(actual, fmt));
+  // A typed 实际值 the formula took over is counted where it lives now (月度填报); one kept over it, here.
+  const keptActual = follow
+    ? follow.formula === undefined || !follow.formula.includes("MATCH")
+      ? actual
+      : undefined
+    : actual;
+  for (const cell of [keptActual, previous, note]) if (hasContent(cell)) stats.valuesKept++;
+  b.set(r, col("实际值"), follow ? { ...follow, ...(fmt ? { numFmt: fmt } : {}) } : carried(actual, fmt));
   b.set(r, col("上年值"), carried(previous, fmt));
   b.set(r, col("备注"), carried(note));
   const results = evaluateTarget(target, toScalar(actual?.value), toScalar(previous?.value), progress);
@@ -305,4 +356,30 @@ function writeRow(
   if (flag) b.fit(r, col("核对"), flag);
   if (hasContent(note)) b.fit(r, col("备注"), String(note.value ?? ""));
   return results.status;
+}
+
+/** 核对 of a row whose 实际值 the user typed over the formula that follows 月度填报. */
+const OVERRIDE_FLAG = "手工覆盖:实际值";
+
+/**
+ * 实际值 of a target row when it follows 月度填报: the formula, with the report month's figure as its result —
+ * unless the user typed something else there (a value that is not that figure, or a formula of their own), which
+ * is kept as typed (`kept`) and flagged. A typed value equal to the figure is taken over by the formula (it lives
+ * in its month on 月度填报 now: monthlyPlan moves it there).
+ */
+function following(
+  ctx: BuildContext,
+  r: number,
+  read: ReadTargetRow | undefined,
+  current: Scalar,
+): { cell: CellSpec; kept: boolean } {
+  const formula = actualFormula(ctx, r);
+  const typed = read?.inputs.实际值;
+  const ours =
+    !hasContent(typed) ||
+    (typed.formula !== undefined && typed.formula.includes(ctx.names.月度填报) && typed.formula.includes("MATCH")) ||
+    (typed.formula === undefined && sameScalar(typed.value, current));
+  if (ours) return { cell: { formula, result: current }, kept: false };
+  const kept = carried(typed) ?? { value: null };
+  return { cell: kept, kept: true };
 }
