@@ -9,8 +9,9 @@ import { executionRateFormula, paceFormula } from "../formulas";
 import { headerKey, targetCol, type ColumnDef } from "../layout";
 import { lookupFormula } from "../monthlyFormulas";
 import { MONITOR_TABLE } from "../monthlyLayout";
-import type { MonthlyCarry } from "../monthlyPlan";
-import { findHeader, hasContent, readTargetsSheet, type ExistingSheet } from "../read";
+import { currentFigures, type MonthlyCarry } from "../monthlyPlan";
+import { findHeader, hasContent, readTargetsSheet, type ExistingSheet, type ReadTargetRow } from "../read";
+import { sameScalar } from "../same";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "../sheetBuilder";
 import type { Scalar, SheetSpec } from "../types";
 import { monthlySpendingCol, monthlyTargetCol, reportMonthOf, REPORT_MONTH_CELL } from "./monthly";
@@ -122,12 +123,28 @@ function resultsOf(ctx: BuildContext, carry: MonthlyCarry, sheets: ReadonlyMap<s
   const month = reportMonthOf(ctx, carry.inputs, carry.dateSerial ?? ctx.reportDateSerial);
   const targetsSheet = sheets.get(ctx.names.目标任务);
   const read = targetsSheet ? readTargetsSheet(targetsSheet) : undefined;
-  const progress = progressOf(toScalar(read?.reportDate?.value), ctx.index.year);
+  const progress = progressOf(toScalar(read ? read.reportDate?.value : ctx.reportDateSerial), ctx.index.year);
   const byId = new Map<string, { completion: Scalar; status: Scalar }>();
+  // 实际值 as 目标任务 will show it: 月度填报's 本期数 where it follows the monthly sheet, what was typed where
+  // the user's value is kept over it (see targets.ts).
+  const current = ctx.monthly ? currentFigures(ctx, carry).targets : undefined;
+  const rows = new Map<string, ReadTargetRow>();
   for (const row of read?.rows ?? []) {
     const t = ctx.index.target(row.id);
-    if (!t || byId.has(t.id)) continue;
-    const r = evaluateTarget(t, toScalar(row.inputs.实际值?.value), toScalar(row.inputs.上年值?.value), progress);
+    if (t && !rows.has(t.id)) rows.set(t.id, row);
+  }
+  for (const t of ctx.data.targets) {
+    const row = rows.get(t.id);
+    if (!row && !current) continue;
+    const typed = row?.inputs.实际值;
+    const figure = current?.get(t.id) ?? "";
+    const follows =
+      current !== undefined &&
+      (!hasContent(typed) ||
+        (typed.formula !== undefined && typed.formula.includes(ctx.names.月度填报)) ||
+        (typed.formula === undefined && sameScalar(typed.value, figure)));
+    const actual = follows ? figure : toScalar(typed?.value);
+    const r = evaluateTarget(t, actual, toScalar(row?.inputs.上年值?.value), progress);
     byId.set(t.id, { completion: r.completion, status: r.status });
   }
   const at = (months: readonly unknown[] | undefined, m: number) => (m === 0 ? undefined : months?.[m - 1]);
