@@ -4,10 +4,13 @@
 // each edition as a file and as the workbook's Custom XML part (capped at 4 MB).
 import { indexEdition } from "../src/engine";
 import { defaultEditionId, editions } from "../src/policy";
-import { serializeEditionFile, toEditionFile, type EditionFile } from "../src/policy/editionFile";
+import { fromEditionFile, serializeEditionFile, toEditionFile, type EditionFile } from "../src/policy/editionFile";
 import { parseEdition } from "../src/policy/validation";
+import type { EditionData } from "../src/policy/types";
+import { generateWorkbook } from "../src/template/excel";
 import { editionPartXml, MAX_EDITION_PART_BYTES, utf8Bytes } from "../src/template/editionPart";
 import { syntheticEdition } from "../tests/support/syntheticEdition";
+import { FakeExcel } from "../tests/template/support/fakeExcel";
 import { measure } from "./measure";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -32,9 +35,27 @@ function bench(label: string, file: EditionFile, calls: number): void {
   );
 }
 
+/** The Office.js writer's largest request when it builds the workbook of `data` (fake Excel: the JSON it sends). */
+async function largestBatch(data: EditionData): Promise<number> {
+  const excel = new FakeExcel();
+  await generateWorkbook(excel.context, { edition: data, reportDate: `${data.document.year}-06-30` });
+  return Math.max(...excel.syncBytes);
+}
+
 export async function run(): Promise<void> {
   bench("generated", syntheticEdition({ areas: 8, targets: 112 }), 40);
   bench("generated", syntheticEdition({ areas: 12, targets: 2000, articlesPerArea: 5 }), 8);
   const bundled = editions[defaultEditionId].data;
   bench(`bundled ${bundled.document.id}`, toEditionFile(bundled), 40);
+
+  // The pane writes a new workbook in one request: how it grows with the edition (Excel on the web refuses 5 MB).
+  const base = await largestBatch(bundled);
+  for (const targets of [400, 2000]) {
+    const data = fromEditionFile(syntheticEdition({ areas: 12, targets, articlesPerArea: 5 }));
+    const bytes = await largestBatch(data);
+    console.log(
+      `Office.js writer, new workbook of ${targets} targets: largest request ${kb(bytes)} ` +
+        `(${(bytes / base).toFixed(1)}× the ${bundled.targets.length}-target edition's ${kb(base)}; goal 1 MB, Excel on the web's limit 5 MB)`,
+    );
+  }
 }
