@@ -24,7 +24,7 @@ import {
   monitorHeaderRow,
 } from "../../src/template/spec/sheets/monitor";
 import { evaluateTarget } from "../../src/template/spec/evaluate";
-import { refreshWorkbook, updateTemplate, writeTemplate } from "../../src/template/xlsx";
+import { refreshWorkbook, writeTemplate } from "../../src/template/xlsx";
 import { readPackage, restoreNames } from "../../src/template/xlsx/package";
 import { syntheticYear } from "../report/syntheticYear";
 import { validatePackage } from "../support/ooxml";
@@ -350,7 +350,8 @@ describe("绩效监控 when the edition's areas change", () => {
       const original = await readPackage(await JSZip.loadAsync(buffer));
       const saved = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
       writeFileSync(filled, await restoreNames(saved, original.names));
-      const refreshed = await updateTemplate(new Uint8Array(readFileSync(filled)), data, { now: NOW });
+      // The CLI's --update: the package patched in place.
+      const refreshed = await refreshWorkbook(new Uint8Array(readFileSync(filled)), data, { now: NOW });
       writeFileSync(filled, refreshed.buffer);
       cached = new ExcelJS.Workbook();
       await cached.xlsx.load(refreshed.buffer as unknown as ExcelJS.Buffer);
