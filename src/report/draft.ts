@@ -64,6 +64,8 @@ export interface Changes {
   readonly newlyCompleted: readonly TargetLine[];
   /** 达进度 at the end of the previous month, 欠进度 now. */
   readonly fellBehind: readonly TargetLine[];
+  /** Each listed target's status at the end of the previous month, by id (the appendix shows it). */
+  readonly previousStatus: ReadonlyMap<string, ReportStatus>;
 }
 
 /** A figure the report used, for its appendix: what it is, its value as written, and where it comes from. */
@@ -194,11 +196,14 @@ export function draftReport(figures: WorkbookFigures, month: number): ProgressRe
   let changes: Changes | null = null;
   if (month > 1) {
     const before = new Map(data.targets.map((t) => [t.id, judge(t, month - 1)]));
-    changes = {
-      previousMonth: month - 1,
-      newlyCompleted: lines.filter((l) => l.status === "已完成" && before.get(l.target.id) !== "已完成"),
-      fellBehind: lines.filter((l) => l.status === "欠进度" && before.get(l.target.id) === "达进度"),
-    };
+    const newlyCompleted = lines.filter((l) => l.status === "已完成" && before.get(l.target.id) !== "已完成");
+    const fellBehind = lines.filter((l) => l.status === "欠进度" && before.get(l.target.id) === "达进度");
+    const previousStatus = new Map<string, ReportStatus>();
+    for (const l of [...newlyCompleted, ...fellBehind]) {
+      const s = before.get(l.target.id);
+      if (s !== undefined) previousStatus.set(l.target.id, s);
+    }
+    changes = { previousMonth: month - 1, newlyCompleted, fellBehind, previousStatus };
   }
 
   return {

@@ -45,6 +45,20 @@ function budgetPhrase(budget: BudgetLine, areaCount: number): string {
   return text;
 }
 
+/**
+ * The areas' budgets add up to more than the document's total when money is counted in two areas; the clause
+ * says so only when the figures show it (a sum equal to the total, or below it, gets no clause).
+ */
+function overlapPhrase(report: ProgressReport): string {
+  return overlaps(report) ? `(含领域间交叉重叠部分,扣除后为${yi(report.totalBudgetYi)})` : "";
+}
+
+const overlaps = (report: ProgressReport) =>
+  report.areas.length > 1 &&
+  report.totalBudgetYi > 0 &&
+  yi(report.budget.budgetYi) !== yi(report.totalBudgetYi) &&
+  report.budget.budgetYi > report.totalBudgetYi;
+
 /** 完成率 and how far behind, for a 欠进度 target: "1–6月累计30家,完成率40.0%,低于序时进度10.0个百分点". */
 function progressPhrase(line: TargetLine, report: ProgressReport): string {
   const t = line.target;
@@ -78,7 +92,7 @@ export function reportText(report: ProgressReport): ReportText {
     `截至${end},《${report.title}》(${report.docNumber})${report.targets}项目标任务中,${countsPhrase(report.counts, true)}。` +
       `${end}序时进度为${percent(report.progress)}。`,
     `${areaCount > 0 ? toChineseNumeral(areaCount) : "0"}个领域市财政预算安排${yi(report.budget.budgetYi)}` +
-      `(含领域间交叉重叠部分,扣除后为${yi(report.totalBudgetYi)}),${budgetPhrase(report.budget, areaCount)}。`,
+      `${overlapPhrase(report)},${budgetPhrase(report.budget, areaCount)}。`,
   ];
 
   const areaParagraphs = report.areas.map((a) => {
@@ -177,19 +191,51 @@ export function figureRows(report: ProgressReport): FigureRow[] {
       value: a.budget.spentYi === null ? "未填报" : yi(a.budget.spentYi),
       source: a.budget.sources.join("、") || `${m}累计支出数`,
     });
+    if (a.budget.rate !== null && a.budget.pace !== null) {
+      rows.push({ label: `${a.area.title}·执行率`, value: percent(a.budget.rate), source: "累计支出÷预算安排" });
+      rows.push({
+        label: `${a.area.title}·执行率−序时进度`,
+        value: versus(a.budget.pace, "序时进度"),
+        source: "执行率−序时进度",
+      });
+    }
   }
   rows.push({ label: "预算安排合计", value: yi(report.budget.budgetYi), source: "各领域预算数之和" });
+  if (overlaps(report))
+    rows.push({
+      label: "扣除交叉重叠后的预算",
+      value: yi(report.totalBudgetYi),
+      source: `${report.docNumber}所列总额`,
+    });
   if (report.budget.spentYi !== null && report.budget.rate !== null && report.budget.pace !== null) {
     rows.push({ label: "已支出合计", value: yi(report.budget.spentYi), source: "各领域支出数之和" });
     rows.push({ label: "执行率", value: percent(report.budget.rate), source: "已支出合计÷预算安排合计" });
     rows.push({ label: "执行率−序时进度", value: versus(report.budget.pace, "序时进度"), source: "执行率−序时进度" });
   }
+  const before = new Map<string, string>();
+  if (report.changes) {
+    const was = `${report.changes.previousMonth}月底`;
+    for (const [id, s] of report.changes.previousStatus) before.set(id, `${was}${s}`);
+  }
   for (const l of report.lines) {
+    const t = l.target;
     rows.push({
-      label: `${l.target.indicator}(${l.target.id})`,
-      value: l.actual === null ? (l.status === INVALID ? "非数字" : "未填报") : targetFigure(l.target, l.actual),
-      source: `${l.source ?? `${m}累计`};${l.status}`,
+      label: `${t.indicator}(${t.id})`,
+      value: l.actual === null ? (l.status === INVALID ? "非数字" : "未填报") : targetFigure(t, l.actual),
+      source: [l.source ?? `${m}累计`, l.status, before.get(t.id)].filter(Boolean).join(";"),
     });
+    // The text of a 欠进度 target states its target, 完成率 and distance from 序时进度: each has its row.
+    if (l.status !== "欠进度") continue;
+    if (t.value !== null)
+      rows.push({ label: `${t.indicator}·目标值`, value: targetFigure(t, t.value), source: "本版政策的目标值" });
+    if (l.completion !== null)
+      rows.push({ label: `${t.indicator}·完成率`, value: percent(l.completion), source: `${m}累计÷目标值` });
+    if (l.behindPoints !== null)
+      rows.push({
+        label: `${t.indicator}·完成率−序时进度`,
+        value: versus(-l.behindPoints, "序时进度"),
+        source: "完成率−序时进度",
+      });
   }
   return rows;
 }

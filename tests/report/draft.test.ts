@@ -180,6 +180,43 @@ describe("draftReport", () => {
     expect(draftReport(figures, 7).changes?.fellBehind.length).toBeGreaterThan(0);
   });
 
+  it("says the budgets overlap only when the areas' sum exceeds the document's total", () => {
+    const overview = (d: EditionData) =>
+      reportText(draftReport({ data: d, targets: new Map(), areas: new Map() }, 6)).sections[0]?.paragraphs[1];
+    expect(overview(data)).toContain("(含领域间交叉重叠部分,扣除后为49.25亿元)");
+    const sum = data.areas.reduce((s, a) => s + a.budgetYi, 0);
+    const exact: EditionData = { ...data, document: { ...data.document, totalBudgetYi: Math.round(sum * 100) / 100 } };
+    expect(overview(exact)).toBe("八个领域市财政预算安排69.49亿元,各领域均未填报支出数。");
+    expect(
+      reportText(draftReport({ data: exact, targets: new Map(), areas: new Map() }, 6)).figures,
+    ).not.toContainEqual(expect.objectContaining({ label: "扣除交叉重叠后的预算" }));
+  });
+
+  it("puts every figure the text states into the appendix: a 欠进度 target's 完成率 and distance, an area's rate", () => {
+    const figures: WorkbookFigures = {
+      data,
+      targets: new Map<string, TargetFigures>([
+        ["art01-hitech-firms", { months: [7, 13, 19, 25, 32, 38, 40], previous: null }],
+      ]),
+      areas: new Map([[6, { months: [1, 2, 3, 4, 5, 16.8, 18] }]]),
+    };
+    const text = reportText(draftReport(figures, 7));
+    const words = text.sections.flatMap((s) => s.paragraphs).join("");
+    const row = (label: string) => text.figures.find((f) => f.label === label);
+    expect(words).toContain("完成率53.3%,低于序时进度5.0个百分点");
+    expect(row("新增高新技术企业·完成率")?.value).toBe("53.3%");
+    expect(row("新增高新技术企业·完成率−序时进度")?.value).toBe("低于序时进度5.0个百分点");
+    expect(row("新增高新技术企业·目标值")?.value).toBe("75家");
+    expect(row("新增高新技术企业(art01-hitech-firms)")?.source).toContain("欠进度;6月底达进度");
+    const area = data.areas.find((a) => a.no === 6)!;
+    expect(words).toContain(`执行率${row(`${area.title}·执行率`)?.value}`);
+    // Every 百分点 phrase of the text is a value of the appendix.
+    const phrases = new Set(words.match(/(?:低于|高于)序时进度[\d.]+个百分点|与序时进度持平/g) ?? []);
+    expect(phrases.size).toBeGreaterThan(1);
+    const values = new Set(text.figures.map((f) => f.value));
+    for (const p of phrases) expect([p, values.has(p)]).toEqual([p, true]);
+  });
+
   it("rejects a month outside 1–12", () => {
     expect(() => draftReport(blankYear(), 13)).toThrow(RangeError);
   });
