@@ -14,6 +14,8 @@ export interface ReportText {
   readonly title: string;
   /** 文号 line under the title. */
   readonly subtitle: string;
+  /** The span the report covers, e.g. "2025年1–6月". */
+  readonly period: string;
   readonly sections: readonly { readonly heading: string; readonly paragraphs: readonly string[] }[];
   readonly figures: readonly FigureRow[];
 }
@@ -168,6 +170,7 @@ export function reportText(report: ProgressReport): ReportText {
   return {
     title: `${report.title}实施进展情况(${period(report)})`,
     subtitle: `${report.docNumber} · 截至${end} · 序时进度${percent(report.progress)}`,
+    period: period(report),
     sections,
     figures: figureRows(report),
   };

@@ -240,7 +240,7 @@ export async function readWorkbookStatus(
 }
 
 /** The used range as a grid from A1 (the used range may start further down or right). */
-function toExisting(name: string, used: Excel.Range): ExistingSheet {
+export function toExisting(name: string, used: Excel.Range): ExistingSheet {
   const cells: RawCell[][] = [];
   for (let r = 0; r < used.rowIndex; r++) cells.push([]);
   used.values.forEach((row, r) => {
