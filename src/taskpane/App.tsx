@@ -24,6 +24,10 @@ import { ImportPanel } from "./panels/ImportPanel";
 import { unavailableImportActions, type ImportActions } from "./importActions";
 import { readPolicyFile } from "./importFile";
 import { StatusPanel } from "./panels/StatusPanel";
+import { ReportPanel } from "./panels/ReportPanel";
+import { unavailableReportActions, type ReportActions } from "./reportActions";
+import { downloadFile, type DownloadFile } from "./download";
+import { buildReportDocx, type BuildDocx } from "./reportDocx";
 import { TargetsPanel } from "./panels/TargetsPanel";
 import { useSharedStyles } from "./components/styles";
 
@@ -77,6 +81,12 @@ export interface AppProps {
   editionActions?: EditionActions;
   /** The edition the workbook carried when the pane started (validated), if any. */
   workbookEdition?: EditionData;
+  /** The 进展情况报告 card's Excel calls (read the figures, write the 进展报告 sheet). */
+  reportActions?: ReportActions;
+  /** Saves a file from the pane (default: a Blob download). */
+  download?: DownloadFile;
+  /** Builds the report's .docx (default: the lazily loaded docx writer). */
+  buildDocx?: BuildDocx;
 }
 
 export function App(props: AppProps) {
@@ -125,12 +135,21 @@ function Shell(props: AppProps) {
       />
     ),
     status: () => (
-      <StatusPanel
-        actions={props.actions}
-        edition={edition.data}
-        refreshKey={statusKey}
-        onRefreshed={() => setStatusKey((k) => k + 1)}
-      />
+      <>
+        <StatusPanel
+          actions={props.actions}
+          edition={edition.data}
+          refreshKey={statusKey}
+          onRefreshed={() => setStatusKey((k) => k + 1)}
+        />
+        <ReportPanel
+          actions={props.reportActions ?? unavailableReportActions()}
+          edition={edition.data}
+          download={props.download ?? downloadFile}
+          buildDocx={props.buildDocx ?? buildReportDocx}
+          refreshKey={statusKey}
+        />
+      </>
     ),
     targets: () => <TargetsPanel edition={edition.data} catalog={props.catalog} actions={props.actions} />,
     import: () => (

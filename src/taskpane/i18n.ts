@@ -189,6 +189,28 @@ const zh = {
     unknown: "操作失败,原因未知。",
   },
 
+  report: {
+    title: "进展情况报告",
+    intro: "根据工作簿的月度数据起草某月的进展情况报告(文末附所用数据表),可下载为 .docx 或写入“进展报告”工作表。",
+    read: "读取工作簿数据",
+    reading: "正在读取工作簿数据…",
+    month: "报告月份",
+    monthOption: (m: number, filled: boolean) => `${m}月${filled ? "" : "(无数据)"}`,
+    reportMonth: (m: number) => `工作簿的报告月份:${m}月`,
+    noFigures: "工作簿中还没有填报任何月份的数据:报告中所有目标都将是“未填报”。",
+    currentLayout: (m: number) =>
+      `此工作簿没有月度填报表,只有报告日期所在的${m}月的数据;请在“生成”页刷新工作簿后按月填报。`,
+    preview: "报告摘要(尚未保存)",
+    download: "下载 .docx",
+    building: "正在生成 .docx…",
+    downloaded: (name: string) => `已下载“${name}”。若未看到下载(部分 Excel 不允许加载项下载文件),请改用“写入工作表”。`,
+    blocked: "此环境不允许下载文件:请改用“写入‘进展报告’工作表”,再打印或复制该表。",
+    writeSheet: "写入“进展报告”工作表",
+    writing: "正在写入工作表…",
+    written: (sheet: string, replaced: boolean) =>
+      replaced ? `已替换工作表“${sheet}”中的上一份报告。` : `已写入工作表“${sheet}”。`,
+  },
+
   noCustomFunctions:
     "此版本 Excel 不支持自定义函数:ZC 公式需要更新的 Excel(Microsoft 365、Excel 2021 或网页版);生成的工作簿只用经典公式,在任何 Excel、WPS 中都能计算。",
   features: {
@@ -403,6 +425,30 @@ const en: Strings = {
     汇总: "Summary",
   },
   units: { 万元: "10k yuan (万元)", 亿元: "100m yuan (亿元)" },
+  report: {
+    title: "Progress report",
+    intro:
+      "Drafts a month's 进展情况 report from the workbook's monthly figures (ending with the table of figures used), as a .docx download or the 进展报告 sheet.",
+    read: "Read the workbook's figures",
+    reading: "Reading the workbook's figures…",
+    month: "Report month",
+    monthOption: (m: number, filled: boolean) => `${m}月${filled ? "" : " (no figures)"}`,
+    reportMonth: (m: number) => `The workbook's report month: ${m}月`,
+    noFigures: "No month holds a figure yet: every target will be 未填报 in the report.",
+    currentLayout: (m: number) =>
+      `This workbook has no monthly sheets, only the figures of ${m}月 (its report date); refresh it on the Build tab to fill months.`,
+    preview: "Summary (not saved yet)",
+    download: "Download .docx",
+    building: "Building the .docx…",
+    downloaded: (name: string) =>
+      `Downloaded "${name}". If no download appears (some Excel hosts block add-in downloads), write the sheet instead.`,
+    blocked: "Downloads are blocked here: write the 进展报告 sheet instead, then print or copy it.",
+    writeSheet: "Write the 进展报告 sheet",
+    writing: "Writing the sheet…",
+    written: (sheet: string, replaced: boolean) =>
+      replaced ? `Replaced the earlier report on sheet "${sheet}".` : `Wrote sheet "${sheet}".`,
+  },
+
   noCustomFunctions:
     "This Excel has no custom functions: ZC formulas need a newer Excel (Microsoft 365, Excel 2021 or the web); the workbook itself uses classic formulas that calculate in any Excel and in WPS.",
   features: {

@@ -10,6 +10,8 @@ import { unavailableActions } from "./actions";
 import { App, VIEWS, type EditionChoice, type View } from "./App";
 import { createExcelActions, isSetSupported, SHEET_KEYS } from "./excel/actions";
 import { createImportActions } from "./excel/reviewSheet";
+import { createReportActions } from "./excel/reportActions";
+import { unavailableReportActions } from "./reportActions";
 import { unavailableImportActions } from "./importActions";
 import { pickLang } from "./i18n";
 import { adoptWorkbookEdition, createEditionActions } from "./edition/excelActions";
@@ -39,6 +41,7 @@ function render(root: Root, inExcel: boolean, displayLanguage: string | undefine
       actions={inExcel ? createExcelActions() : unavailableActions()}
       importActions={inExcel ? createImportActions() : unavailableImportActions()}
       editionActions={inExcel ? createEditionActions() : unavailableEditionActions()}
+      reportActions={inExcel ? createReportActions() : unavailableReportActions()}
       workbookEdition={workbookEdition}
       lang={lang}
       editions={editionChoices}
