@@ -193,6 +193,7 @@ const zh = {
     title: "进展情况报告",
     intro: "根据工作簿的月度数据起草某月的进展情况报告(文末附所用数据表),可下载为 .docx 或写入“进展报告”工作表。",
     read: "读取工作簿数据",
+    reread: "重新读取数据(填报有改动时)",
     reading: "正在读取工作簿数据…",
     month: "报告月份",
     monthOption: (m: number, filled: boolean) => `${m}月${filled ? "" : "(无数据)"}`,
@@ -430,6 +431,7 @@ const en: Strings = {
     intro:
       "Drafts a month's 进展情况 report from the workbook's monthly figures (ending with the table of figures used), as a .docx download or the 进展报告 sheet.",
     read: "Read the workbook's figures",
+    reread: "Read the figures again (after edits)",
     reading: "Reading the workbook's figures…",
     month: "Report month",
     monthOption: (m: number, filled: boolean) => `${m}月${filled ? "" : " (no figures)"}`,

@@ -66,7 +66,9 @@ describe("report .docx", () => {
       const dir = mkdtempSync(path.join(tmpdir(), "zc-report-"));
       try {
         mkdirSync(ARTIFACTS, { recursive: true });
-        for (const f of readdirSync(ARTIFACTS)) rmSync(path.join(ARTIFACTS, f), { force: true });
+        // Only this test's files: the reports drafted from recalculated workbooks sit in folders beside them.
+        for (const f of readdirSync(ARTIFACTS, { withFileTypes: true }))
+          if (f.isFile()) rmSync(path.join(ARTIFACTS, f.name), { force: true });
         const docx = path.join(ARTIFACTS, "进展报告-2025-06.docx");
         writeFileSync(docx, bytes);
         const pdf = sofficeConvert(dir, docx, "pdf", ARTIFACTS);

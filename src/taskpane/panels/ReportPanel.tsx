@@ -124,9 +124,11 @@ export function ReportPanel({ actions, edition, download, buildDocx, refreshKey 
       </Text>
       {reading.busy ? <Spinner size="tiny" label={t.report.reading} labelPosition="after" /> : null}
       <ErrorBar message={reading.error} onDismiss={reading.clearError} />
-      {!source && !reading.busy ? (
+      {!reading.busy ? (
         <div>
-          <Button onClick={() => void read()}>{t.report.read}</Button>
+          <Button size="small" disabled={busy} onClick={() => void read()}>
+            {source ? t.report.reread : t.report.read}
+          </Button>
         </div>
       ) : null}
 

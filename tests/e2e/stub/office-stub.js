@@ -208,6 +208,8 @@
     this.visibility = "Visible";
     this.tabColor = "";
     this.deleted = false;
+    // Merged areas as { row, col, rows, cols } (the 进展报告 sheet merges its text rows).
+    this.merges = [];
   }
   Sheet.prototype.cell = function (r, c, create) {
     var key = r + "," + c;
@@ -394,6 +396,21 @@
       delete: function (shift) {
         record(path + ".delete", "call", [shift]);
         this.clear("All");
+      },
+      merge: function (across) {
+        record(path + ".merge", "call", [across]);
+        var overlaps = sheet.merges.some(function (m) {
+          return m.row < row + rows && row < m.row + m.rows && m.col < col + cols && col < m.col + m.cols;
+        });
+        // Excel refuses to merge over part of a merged area.
+        if (overlaps) throw apiError("InvalidOperation", "Cannot merge over a merged area: " + path);
+        sheet.merges.push({ row: row, col: col, rows: rows, cols: cols });
+      },
+      unmerge: function () {
+        record(path + ".unmerge", "call", []);
+        sheet.merges = sheet.merges.filter(function (m) {
+          return !(m.row < row + rows && row < m.row + m.rows && m.col < col + cols && col < m.col + m.cols);
+        });
       },
       getCell: function (i, j) {
         return makeRange(sheet, row + i, col + j, 1, 1);
@@ -1019,6 +1036,22 @@
           c.formula !== undefined ? { value: c.value, formula: c.formula } : { value: c.value };
       });
       return out;
+    },
+    /** A sheet's merged areas as A1 ranges, in the order merged. */
+    merges: function (sheetName) {
+      var s = findSheet(sheetName);
+      return s
+        ? s.merges.map(function (m) {
+            return a1(m.row, m.col, m.rows, m.cols);
+          })
+        : null;
+    },
+    /** A cell's number format ("@" for text). */
+    numberFormat: function (sheetName, address) {
+      var s = findSheet(sheetName);
+      var p = parseAddress(address);
+      var c = s && s.cell(p.row, p.col);
+      return c ? c.numberFormat : "General";
     },
     /** Types a value into a cell as a user would. */
     type: function (sheetName, address, value) {
