@@ -7,18 +7,7 @@ import { referenceFromDataset, referenceFromKey, scoreDraft, type Score } from "
 import { toEditionFile } from "../src/policy/editionFile";
 import { getEdition } from "../src/policy";
 import { corpusDocuments, yueqingText } from "../tests/support/corpus";
-
-function medianMs(runs: number, body: () => unknown): number {
-  body();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    body();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)] ?? 0;
-}
+import { medianMs } from "./measure";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -3,7 +3,17 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-const sections = ["engine", "functions", "editions", "template", "officePatch", "filePatch", "taskpane", "importer"];
+const sections = [
+  "engine",
+  "functions",
+  "editions",
+  "template",
+  "officePatch",
+  "filePatch",
+  "taskpane",
+  "importer",
+  "report",
+];
 
 async function main(): Promise<void> {
   for (const name of sections) {

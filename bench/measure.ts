@@ -29,3 +29,34 @@ export function report(m: Measurement, baseline?: Measurement): void {
   const ratio = baseline ? `  (${(m.perSecond / baseline.perSecond).toFixed(2)}× of ${baseline.label})` : "";
   console.log(`${m.label}: ${rate} over ${m.calls.toLocaleString("en-US")} calls${ratio}`);
 }
+
+/** The median of `runs` timings of `body` in milliseconds, after a few warm-up calls (so the JIT has run). */
+export function medianMs(runs: number, body: () => unknown): number {
+  for (let i = 0; i < WARM_UP; i++) body();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    body();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** {@link medianMs} for work that completes asynchronously (timed until its promise settles). */
+export async function medianMsAsync(runs: number, body: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < WARM_UP; i++) await body();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await body();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const WARM_UP = 3;
+
+function median(times: number[]): number {
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}

@@ -116,6 +116,8 @@ export function draftReport(figures: WorkbookFigures, month: number): ProgressRe
   const year = data.document.year;
   const progress = monthEndProgress(year, month);
 
+  // Each target's twelve monthly statuses, computed once: the month and the one before both read them.
+  const statuses = new Map<string, ReturnType<typeof monthlyStatus>>();
   const judge = (target: Target, m: number): ReportStatus => {
     const f = figures.targets.get(target.id);
     const value = f?.months[m - 1] ?? null;
@@ -123,8 +125,12 @@ export function draftReport(figures: WorkbookFigures, month: number): ProgressRe
     if (value === "invalid") return INVALID;
     const direction = target.comparator === "increase" || target.comparator === "decrease";
     if (direction && previous === "invalid" && value !== null) return INVALID;
-    const months = (f?.months ?? []).map(number);
-    const s = monthlyStatus(target, months, year, number(previous))[m - 1];
+    let all = statuses.get(target.id);
+    if (all === undefined) {
+      all = monthlyStatus(target, (f?.months ?? []).map(number), year, number(previous));
+      statuses.set(target.id, all);
+    }
+    const s = all[m - 1];
     return s === undefined || isCalcError(s) ? INVALID : s;
   };
 
