@@ -10,6 +10,7 @@ import {
   tidy,
   type Status,
 } from "../engine";
+import { budgetWording } from "../policy/budgetWording";
 import type { Area, Target } from "../policy/types";
 import type { Figure, Source, WorkbookFigures } from "./figures";
 
@@ -83,6 +84,8 @@ export interface ProgressReport {
   readonly title: string;
   readonly docNumber: string;
   readonly totalBudgetYi: number;
+  /** Who pays, as the document's budget quotes word it: 市财政, 县财政, or 财政 when they do not say. */
+  readonly payer: string;
   readonly targets: number;
   readonly counts: StatusCounts;
   readonly budget: BudgetLine;
@@ -219,6 +222,7 @@ export function draftReport(figures: WorkbookFigures, month: number): ProgressRe
     title: data.document.title,
     docNumber: data.document.docNumber,
     totalBudgetYi: data.document.totalBudgetYi,
+    payer: budgetWording(data).payer,
     targets: lines.length,
     counts: countOf(lines),
     budget: budgetOf(data.areas),

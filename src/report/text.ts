@@ -93,7 +93,7 @@ export function reportText(report: ProgressReport): ReportText {
   const overview = [
     `截至${end},《${report.title}》(${report.docNumber})${report.targets}项目标任务中,${countsPhrase(report.counts, true)}。` +
       `${end}序时进度为${percent(report.progress)}。`,
-    `${areaCount > 0 ? toChineseNumeral(areaCount) : "0"}个领域市财政预算安排${yi(report.budget.budgetYi)}` +
+    `${areaCount > 0 ? toChineseNumeral(areaCount) : "0"}个领域${report.payer}预算安排${yi(report.budget.budgetYi)}` +
       `${overlapPhrase(report)},${budgetPhrase(report.budget, areaCount)}。`,
   ];
 

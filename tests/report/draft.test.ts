@@ -229,5 +229,13 @@ describe("draftReport", () => {
     };
     const r = draftReport({ data: small, targets: new Map(), areas: new Map() }, 3);
     expect(reportText(r).sections[0]?.paragraphs[1]).toMatch(/^一个领域市财政预算安排2\.74亿元/);
+    // A county's document: its own payer, from the budget quotes.
+    const county: EditionData = {
+      ...small,
+      areas: small.areas.map((a) => ({ ...a, budgetQuote: a.budgetQuote.replace(/^市财政/, "县财政") })),
+    };
+    expect(county.areas[0]?.budgetQuote).toMatch(/^县财政/);
+    const words = reportText(draftReport({ data: county, targets: new Map(), areas: new Map() }, 3));
+    expect(words.sections[0]?.paragraphs[1]).toMatch(/^一个领域县财政预算安排2\.74亿元/);
   });
 });
