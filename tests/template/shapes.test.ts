@@ -108,9 +108,10 @@ function same(actual: unknown, wanted: unknown): boolean {
 }
 
 /**
- * Sheets whose cached results are left out: the monthly sheets and 绩效监控 cache the report month from 目标任务's
- * 实际值 and 预算执行's 支出数 while their formulas read 月度填报 / 月度支出 — the same for every edition (乐清 2025
- * too), a gap of those sheets' cached values, not of the edition's shape.
+ * Sheets whose cached results are left out, for gaps of their own that every edition (乐清 2025 too) shows once
+ * a typed 实际值 moves into a month: 月度填报/月度支出 cache 报告月份 (B2) as 0 where LibreOffice computes the month;
+ * 月度状态's 预算数合计 is SUM(月度支出!$B:$B), which adds that B2; 绩效监控 caches 应填数字 for a text 实际值
+ * LibreOffice shows as typed. Not the edition's shape: the other sheets are compared cell by cell.
  */
 const MONTH_FED_SHEETS = new Set(["月度填报", "月度支出", "月度状态", "绩效监控"]);
 
