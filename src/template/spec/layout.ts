@@ -6,6 +6,8 @@
 /** Row of the header of the main table on 目标任务 and 预算执行; rows 2–3 hold 报告日期 and a legend. */
 export const HEADER_ROW = 4;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
+/** The last row of a worksheet (Excel 2007+, LibreOffice, WPS): open-ended ranges that must start below row 2. */
+export const SHEET_LAST_ROW = 1_048_576;
 /** 报告日期: label in A2, the date to its right in B2; 序时进度: label C2, value D2. */
 export const DATE_ROW = 2;
 export const DATE_LABEL = "报告日期";

@@ -18,7 +18,7 @@ import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../a1";
 import { basisOfKind, COMPARATOR_SYMBOL, errorText, NOT_A_NUMBER, toScalar, type RawCell } from "../cells";
 import { areaLabel, carried, emptyStats, type AmountUnit, type BuildContext, type BuildStats } from "../context";
 import { hasContent } from "../read";
-import { FIRST_DATA_ROW, HEADER_ROW, targetCol, type ColumnDef } from "../layout";
+import { FIRST_DATA_ROW, HEADER_ROW, SHEET_LAST_ROW, targetCol, type ColumnDef } from "../layout";
 import {
   baseFormula,
   currentFigureFormula,
@@ -195,7 +195,8 @@ function top(b: SheetBuilder, ctx: BuildContext, span: number, label: string, le
   b.value(2, 1, "报告月份");
   b.style(cellAddress(2, 1), STYLE.label);
   b.style(cellAddress(2, 2), { border: true, hAlign: "center", bold: true });
-  b.value(2, 3, `=${dateSheet}的报告日期所在月及以前、已填数据的最近一个月;本期数即该月的数`);
+  // Not "=…": a text that starts with "=" is written as a formula by Office.js.
+  b.value(2, 3, `即${dateSheet}的报告日期所在月及以前、已填数据的最近一个月;本期数即该月的数`);
   b.merge(2, 3, 2, 7);
   b.style(rangeAddress(2, 3, 2, 7), { ...STYLE.subtitle, vAlign: "center" });
   b.value(3, 1, legend);
@@ -515,7 +516,12 @@ export function buildMonthlyStatusSheet(
       const cell: CellSpec = (() => {
         switch (label) {
           case "预算数合计":
-            return { formula: `SUM(${ms}!$${budgetCol}:$${budgetCol})`, result: budgetSum, numFmt: MONEY };
+            // From the first area row down, not the whole column: B2 of 月度支出 holds the report month.
+            return {
+              formula: `SUM(${ms}!$${budgetCol}$${FIRST_DATA_ROW}:$${budgetCol}$${SHEET_LAST_ROW})`,
+              result: budgetSum,
+              numFmt: MONEY,
+            };
           case "支出数合计":
             return { formula: `SUM(${ms}!$${S}:$${S})`, result: spent, numFmt: MONEY };
           case "执行率":
