@@ -34,6 +34,7 @@ export function describeRefresh(summary: PatchSummary, file: string): string {
     ["移入月度表", "figures moved into their month", summary.valuesMoved ?? 0],
     ["恢复公式", "formulas restored", summary.formulasRestored],
     ["新增列", "columns appended", summary.columnsAppended.length],
+    ["新增版块", "blocks added", summary.blocksAdded?.length ?? 0],
     ["新建工作表", "sheets created", summary.sheetsCreated.length],
     ["跳过工作表", "sheets skipped", summary.sheetsSkipped.length],
   ];
@@ -64,6 +65,7 @@ export function describeRefresh(summary: PatchSummary, file: string): string {
       (o) => `保留手工覆盖 ${o.sheet}!${o.address} ${o.rowKey ?? ""} ${o.column ?? ""}:${show(o.value)}`,
     ),
     ...listed(summary.columnsAppended, (c) => `新增列 ${c.sheet}:${c.header}`),
+    ...listed(summary.blocksAdded ?? [], (b) => `新增版块 ${b.sheet}:${b.title}起的趋势表(图表 ${b.charts} 张)`),
     ...listed(summary.sheetsCreated, (s) => `新建工作表 ${s}`),
     ...listed(summary.sheetsSkipped, (s) => `已跳过 ${s.sheet}:${s.reason}`),
   );

@@ -25,3 +25,5 @@ export * from "./monthEndProgress";
 export * from "./monthlyStatus";
 export * from "./reportMonth";
 export * from "./reportMonthValue";
+export * from "./monthlyExecution";
+export * from "./statusCountsByMonth";

@@ -14,6 +14,7 @@ import { growSqref } from "../../src/template/xlsx/applyPatch";
 import { writeWorkbookEdition } from "../../src/template/xlsx/editionPart";
 import { shiftFormula } from "../../src/template/xlsx/formulaShift";
 import { readFileSnapshot, readSheetCells } from "../../src/template/xlsx/snapshot";
+import { relationships, REL_TYPE } from "../../src/template/xlsx/xml";
 import { requireXmllint, validatePackage } from "../support/ooxml";
 import { correctedEdition } from "./support/editions";
 import { overlappingValidations } from "./support/validations";
@@ -178,9 +179,18 @@ describe("file route: patch the package", () => {
     const b = await parts(edited.buffer);
     const product = new Set(edited.stats.partsChanged);
     const productSheets = new Set(file.sheets.filter((x) => x.name !== "我的报表").map((x) => x.part));
+    // The charts on our sheets (汇总's): their caches follow the cells the edition change rewrote.
+    const productCharts = new Set<string>();
+    for (const part of productSheets) {
+      for (const d of (await relationships(zip, part)).filter((r) => r.type === REL_TYPE.drawing)) {
+        for (const c of await relationships(zip, d.target)) if (c.type === REL_TYPE.chart) productCharts.add(c.target);
+      }
+    }
+    expect(product.has("xl/charts/chart1.xml")).toBe(true);
     for (const p of product) {
       const ok =
         productSheets.has(p) ||
+        productCharts.has(p) ||
         /^xl\/(tables\/|workbook\.xml$|styles\.xml$|calcChain)/.test(p) ||
         p === "[Content_Types].xml";
       expect([p, ok]).toEqual([p, true]);

@@ -2,7 +2,7 @@
  * What a person sees when printing the CLI's workbook, checked on the PDF LibreOffice makes of it — configured as a
  * Chinese office's LibreOffice is (zh-CN locale, and scripts/fontconfig/zh-cn-office-fonts.conf so that 微软雅黑
  * falls back to a Simplified Chinese face): one sans-serif font family and never the Japanese Noto CJK face
- * (pdffonts, and the pixels of 骨直说关), page footers numbered 1…N of N for the whole workbook, and 汇总's two charts with their legends and caption on one page. The pages are left as
+ * (pdffonts, and the pixels of 骨直说关), page footers numbered 1…N of N for the whole workbook, 汇总's two charts with their legends and caption on one page, and its two trend blocks (table + chart) on a page each. The pages are left as
  * PNGs in artifacts/print/ for a person to look at.
  */
 import { execFileSync } from "node:child_process";
@@ -148,6 +148,21 @@ describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
     const printed = own.join("\n").replace(/\s+/g, "");
     const edition = getEdition("yueqing-2025")!;
     for (const t of edition.targets) expect([t.id, printed.includes(t.id)]).toEqual([t.id, true]);
+  });
+
+  it("prints 汇总's trends on two pages of their own: each table with its chart and legend, the caption under the second", () => {
+    const n = pageCount(pdf);
+    const pages = Array.from({ length: n }, (_, i) => pdfText(pdf, i + 1));
+    // 汇总's pages (月度状态's legend names the same things).
+    const summary = pages.filter((t) => t.includes("【政策目标】汇总"));
+    const status = summary.filter((t) => t.includes("各月目标状态"));
+    const execution = summary.filter((t) => t.includes("各月预算执行"));
+    expect([status.length, execution.length]).toEqual([1, 1]);
+    expect(pages.indexOf(execution[0] ?? "")).toBe(pages.indexOf(status[0] ?? "") + 1);
+    // The table's twelve months and the chart's legend on the same page.
+    for (const text of ["1月", "12月", "已完成", "欠进度", "未填报", "合计"]) expect(status[0]).toContain(text);
+    expect(status[0]).not.toContain("各月预算执行");
+    for (const text of ["12月", "执行率", "序时进度", "100.0%", "注:两张趋势图"]) expect(execution[0]).toContain(text);
   });
 
   it("draws Han characters with the Chinese face, not Noto CJK's Japanese forms (骨 直 说 关 differ)", async () => {

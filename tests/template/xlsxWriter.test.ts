@@ -101,7 +101,8 @@ describe("file writer (ExcelJS)", () => {
     expect(m.map((x) => x.key)).toEqual([...SHEET_KEYS]);
     expect(m.every((x) => x.editionId === "yueqing-2025" && x.generatedAt === NOW.toISOString())).toBe(true);
     const zip = await JSZip.loadAsync(fresh);
-    expect(zip.file(/^xl\/charts\/chart\d+\.xml$/)).toHaveLength(2);
+    // 汇总's two bar charts and, with the monthly sheets, its two trend charts.
+    expect(zip.file(/^xl\/charts\/chart\d+\.xml$/)).toHaveLength(4);
     const chart = (await zip.file("xl/charts/chart1.xml")?.async("string")) ?? "";
     expect(chart).toContain('<c:grouping val="stacked"/>');
     expect(chart).toContain("'汇总'!$A$5:$A$12");
@@ -168,7 +169,7 @@ describe("file writer (ExcelJS)", () => {
     expect(mine.getCell("A1").font?.color?.argb).toBe("FFFF0000");
     expect(mine.getCell("B2").formula).toBe("'目标任务'!J5*2");
     const zip = await JSZip.loadAsync(buffer);
-    expect(zip.file(/^xl\/charts\/chart\d+\.xml$/)).toHaveLength(2);
+    expect(zip.file(/^xl\/charts\/chart\d+\.xml$/)).toHaveLength(4);
     expect((await markers(buffer)).map((x) => x.key)).toEqual([...SHEET_KEYS]);
   });
 

@@ -129,6 +129,8 @@ async function readAndPlan(context: Excel.RequestContext, options: GenerateOptio
   const reads = toRead.map((name) => ({
     name,
     used: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex"),
+    // Chart names, so that a layout upgrade never adds a chart the sheet already has.
+    charts: worksheets.getItem(name).charts.load("items/name"),
   }));
   const refs = listed
     .filter((t) => toRead.some((n) => n.toLowerCase() === t.sheet.toLowerCase()))
@@ -145,9 +147,10 @@ async function readAndPlan(context: Excel.RequestContext, options: GenerateOptio
     const read = refs.find((r) => r.name === t.name);
     return read ? { ...t, ref: read.range.address.replace(/^.*!/, "").replace(/\$/g, "") } : t;
   });
+  const charts = reads.flatMap((read) => read.charts.items.map((c) => ({ name: c.name, sheet: read.name })));
   const patch = planPatch(
     data,
-    { ...base, tables: withRefs, sheets: contents },
+    { ...base, tables: withRefs, charts, sheets: contents },
     { ...options, sheets: options.sheets ?? SHEET_KEYS },
   );
   return { patch, existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())), syncs };

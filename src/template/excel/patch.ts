@@ -1,9 +1,9 @@
 import { cellAddress, parseRange } from "../spec/a1";
 import { referenceFormula } from "../spec/identity";
 import { NAME_COMMENT } from "../spec/marker";
-import type { CellChange, SheetPatch, TableGrowth, WorkbookPatch } from "../spec/patch";
+import type { BlockAdded, CellChange, SheetPatch, TableGrowth, WorkbookPatch } from "../spec/patch";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
-import { byteLength, formulaOf, queueSheet } from "./write";
+import { applyStyle, byteLength, formulaOf, queueChart, queueConditionalFormat, queueSheet } from "./write";
 
 /** What queuing a patch cost: cells written, bytes of the arguments, features the host lacked. */
 export interface QueuedPatch {
@@ -130,7 +130,52 @@ function queueSheetPatch(
     ws.getRange(`${letter}:${letter}`).format.columnWidth = (column.width * 7 + 5) * 0.75;
     count([letter, column.width]);
   }
+  for (const block of sheet.blocks ?? []) {
+    const missing = queueBlock(ws, block, capabilities, count);
+    if (missing) skipped = missing;
+  }
   return { cells, ...(skipped ? { skipped } : {}) };
+}
+
+/**
+ * A block of a layout upgrade (its cells are already queued): formats, merges and row heights of its rows, its
+ * conditional formats, charts and page breaks — all within rows that held nothing. Returns a feature the host
+ * lacked, if any (left out, as on a created sheet).
+ */
+function queueBlock(
+  ws: Excel.Worksheet,
+  block: BlockAdded,
+  capabilities: Capabilities,
+  count: (x: unknown) => void,
+): OptionalFeature | undefined {
+  let skipped: OptionalFeature | undefined;
+  const can = (feature: OptionalFeature) => {
+    if (hasFeature(capabilities, feature)) return true;
+    skipped = feature;
+    return false;
+  };
+  for (const [row, height] of block.rowHeights) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  count(block.rowHeights);
+  const vertical = block.styles.some((run) => run.style.vertical) && can("textOrientation");
+  for (const run of block.styles) {
+    applyStyle(ws.getRange(run.ref), run.ref, run.style, vertical);
+    count(run);
+  }
+  for (const ref of block.merges) {
+    ws.getRange(ref).merge(false);
+    count(ref);
+  }
+  for (const cf of block.conditionalFormats.length > 0 && can("conditionalFormats") ? block.conditionalFormats : []) {
+    queueConditionalFormat(ws, cf);
+    count(cf);
+  }
+  const plotOrder = block.charts.some((c) => c.kind.startsWith("bar")) && can("chartPlotOrder");
+  for (const c of block.charts) count(queueChart(ws, c, plotOrder));
+  if (block.rowBreaks.length > 0 && can("pageLayout")) {
+    for (const row of block.rowBreaks) ws.horizontalPageBreaks.add(`A${row}`);
+    count(block.rowBreaks);
+  }
+  return skipped;
 }
 
 function inGrowth(change: CellChange, growth: TableGrowth): boolean {

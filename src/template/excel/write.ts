@@ -1,6 +1,6 @@
 import { cellAddress, parseRange } from "../spec/a1";
 import { WORKBOOK_FONT } from "../spec/fonts";
-import type { CellSpec, CellStyle, SheetSpec } from "../spec/types";
+import type { CellSpec, CellStyle, ChartSpec, ConditionalFormatSpec, SheetSpec } from "../spec/types";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
 
 /** What a replaced sheet held that must go before it is rewritten (loaded in the read sync). */
@@ -111,31 +111,11 @@ export function queueSheet(
     count(v);
   }
   for (const cf of spec.conditionalFormats.length > 0 && can("conditionalFormats") ? spec.conditionalFormats : []) {
-    const format = ws.getRange(cf.ref).conditionalFormats.add("Custom");
-    format.custom.rule.formula = `=${cf.formula}`;
-    if (cf.style.fill) format.custom.format.fill.color = cf.style.fill;
-    if (cf.style.color) format.custom.format.font.color = cf.style.color;
-    if (cf.style.bold) format.custom.format.font.bold = true;
-    if (cf.style.italic) format.custom.format.font.italic = true;
+    queueConditionalFormat(ws, cf);
     count(cf);
   }
-  const plotOrder = spec.charts.length > 0 && can("chartPlotOrder");
-  for (const c of spec.charts) {
-    const chart = ws.charts.add(
-      c.kind === "barStacked" ? "BarStacked" : "BarClustered",
-      ws.getRange(c.sourceRef),
-      "Columns",
-    );
-    chart.name = c.name;
-    chart.title.text = c.title;
-    chart.legend.position = "Bottom";
-    // Areas top to bottom in document order (一 first), as in the table above the chart.
-    if (plotOrder) chart.axes.categoryAxis.reversePlotOrder = true;
-    chart.setPosition(c.from, c.to);
-    c.series.forEach((s, i) => chart.series.getItemAt(i).format.fill.setSolidColor(s.color));
-    count(c.series.map((s) => s.color));
-    count([c.name, c.title, c.sourceRef, c.from, c.to]);
-  }
+  const plotOrder = spec.charts.some((c) => c.kind.startsWith("bar")) && can("chartPlotOrder");
+  for (const c of spec.charts) count(queueChart(ws, c, plotOrder));
   const freeze = spec.freeze.rows > 0 || spec.freeze.columns > 0 ? can("freezePanes") : false;
   if (freeze && spec.freeze.rows > 0 && spec.freeze.columns > 0) {
     ws.freezePanes.freezeAt(ws.getRange(`A1:${cellAddress(spec.freeze.rows, spec.freeze.columns)}`));
@@ -148,6 +128,43 @@ export function queueSheet(
   }
   count([spec.print, spec.rowBreaks, spec.freeze]);
   return { sheet: ws, bytes, skipped };
+}
+
+/** A custom-formula conditional format on its range. */
+export function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatSpec): void {
+  const format = ws.getRange(cf.ref).conditionalFormats.add("Custom");
+  format.custom.rule.formula = `=${cf.formula}`;
+  if (cf.style.fill) format.custom.format.fill.color = cf.style.fill;
+  if (cf.style.color) format.custom.format.font.color = cf.style.color;
+  if (cf.style.bold) format.custom.format.font.bold = true;
+  if (cf.style.italic) format.custom.format.font.italic = true;
+}
+
+const CHART_TYPES = {
+  barStacked: "BarStacked",
+  barClustered: "BarClustered",
+  columnStacked: "ColumnStacked",
+  line: "LineMarkers",
+} as const satisfies Record<ChartSpec["kind"], string>;
+
+/**
+ * Adds one chart over its contiguous block (categories + series by columns), named, titled, placed and coloured.
+ * `plotOrder`: the host can reverse the category axis (bars list the areas top to bottom in document order).
+ * Returns what was queued, for the payload count.
+ */
+export function queueChart(ws: Excel.Worksheet, c: ChartSpec, plotOrder: boolean): unknown[] {
+  const chart = ws.charts.add(CHART_TYPES[c.kind], ws.getRange(c.sourceRef), "Columns");
+  chart.name = c.name;
+  chart.title.text = c.title;
+  chart.legend.position = "Bottom";
+  if (plotOrder && c.kind.startsWith("bar")) chart.axes.categoryAxis.reversePlotOrder = true;
+  chart.setPosition(c.from, c.to);
+  c.series.forEach((s, i) => {
+    const format = chart.series.getItemAt(i).format;
+    if (c.kind === "line") format.line.color = s.color;
+    else format.fill.setSolidColor(s.color);
+  });
+  return [c.name, c.title, c.sourceRef, c.from, c.to, c.series.map((s) => s.color)];
 }
 
 function applyPrint(ws: Excel.Worksheet, spec: SheetSpec): void {

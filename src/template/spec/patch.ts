@@ -21,7 +21,16 @@
  * Addresses are A1 text relative to the sheet, rows and columns 1-based, formulas without the leading "=".
  */
 import type { RawCell } from "./cells";
-import type { CellSpec, DefinedNameSpec, Scalar, SheetKey, SheetSpec } from "./types";
+import type {
+  CellSpec,
+  ChartSpec,
+  ConditionalFormatSpec,
+  DefinedNameSpec,
+  Scalar,
+  SheetKey,
+  SheetSpec,
+  StyleRun,
+} from "./types";
 
 /** Why a cell is written; the preview groups changes by it. */
 export type ChangeReason =
@@ -44,7 +53,9 @@ export type ChangeReason =
   /** A cell of a row appended for a target (or area) new in the edition. */
   | "appendRow"
   /** A cell of a column appended by a layout upgrade. */
-  | "appendColumn";
+  | "appendColumn"
+  /** A cell of a block a layout upgrade adds to a sheet without inputs (汇总's trends), below what is there. */
+  | "layout";
 
 /** One cell to write. */
 export interface CellChange {
@@ -113,6 +124,27 @@ export interface ColumnAdded {
   readonly width: number;
 }
 
+/**
+ * A block that a layout upgrade adds to one of our sheets without inputs (汇总's trend tables and charts), in rows
+ * below everything the sheet holds: its cells are in `changes` (reason "layout"); these are its formats, page
+ * breaks and charts. Added once: a later refresh finds the block (by its title) and adds nothing, and a chart whose
+ * name the sheet already has is not added again.
+ */
+export interface BlockAdded {
+  /** What the preview calls it, e.g. 各月目标状态(项). */
+  readonly title: string;
+  /** First and last rows of the block. */
+  readonly rows: readonly [number, number];
+  readonly styles: readonly StyleRun[];
+  readonly merges: readonly string[];
+  /** Points, by 1-based row. */
+  readonly rowHeights: readonly (readonly [number, number])[];
+  readonly conditionalFormats: readonly ConditionalFormatSpec[];
+  readonly charts: readonly ChartSpec[];
+  /** Printed pages break before these rows. */
+  readonly rowBreaks: readonly number[];
+}
+
 /** One official cell updated in place, as the preview lists it. */
 export interface OfficialUpdate {
   readonly sheet: string;
@@ -154,6 +186,8 @@ export interface SheetPatch {
   readonly results: readonly CachedResult[];
   readonly tables: readonly TableGrowth[];
   readonly columnsAdded: readonly ColumnAdded[];
+  /** Blocks a layout upgrade adds (absent or empty: none). */
+  readonly blocks?: readonly BlockAdded[];
 }
 
 /** A sheet that does not exist yet (or whose name is taken by a foreign sheet: then under an alternative name). */
@@ -203,6 +237,8 @@ export interface PatchSummary {
   /** Typed 实际值 / 支出数 moved into their month on the monthly sheets (the cell then follows by formula). */
   readonly valuesMoved?: number;
   readonly columnsAppended: readonly { readonly sheet: string; readonly header: string }[];
+  /** Blocks a layout upgrade adds to a sheet (汇总's trends), with the charts they bring. */
+  readonly blocksAdded?: readonly { readonly sheet: string; readonly title: string; readonly charts: number }[];
   readonly sheetsCreated: readonly string[];
   readonly sheetsSkipped: readonly { readonly sheet: string; readonly reason: string }[];
   /** Explicit unit switch of 预算执行, when asked for and different from the sheet's unit. */

@@ -40,10 +40,13 @@ import {
   decideSheets,
   reportSerial,
   writtenNames,
+  trendsOf,
   type PlanOptions,
   type TableRef,
   type WorkbookSnapshot,
 } from "./plan";
+import { trendBlock, trendPlacement, trendRows } from "./trendPatch";
+import type { TrendInputs } from "./sheets/summaryTrends";
 import { areaOfLabel, findHeader, hasContent, type ExistingSheet } from "./read";
 import { earlierFormulas } from "./formulas";
 import { currentFigures, monthlyCarry, monthlyNames, buildMonthlySheet, type MonthlyCarry } from "./monthlyPlan";
@@ -107,6 +110,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
   const carry = monthlyCarry(data, snapshot.sheets?.values() ?? []);
   const read: ReadonlyMap<string, ExistingSheet> = snapshot.sheets ?? new Map();
   const current = currentFigures(ctx, carry);
+  const trends = trendsOf(decisions, carry);
 
   for (const d of decisions) {
     if (d.action === "skip") {
@@ -115,7 +119,18 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       continue;
     }
     if (d.action === "create") {
-      const spec = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry, read, current);
+      const spec = buildFresh(
+        d.key,
+        ctx,
+        d.name,
+        targetRows,
+        executionRows,
+        executionProgress,
+        carry,
+        read,
+        current,
+        trends,
+      );
       if (d.key === "目标任务") targetRows = spec.targetRows ?? [];
       if (d.key === "预算执行") {
         executionRows = spec.executionRows ?? [];
@@ -155,6 +170,30 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
           ? patchMonthlyTargets(ctx, fresh, existing, tables, options, sum, carry)
           : patchMonthlySpending(ctx, fresh, existing, tables, options, sheetUnit, sum, carry);
       out.push(patched);
+    } else if (d.key === "汇总") {
+      // The trend blocks stay where they are; a sheet without them (layout upgrade) gets them below its content.
+      const placement = trendPlacement(existing);
+      const withTrends = trends ? { ...trends, ...placement } : undefined;
+      const fresh = buildFresh(
+        d.key,
+        ctx,
+        d.name,
+        targetRows,
+        executionRows,
+        executionProgress,
+        carry,
+        read,
+        current,
+        withTrends,
+      );
+      const rows = placement.at === undefined ? trendRows(fresh.sheet) : undefined;
+      const patched = patchStatic(d.key, fresh.sheet, existing, tables, options, sum, rows);
+      if (rows) {
+        const charts = (snapshot.charts ?? []).filter((c) => same(c.sheet, d.name)).map((c) => c.name);
+        const block = trendBlock(fresh.sheet, rows, charts);
+        sum.blocksAdded.push({ sheet: d.name, title: block.title, charts: block.charts.length });
+        out.push({ ...patched.patch, blocks: [block] });
+      } else out.push(patched.patch);
     } else {
       const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry).sheet;
       const patched = patchStatic(d.key, fresh, existing, tables, options, sum);
@@ -226,6 +265,7 @@ function buildFresh(
   carry: MonthlyCarry = { inputs: {} },
   sheets: ReadonlyMap<string, ExistingSheet> = new Map(),
   current: ReturnType<typeof currentFigures> = { targets: new Map(), areas: new Map() },
+  trends?: TrendInputs,
 ): {
   sheet: SheetSpec;
   targetRows?: readonly TargetRowOut[];
@@ -248,7 +288,7 @@ function buildFresh(
       return { sheet: out.sheet, executionRows: out.rows, progress: out.progress };
     }
     case "汇总":
-      return buildSummarySheet(ctx, name, "create", targetRows, executionRows, executionProgress);
+      return buildSummarySheet(ctx, name, "create", targetRows, executionRows, executionProgress, trends);
     case "月度填报":
     case "月度支出":
     case "月度状态":
@@ -271,6 +311,7 @@ export class SummaryCollector {
   formulasUpgraded = 0;
   valuesMoved = 0;
   readonly columnsAppended: { sheet: string; header: string }[] = [];
+  readonly blocksAdded: { sheet: string; title: string; charts: number }[] = [];
   readonly created: string[] = [];
   readonly skipped: { sheet: string; reason: string }[] = [];
   converted = 0;
@@ -288,6 +329,7 @@ export class SummaryCollector {
       formulasUpgraded: this.formulasUpgraded,
       valuesMoved: this.valuesMoved,
       columnsAppended: this.columnsAppended,
+      ...(this.blocksAdded.length > 0 ? { blocksAdded: this.blocksAdded } : {}),
       sheetsCreated: this.created,
       sheetsSkipped: this.skipped,
       ...(unit ? { unitSwitch: { ...unit, converted: this.converted } } : {}),
@@ -422,12 +464,18 @@ function patchStatic(
   tables: readonly TableRef[],
   options: PlanOptions,
   sum: SummaryCollector,
+  /** Rows of a block a layout upgrade adds (below everything there): written as they are, reason "layout". */
+  layoutRows?: readonly [number, number],
 ): { patch: SheetPatch; volatile?: CellChange } {
   const diff = new SheetDiff(existing.name, existing, sum, options.restoreFormulas === true);
   let volatile: CellChange | undefined;
   fresh.cells.forEach((row, r) => {
     row.forEach((want, c) => {
       if (want === undefined) return;
+      if (layoutRows && r + 1 >= layoutRows[0] && r + 1 <= layoutRows[1]) {
+        diff.write(r + 1, c + 1, want, "layout");
+        return;
+      }
       if (r === 0 && c === 0 && !isOurTitle(existing.cells[0]?.[0]?.value) && hasContent(diff.at(1, 1))) return;
       if (key === "说明" && c === 1 && fresh.cells[r]?.[0]?.value === "生成时间") {
         if (!sameValue(diff.at(r + 1, c + 1), want.value)) {

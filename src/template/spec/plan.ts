@@ -4,7 +4,14 @@ import type { AmountUnit, BuildContext } from "./context";
 import { FOREIGN_SUFFIX } from "./layout";
 import { identifySheets } from "./identity";
 import { encodeMarker, officialFingerprint, SHEET_KEYS } from "./marker";
-import { buildMonthlySheet, currentFigures, monthlyCarry, monthlyNames, MONTHLY_KEYS } from "./monthlyPlan";
+import {
+  buildMonthlySheet,
+  currentFigures,
+  monthlyCarry,
+  monthlyNames,
+  MONTHLY_KEYS,
+  type MonthlyCarry,
+} from "./monthlyPlan";
 import { buildMonitorSheet } from "./sheets/monitor";
 import { readExecutionSheet, readTargetsSheet, type ExistingSheet } from "./read";
 import { buildBudgetSheet } from "./sheets/budget";
@@ -12,6 +19,7 @@ import { buildDutiesSheet } from "./sheets/duties";
 import { buildExecutionSheet, type ExecutionOut } from "./sheets/execution";
 import { buildIntroSheet } from "./sheets/intro";
 import { buildSummarySheet } from "./sheets/summary";
+import type { TrendInputs } from "./sheets/summaryTrends";
 import { buildTargetsSheet, type TargetsOut } from "./sheets/targets";
 import type { SheetKey, SheetSpec, WorkbookSpec } from "./types";
 
@@ -33,6 +41,8 @@ export interface WorkbookSnapshot {
   readonly definedNames: readonly { readonly name: string; readonly value: unknown }[];
   /** The workbook's tables (Office.js `workbook.tables`, the file's table parts); absent when not listed. */
   readonly tables?: readonly TableRef[];
+  /** Charts on our sheets by name (Office.js `worksheet.charts`, the file's drawings); absent when not listed. */
+  readonly charts?: readonly { readonly name: string; readonly sheet: string }[];
   /**
    * Contents of the sheets `sheetsToRead` asked for, every cell of the used range from A1 with values and
    * formulas (formulas with their leading "="); absent before they are read.
@@ -177,6 +187,16 @@ export function reportSerial(iso: string | undefined, now: Date): number {
   return toExcelSerial(date);
 }
 
+/**
+ * 汇总's trend blocks count 月度填报 and sum 月度支出: written only when both are written too (a formula naming a
+ * sheet the workbook lacks would be an external link in Excel).
+ */
+export function trendsOf(decisions: readonly SheetDecision[], carry: MonthlyCarry): TrendInputs | undefined {
+  const written = (key: SheetKey) => decisions.some((d) => d.key === key && d.action !== "skip");
+  // The carry is what the monthly sheets hold once written (a typed 实际值 moved into its month included).
+  return written("月度填报") && written("月度支出") ? { monthly: carry.inputs } : undefined;
+}
+
 /** Builds the spec for a workbook as the snapshot shows it (the snapshot holds the contents of our sheets). */
 export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, options: PlanOptions = {}): Plan {
   const now = options.now ?? new Date();
@@ -260,7 +280,15 @@ export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, opti
       case "汇总":
         // decideSheets guarantees both dependencies are written when 汇总 is.
         if (targetsOut && executionOut) {
-          const out = buildSummarySheet(ctx, d.name, mode, targetsOut.rows, executionOut.rows, executionOut.progress);
+          const out = buildSummarySheet(
+            ctx,
+            d.name,
+            mode,
+            targetsOut.rows,
+            executionOut.rows,
+            executionOut.progress,
+            trendsOf(decisions, carry),
+          );
           add(out.sheet, out.stats);
         }
         break;

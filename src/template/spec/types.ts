@@ -20,12 +20,18 @@ export type SheetKey =
 
 export type Scalar = string | number | boolean;
 
+/** The cached result of a formula that returns NA(): a gap in a chart's line (a "" would be plotted as 0). */
+export const NA_RESULT = "#N/A";
+
 export interface CellSpec {
   /** A constant; ignored when `formula` is set. */
   readonly value?: Scalar | null;
   /** A formula without "=", using classic functions only. */
   readonly formula?: string;
-  /** The formula's result as the engine computes it, cached in the file for viewers that don't recalculate (WPS). */
+  /**
+   * The formula's result as the engine computes it, cached in the file for viewers that don't recalculate (WPS).
+   * {@link NA_RESULT} is cached as the error value #N/A (what NA() returns), not as text.
+   */
   readonly result?: Scalar | null;
   readonly numFmt?: string;
 }
@@ -103,14 +109,16 @@ export interface ChartSeriesSpec {
   readonly name: string;
   /** Values column (data rows only). */
   readonly valuesRef: string;
-  readonly values: readonly number[];
+  /** Cached values, one per category; null where the cell holds no number (a gap in a line). */
+  readonly values: readonly (number | null)[];
   readonly color: string;
 }
 
 export interface ChartSpec {
   readonly name: string;
   readonly title: string;
-  readonly kind: "barStacked" | "barClustered";
+  /** Bars run across (categories down the side), columns and lines up (categories along the bottom). */
+  readonly kind: "barStacked" | "barClustered" | "columnStacked" | "line";
   /** Header row + category column + series columns, contiguous: what Office.js `charts.add` takes. */
   readonly sourceRef: string;
   /** Category cells (data rows only). */
@@ -121,6 +129,8 @@ export interface ChartSpec {
   readonly from: string;
   readonly to: string;
   readonly axisTitle?: string;
+  /** Number format of the value axis (default "#,##0"), e.g. "0%" for rates. */
+  readonly valueFormat?: string;
 }
 
 export interface PrintSpec {

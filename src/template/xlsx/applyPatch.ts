@@ -2,7 +2,7 @@ import type { Document, Element } from "@xmldom/xmldom";
 import type JSZip from "jszip";
 import { cellAddress, parseRange, quoteSheet, rangeAddress, type Box } from "../spec/a1";
 import type { CellChange, CachedResult, SheetPatch, TableGrowth, WorkbookPatch } from "../spec/patch";
-import type { CellSpec, DefinedNameSpec, Scalar } from "../spec/types";
+import { NA_RESULT, type CellSpec, type DefinedNameSpec, type Scalar } from "../spec/types";
 import type { FileSnapshot } from "./snapshot";
 import { cellValue, splitAddress } from "./snapshot";
 import { StylesPart } from "./styles";
@@ -109,6 +109,9 @@ function writeResult(doc: Document, c: Element, result: Scalar | null | undefine
   } else if (typeof result === "boolean") {
     c.setAttribute("t", "b");
     append(doc, c, "v", result ? "1" : "0");
+  } else if (result === NA_RESULT) {
+    c.setAttribute("t", "e");
+    append(doc, c, "v", NA_RESULT);
   } else {
     c.setAttribute("t", "str");
     append(doc, c, "v", result === null || result === undefined ? "" : String(result));
@@ -195,7 +198,8 @@ async function patchSheet(
       if (s) c.setAttribute("s", s);
     }
     writeCell(doc, c, change.cell);
-    if (change.cell.numFmt !== undefined) {
+    // A block's cells get their whole format (number format included) from addBlocks.
+    if (change.cell.numFmt !== undefined && change.reason !== "layout") {
       const s = styles.withFormat(Number(c.getAttribute("s") ?? 0), change.cell.numFmt);
       if (s === 0) c.removeAttribute("s");
       else c.setAttribute("s", String(s));

@@ -54,7 +54,8 @@ const CT = {
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
 
-class Transplant {
+/** Copies parts of a scratch package (made by the ExcelJS writer) into the workbook's, re-indexing styles. */
+export class Transplant {
   private workbook!: Document;
   private rels!: Document;
   private types!: Document;
@@ -88,11 +89,11 @@ class Transplant {
     }
   }
 
-  private free(pattern: (n: number) => string): string {
+  free(pattern: (n: number) => string): string {
     for (let n = 1; ; n++) if (!this.zip.file(pattern(n))) return pattern(n);
   }
 
-  private override(part: string, type: string): void {
+  override(part: string, type: string): void {
     const root = this.types.documentElement as Element;
     const o = this.types.createElementNS(NS.contentTypes, "Override");
     o.setAttribute("PartName", `/${part}`);
@@ -100,7 +101,7 @@ class Transplant {
     root.appendChild(o);
   }
 
-  private relId(doc: Document): string {
+  relId(doc: Document): string {
     const ids = new Set(children(doc.documentElement as Element, "Relationship").map((r) => r.getAttribute("Id")));
     for (let n = 1; ; n++) if (!ids.has(`rId${n}`)) return `rId${n}`;
   }
@@ -187,7 +188,7 @@ class Transplant {
   }
 
   /** A part a new sheet (or its drawing) relates to, copied under a free name. */
-  private async related(rel: { type: string; target: string }): Promise<string> {
+  async related(rel: { type: string; target: string }): Promise<string> {
     const text = (await this.scratch.file(rel.target)?.async("string")) ?? "";
     if (rel.type === REL_TYPE.table) {
       const part = this.free((n) => `xl/tables/table${n}.xml`);
@@ -218,7 +219,7 @@ class Transplant {
   }
 
   /** A scratch cell format as a format of the workbook's styles (found, or appended with its font, fill, border). */
-  private xf(index: number): number {
+  xf(index: number): number {
     const hit = this.xfMap.get(index);
     if (hit !== undefined) return hit;
     const src = this.scratchStyles?.documentElement as Element | undefined;
@@ -243,7 +244,7 @@ class Transplant {
     return out;
   }
 
-  private dxf(index: number): number {
+  dxf(index: number): number {
     const hit = this.dxfMap.get(index);
     if (hit !== undefined) return hit;
     const src = this.scratchStyles?.documentElement as Element | undefined;
@@ -299,6 +300,13 @@ class Transplant {
     return items.length;
   }
 
+  /** Saves only what copying formats and charts into an existing sheet changes: styles and content types. */
+  saveStylesAndTypes(): void {
+    writeXml(this.zip, "[Content_Types].xml", this.types);
+    if (this.styles) writeXml(this.zip, this.stylesPart, this.styles);
+    this.stats.partsChanged.push("[Content_Types].xml", this.stylesPart);
+  }
+
   async save(): Promise<void> {
     writeXml(this.zip, "xl/workbook.xml", this.workbook);
     writeXml(this.zip, relsPath("xl/workbook.xml"), this.rels);
@@ -309,7 +317,7 @@ class Transplant {
 }
 
 /** A target relative to the part whose relationships name it: xl/worksheets/sheet7.xml → ../tables/table9.xml. */
-function relative(fromPart: string, toPart: string): string {
+export function relative(fromPart: string, toPart: string): string {
   const from = fromPart.split("/").slice(0, -1);
   const to = toPart.split("/");
   let i = 0;

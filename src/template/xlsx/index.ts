@@ -5,6 +5,8 @@ import type { RawCell } from "../spec/cells";
 import { planWorkbook, sheetsToRead, type Plan, type PlanOptions, type WorkbookSnapshot } from "../spec/plan";
 import type { ExistingSheet } from "../spec/read";
 import { isEmptyPatch, planPatch, type WorkbookPatch } from "../spec";
+import { addBlocks } from "./addBlocks";
+import { refreshChartCaches } from "./chartCaches";
 import { applyPatchParts, type ApplyStats } from "./applyPatch";
 import { createSheets } from "./createSheets";
 import { lossyFeatures, nameValue, postProcess, readPackage } from "./package";
@@ -81,6 +83,8 @@ export async function refreshWorkbook(
   if (isEmptyPatch(patch))
     return { buffer: input, patch, stats: { cellsWritten: 0, resultsCached: 0, partsChanged: [] } };
   const stats = await applyPatchParts(zip, file, patch);
+  await addBlocks(zip, file, patch, stats);
+  await refreshChartCaches(zip, file, patch, stats);
   await createSheets(zip, patch, stats);
   const buffer = await zip.generateAsync({
     type: "uint8array",

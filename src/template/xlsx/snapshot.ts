@@ -111,6 +111,19 @@ export function readSheetCells(doc: Document, shared: readonly string[]): RawCel
   return cells;
 }
 
+/** Names of the charts a sheet's drawing anchors (the graphic frames' names). */
+async function chartNames(zip: JSZip, part: string): Promise<string[]> {
+  const drawing = (await relationships(zip, part)).find((r) => r.type === REL_TYPE.drawing);
+  const doc = drawing ? await readXml(zip, drawing.target) : undefined;
+  if (!doc) return [];
+  return Array.from(doc.getElementsByTagNameNS(DRAWING_NS, "graphicFrame")).flatMap((frame) => {
+    const pr = Array.from(frame.getElementsByTagNameNS(DRAWING_NS, "cNvPr"))[0];
+    return pr ? [pr.getAttribute("name") ?? ""] : [];
+  });
+}
+
+const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+
 /** Sheets, names and tables of the package, and the cells of the sheets the planner asks for. */
 export async function readFileSnapshot(zip: JSZip): Promise<FileSnapshot> {
   const workbook = await readXml(zip, "xl/workbook.xml");
@@ -155,10 +168,12 @@ export async function readFileSnapshot(zip: JSZip): Promise<FileSnapshot> {
   };
   const sharedStrings = await readSharedStrings(zip);
   const read = new Map<string, ExistingSheet>();
+  const charts: { name: string; sheet: string }[] = [];
   for (const name of sheetsToRead(base)) {
     const part = sheets.find((s) => s.name === name)?.part;
     const doc = part ? await readXml(zip, part) : undefined;
     if (doc) read.set(name, { name, cells: readSheetCells(doc, sharedStrings) });
+    if (part) for (const chart of await chartNames(zip, part)) charts.push({ name: chart, sheet: name });
   }
-  return { snapshot: { ...base, sheets: read }, sheets, tables, sharedStrings };
+  return { snapshot: { ...base, charts, sheets: read }, sheets, tables, sharedStrings };
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { cellAddress, parseRange } from "../spec/a1";
-import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "../spec/types";
+import { NA_RESULT, type CellSpec, type CellStyle, type SheetSpec, type WorkbookSpec } from "../spec/types";
 
 /**
  * Applies a workbook spec to an ExcelJS workbook. Sheets in the spec replace same-named sheets at the same
@@ -17,7 +17,7 @@ const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 export function excelValue(cell: CellSpec | undefined): ExcelJS.CellValue {
   if (cell === undefined) return null;
   if (cell.formula !== undefined) {
-    const result = cell.result ?? "";
+    const result = cell.result === NA_RESULT ? { error: NA_RESULT } : (cell.result ?? "");
     return { formula: cell.formula, result } as ExcelJS.CellFormulaValue;
   }
   return cell.value ?? null;

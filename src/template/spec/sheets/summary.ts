@@ -6,6 +6,7 @@ import { SheetBuilder, STYLE, TITLE_MARK } from "../sheetBuilder";
 import type { Scalar, SheetSpec } from "../types";
 import type { ExecutionRowOut } from "./execution";
 import type { TargetRowOut } from "./targets";
+import { buildSummaryTrends, type TrendInputs } from "./summaryTrends";
 
 const STATUS_TOP = 4;
 /**
@@ -48,6 +49,8 @@ export function buildSummarySheet(
   targets: readonly TargetRowOut[],
   execution: readonly ExecutionRowOut[],
   executionProgress: unknown,
+  /** The monthly figures for the trend blocks; absent when the workbook has no monthly sheets to count. */
+  trends?: TrendInputs,
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data, amountUnit } = ctx;
   const b = new SheetBuilder("汇总", name, mode);
@@ -257,6 +260,7 @@ export function buildSummarySheet(
   // Every row gets an explicit height: LibreOffice places charts by the heights it reads at load and then
   // re-fits rows without one, which would shift the charts against the page break.
   for (let row = 1; row <= captionRow; row++) b.height(row, 16);
+  if (trends) buildSummaryTrends(b, ctx, captionRow + 2, trends);
   b.repeatRows(1, 1);
   return { sheet: b.finish(), stats };
 }
