@@ -3,7 +3,7 @@ import { referenceFormula } from "../spec/identity";
 import { NAME_COMMENT } from "../spec/marker";
 import type { BlockAdded, CellChange, SheetPatch, TableGrowth, WorkbookPatch } from "../spec/patch";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
-import { applyStyle, byteLength, formulaOf, queueChart, queueConditionalFormat, queueSheet } from "./write";
+import { byteLength, formulaOf, queueChart, queueConditionalFormat, queueSheet, queueStyles } from "./write";
 
 /** What queuing a patch cost: cells written, bytes of the arguments, features the host lacked. */
 export interface QueuedPatch {
@@ -157,14 +157,7 @@ function queueBlock(
   for (const [row, height] of block.rowHeights) ws.getRange(`${row}:${row}`).format.rowHeight = height;
   count(block.rowHeights);
   const vertical = block.styles.some((run) => run.style.vertical) && can("textOrientation");
-  for (const run of block.styles) {
-    applyStyle(ws.getRange(run.ref), run.ref, run.style, vertical);
-    count(run);
-  }
-  for (const ref of block.merges) {
-    ws.getRange(ref).merge(false);
-    count(ref);
-  }
+  queueStyles(ws, block, vertical, count);
   for (const cf of block.conditionalFormats.length > 0 && can("conditionalFormats") ? block.conditionalFormats : []) {
     queueConditionalFormat(ws, cf);
     count(cf);

@@ -81,14 +81,7 @@ export function queueSheet(
     count([first, last, height]);
   }
   const vertical = spec.styles.some((run) => run.style.vertical) ? can("textOrientation") : false;
-  for (const run of spec.styles) {
-    applyStyle(ws.getRange(run.ref), run.ref, run.style, vertical);
-    count(run);
-  }
-  for (const ref of spec.merges) {
-    ws.getRange(ref).merge(false);
-    count(ref);
-  }
+  queueStyles(ws, spec, vertical, count);
   for (const t of spec.tables) {
     const table = ws.tables.add(t.ref, true);
     table.name = t.name;
@@ -128,6 +121,23 @@ export function queueSheet(
   }
   count([spec.print, spec.rowBreaks, spec.freeze]);
   return { sheet: ws, bytes, skipped };
+}
+
+/** Style runs (later runs win where they overlap) and merges; `vertical`: the host can set text orientation. */
+export function queueStyles(
+  ws: Excel.Worksheet,
+  part: Pick<SheetSpec, "styles" | "merges">,
+  vertical: boolean,
+  count: (x: unknown) => void,
+): void {
+  for (const run of part.styles) {
+    applyStyle(ws.getRange(run.ref), run.ref, run.style, vertical);
+    count(run);
+  }
+  for (const ref of part.merges) {
+    ws.getRange(ref).merge(false);
+    count(ref);
+  }
 }
 
 /** A custom-formula conditional format on its range. */
@@ -204,7 +214,7 @@ const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
-export function applyStyle(range: Excel.Range, ref: string, style: CellStyle, vertical: boolean): void {
+function applyStyle(range: Excel.Range, ref: string, style: CellStyle, vertical: boolean): void {
   const f = range.format;
   if (style.fill) f.fill.color = style.fill;
   if (style.bold !== undefined) f.font.bold = style.bold;
