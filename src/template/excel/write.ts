@@ -214,7 +214,7 @@ const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
-function applyStyle(range: Excel.Range, ref: string, style: CellStyle, vertical: boolean): void {
+export function applyStyle(range: Excel.Range, ref: string, style: CellStyle, vertical: boolean): void {
   const f = range.format;
   if (style.fill) f.fill.color = style.fill;
   if (style.bold !== undefined) f.font.bold = style.bold;
