@@ -67,7 +67,8 @@ describe("汇总's trends in Excel (Office.js)", () => {
 
     const logAfter = sheet.log.length;
     const again = await generateWorkbook(excel.context, { now: NOW, sheets: ALL_KEYS });
-    // 汇总 is up to date: not written at all (the monthly sheets' own no-op is theirs to keep).
+    // Nothing to change: no cell written anywhere, and 汇总 not touched at all.
+    expect(again.cellsWritten).toBe(0);
     expect(again.sheetsWritten).not.toContain("汇总");
     expect(sheet.log.slice(logAfter).filter((x) => !/^(load|getUsedRange)/.test(x))).toEqual([]);
     expect(again.preview.blocksAdded).toBeUndefined();
