@@ -17,8 +17,8 @@ export interface EditionIndex {
   leadOf(target: Target): string;
   /** Sum of the areas' budgets (69.49亿元 in 2025) — larger than the stated total, which excludes overlaps. */
   readonly sumOfAreaBudgetsYi: number;
-  /** 交叉重叠: sum of the areas minus the stated total (20.24亿元 in 2025). */
-  readonly overlapYi: number;
+  /** 交叉重叠: sum of the areas minus the stated total (20.24亿元 in 2025); null when the text states no total. */
+  readonly overlapYi: number | null;
 }
 
 const cache = new WeakMap<EditionData, EditionIndex>();
@@ -57,7 +57,7 @@ export function indexEdition(data: EditionData): EditionIndex {
     responsibleOf,
     leadOf: (t) => responsibleOf(t)[0] ?? "",
     sumOfAreaBudgetsYi: sum,
-    overlapYi: tidy(sum - data.document.totalBudgetYi),
+    overlapYi: data.document.totalBudgetYi === undefined ? null : tidy(sum - data.document.totalBudgetYi),
   };
   cache.set(data, index);
   return index;

@@ -43,6 +43,10 @@ const catalog = {
     "zh-CN": (a: Args) => `预算项目“${a[0]}”不唯一,匹配:${a[1]}`,
     "en-US": (a: Args) => `Budget item "${a[0]}" is ambiguous: ${a[1]}`,
   },
+  noStatedTotal: {
+    "zh-CN": () => "本版本文件未写支持总额(可用“各领域合计”)",
+    "en-US": () => "This edition states no total budget (use 各领域合计, the sum of the areas)",
+  },
   itemOfTotal: {
     "zh-CN": (a: Args) => `“${a[0]}”是总额,没有预算项目`,
     "en-US": (a: Args) => `"${a[0]}" is a total and has no budget items`,

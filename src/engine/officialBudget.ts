@@ -21,7 +21,9 @@ export function officialBudget(index: EditionIndex, areaRef: unknown, itemRef?: 
   const noItem = isBlankInput(item);
   if (area === "合计" || area === "各领域合计") {
     if (!noItem) return notAvailable("itemOfTotal", area);
-    return area === "合计" ? index.data.document.totalBudgetYi : index.sumOfAreaBudgetsYi;
+    if (area === "各领域合计") return index.sumOfAreaBudgetsYi;
+    // No stated total is not a total of 0: the formula says so, and 各领域合计 is the figure to use.
+    return index.data.document.totalBudgetYi ?? notAvailable("noStatedTotal");
   }
   if (noItem) return area.budgetYi;
   const text = describeInput(item).normalize("NFKC").trim();

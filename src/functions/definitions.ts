@@ -212,7 +212,9 @@ export function createFunctions(index: EditionIndex): readonly FunctionDef[] {
     defineFunction(index, "EDITION", [arg.optionalText("field")], "numberOrString", (text) => {
       const field = text === null ? "id" : readEditionField(text);
       if (field === undefined) return new FunctionError("NA", "unknownEditionField", [text ?? ""]);
-      return index.data.document[field];
+      const value = index.data.document[field];
+      if (value === undefined) return new FunctionError("NA", "editionFieldAbsent", [index.data.document.id, "文号"]);
+      return value;
     }),
   ];
 }

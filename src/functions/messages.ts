@@ -20,6 +20,10 @@ const catalog = {
       `版本字段“${a[0]}”无效(可用 id、title、docNumber、year、issuer 或 编号、标题、文号、年度、发文机关)`,
     "en-US": (a: Args) => `Unknown edition field "${a[0]}" (use id, title, docNumber, year or issuer)`,
   },
+  editionFieldAbsent: {
+    "zh-CN": (a: Args) => `版本“${a[0]}”未写${a[1]}(原文没有)`,
+    "en-US": (a: Args) => `Edition "${a[0]}" has no ${a[1]} (the text gives none)`,
+  },
   resultNotFinite: {
     "zh-CN": () => "计算结果超出范围(非有限数)",
     "en-US": () => "The result is out of range (not finite)",

@@ -92,25 +92,30 @@ export function readDocument(
   const allText = [...front, ...closing].map((l) => l.text).join("\n") + areaText;
   const valid =
     /均为(\d{4})年全年实施有效/.exec(allText) ?? /(?:有效期|实施期限)[^。]*?(\d{4})年[^。]*?全年/.exec(allText);
-  let validity = { from: "", to: "", quote: "" };
-  if (valid) {
-    const y = valid[1] ?? String(year);
-    validity = { from: `${y}-01-01`, to: `${y}-12-31`, quote: valid[0] };
-  } else if (year !== 0) {
-    const marker = editionYear?.[0] ?? "";
-    validity = { from: `${year}-01-01`, to: `${year}-12-31`, quote: marker };
-    reasons.push("有效期未写明,按年度全年");
-  }
+  // Not guessed: an edition without a stated validity holds for its year, which the validation says.
+  const y = valid?.[1] ?? String(year);
+  const validity = valid ? { from: `${y}-01-01`, to: `${y}-12-31`, quote: valid[0] } : undefined;
+  if (!valid && year !== 0) reasons.push("有效期未写明,按年度全年");
   if (title === "") missing.push("title 标题");
   if (docNumber === "") missing.push("docNumber 文号");
   if (issuer === "") missing.push("issuer 发文机关");
   if (signedDate === "") missing.push("signedDate 成文日期");
   if (year === 0) missing.push("year 年度");
-  if (validity.quote === "") missing.push("validity 有效期");
+  if (!validity) missing.push("validity 有效期");
   const place = placeSlug(issuer) ?? placeSlug(title);
   const id = override ?? `${place ?? "edition"}-${year || "draft"}`;
   return {
-    document: { id, year, title, docNumber, issuer, signedDate, printedDate, validity, parentPolicies },
+    document: {
+      id,
+      year,
+      title,
+      ...(docNumber === "" ? {} : { docNumber }),
+      issuer,
+      signedDate,
+      printedDate,
+      ...(validity ? { validity } : {}),
+      parentPolicies,
+    },
     missing,
     reasons,
   };

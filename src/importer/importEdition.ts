@@ -175,9 +175,7 @@ export function importEdition(raw: string, options: ImportOptions = {}): Draft {
     schemaVersion: 1,
     edition: {
       ...doc.document,
-      totalBudgetYi: total?.yi ?? 0,
-      totalBudgetWords: total?.words ?? "",
-      totalBudgetQuote: total?.quote ?? "",
+      ...(total ? { totalBudgetYi: total.yi, totalBudgetWords: total.words, totalBudgetQuote: total.quote } : {}),
       sumOfAreaBudgetsYi: sum,
     },
     areas,

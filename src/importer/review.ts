@@ -66,6 +66,9 @@ export interface ReviewSheet {
   text: string[];
 }
 
+/** Document fields many texts of the genre lack: left blank, the edition omits them (validation warns). */
+const OPTIONAL_FIELDS = ["docNumber", "validity", "totalBudget"] as const;
+
 const DOCUMENT_FIELDS = [
   ["id", "版本编号(小写字母、数字、连字符)"],
   ["year", "年度"],
@@ -91,7 +94,11 @@ export function reviewSheetOf(draft: Draft): ReviewSheet {
   rows.push([
     "请逐行核对:“采纳”填 是/否;可直接修改指标、目标值、单位、比较(>= > ~ <= rank<=)、领域、条款;排除的数字改为“是”即恢复为目标。改完后在加载项中点“确认导入”(或 cli import --from-review)。",
   ]);
-  for (const m of [...draft.draft.messages, ...draft.draft.missing.map((f) => `缺少:${f}(请在【文件信息】中填写)`)])
+  const optional = (f: string) => OPTIONAL_FIELDS.some((o) => f.startsWith(o));
+  for (const m of [
+    ...draft.draft.messages,
+    ...draft.draft.missing.map((f) => (optional(f) ? `原文未写:${f}(可留空)` : `缺少:${f}(请在【文件信息】中填写)`)),
+  ])
     rows.push([m]);
   rows.push([]);
   rows.push([SECTION.targets]);
@@ -163,16 +170,17 @@ export function reviewSheetOf(draft: Draft): ReviewSheet {
   rows.push([...DOCUMENT_HEADER]);
   const doc = draft.edition;
   const valueOf = (field: string): Cell => {
-    if (field === "validity.from") return doc.validity.from;
-    if (field === "validity.to") return doc.validity.to;
-    if (field === "validity.quote") return doc.validity.quote;
+    if (field === "validity.from") return doc.validity?.from ?? null;
+    if (field === "validity.to") return doc.validity?.to ?? null;
+    if (field === "validity.quote") return doc.validity?.quote ?? null;
     if (field === "parentPolicies") return doc.parentPolicies.join("、");
     const v = (doc as unknown as Record<string, unknown>)[field];
     return typeof v === "number" || typeof v === "string" ? v : null;
   };
   for (const [field, label] of DOCUMENT_FIELDS) {
     const missing = draft.draft.missing.some((m) => m.startsWith(field.split(".")[0] ?? field));
-    rows.push([field, valueOf(field), missing ? `${label} — 原文未见,请填写` : label]);
+    const note = optional(field) ? "原文未见,可留空" : "原文未见,请填写";
+    rows.push([field, valueOf(field), missing ? `${label} — ${note}` : label]);
   }
   return { rows, lowConfidenceRows: low, text: draft.text.split("\n") };
 }
@@ -339,18 +347,25 @@ export function editionFromReview(rows: readonly Cell[][], text: readonly string
       id: d("id"),
       year: num(doc.get("year")) ?? 0,
       title: d("title"),
-      docNumber: d("docNumber"),
+      // Fields the document may lack (文号, 有效期, 支持总额) are left out when the reviewer left them blank.
+      ...(d("docNumber") === "" ? {} : { docNumber: d("docNumber") }),
       issuer: d("issuer"),
       signedDate: d("signedDate"),
       printedDate: d("printedDate"),
-      validity: { from: d("validity.from"), to: d("validity.to"), quote: d("validity.quote") },
+      ...(d("validity.from") === "" && d("validity.to") === "" && d("validity.quote") === ""
+        ? {}
+        : { validity: { from: d("validity.from"), to: d("validity.to"), quote: d("validity.quote") } }),
       parentPolicies: d("parentPolicies")
         .split(/[、,,]/)
         .map((p) => p.trim())
         .filter(Boolean),
-      totalBudgetYi: num(doc.get("totalBudgetYi")) ?? 0,
-      totalBudgetWords: d("totalBudgetWords"),
-      totalBudgetQuote: d("totalBudgetQuote"),
+      ...(d("totalBudgetYi") === "" && d("totalBudgetQuote") === ""
+        ? {}
+        : {
+            totalBudgetYi: num(doc.get("totalBudgetYi")) ?? 0,
+            totalBudgetWords: d("totalBudgetWords"),
+            totalBudgetQuote: d("totalBudgetQuote"),
+          }),
       sumOfAreaBudgetsYi: tidy(areas.reduce((t, a) => t + a.budgetYi, 0)),
     },
     areas,

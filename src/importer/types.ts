@@ -9,15 +9,18 @@ export interface DraftDocument {
   id: string;
   year: number;
   title: string;
-  docNumber: string;
+  /** Absent when the text has none. */
+  docNumber?: string;
   issuer: string;
   signedDate: string;
   printedDate: string;
-  validity: { from: string; to: string; quote: string };
+  /** Absent when the text states none (the edition's year holds). */
+  validity?: { from: string; to: string; quote: string };
   parentPolicies: string[];
-  totalBudgetYi: number;
-  totalBudgetWords: string;
-  totalBudgetQuote: string;
+  /** The stated total, its words and quote; absent when the text states none. */
+  totalBudgetYi?: number;
+  totalBudgetWords?: string;
+  totalBudgetQuote?: string;
   sumOfAreaBudgetsYi: number;
 }
 

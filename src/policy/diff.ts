@@ -30,7 +30,8 @@ export interface EditionDiff {
   }[];
   readonly articlesAdded: readonly Article[];
   readonly articlesRemoved: readonly Article[];
-  readonly totalBudget: { readonly fromYi: number; readonly toYi: number };
+  /** The stated totals; null where an edition states none. */
+  readonly totalBudget: { readonly fromYi: number | null; readonly toYi: number | null };
 }
 
 const figure = (t: Target) => (t.value === null ? "(定性)" : `${t.value}${t.unit}`);
@@ -96,7 +97,7 @@ export function diffEditions(before: EditionData, after: EditionData): EditionDi
     budgetsChanged: budgets,
     articlesAdded: after.articles.filter((a) => !beforeTitles.has(a.title)),
     articlesRemoved: before.articles.filter((a) => !afterTitles.has(a.title)),
-    totalBudget: { fromYi: before.document.totalBudgetYi, toYi: after.document.totalBudgetYi },
+    totalBudget: { fromYi: before.document.totalBudgetYi ?? null, toYi: after.document.totalBudgetYi ?? null },
   };
 }
 

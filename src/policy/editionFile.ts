@@ -16,15 +16,16 @@ export interface EditionFile {
     readonly id: string;
     readonly year: number;
     readonly title: string;
-    readonly docNumber: string;
+    readonly docNumber?: string;
     readonly issuer: string;
     readonly signedDate: string;
     readonly printedDate: string;
-    readonly validity: { readonly from: string; readonly to: string; readonly quote: string };
+    readonly validity?: { readonly from: string; readonly to: string; readonly quote: string };
     readonly parentPolicies: readonly string[];
-    readonly totalBudgetYi: number;
-    readonly totalBudgetWords: string;
-    readonly totalBudgetQuote: string;
+    /** The stated total, its words and quote: all three or none (a document that states no total). */
+    readonly totalBudgetYi?: number;
+    readonly totalBudgetWords?: string;
+    readonly totalBudgetQuote?: string;
     /** Derived (the sum of the areas' budgetYi) and checked: a reader of the file sees both totals side by side. */
     readonly sumOfAreaBudgetsYi: number;
   };
@@ -78,15 +79,21 @@ export function toEditionFile(data: EditionData): EditionFile {
       id: doc.id,
       year: doc.year,
       title: doc.title,
-      docNumber: doc.docNumber,
+      ...(doc.docNumber === undefined ? {} : { docNumber: doc.docNumber }),
       issuer: doc.issuer,
       signedDate: doc.signedDate,
       printedDate: doc.printedDate,
-      validity: { from: doc.validity.from, to: doc.validity.to, quote: doc.validity.quote },
+      ...(doc.validity === undefined
+        ? {}
+        : { validity: { from: doc.validity.from, to: doc.validity.to, quote: doc.validity.quote } }),
       parentPolicies: [...doc.parentPolicies],
-      totalBudgetYi: doc.totalBudgetYi,
-      totalBudgetWords: doc.totalBudgetWords,
-      totalBudgetQuote: doc.totalBudgetQuote,
+      ...(doc.totalBudgetYi === undefined
+        ? {}
+        : {
+            totalBudgetYi: doc.totalBudgetYi,
+            totalBudgetWords: doc.totalBudgetWords ?? "",
+            totalBudgetQuote: doc.totalBudgetQuote ?? "",
+          }),
       sumOfAreaBudgetsYi: sumOfAreaBudgetsYi(data),
     },
     areas: data.areas.map((area) => ({

@@ -20,22 +20,25 @@ export interface PolicyDocument {
   /** The year the edition's targets and budgets apply to; 序时进度 is computed within it. */
   readonly year: number;
   readonly title: string;
-  /** 文号, e.g. 乐政发〔2025〕4号. */
-  readonly docNumber: string;
+  /** 文号, e.g. 乐政发〔2025〕4号; absent when the text has none (many web copies and 工作方案 omit it). */
+  readonly docNumber?: string;
   readonly issuer: string;
   /** ISO date the document was signed (成文日期). */
   readonly signedDate: string;
   /** ISO date it was printed and issued (印发日期). */
   readonly printedDate: string;
-  /** Validity as written, with its ISO bounds. */
-  readonly validity: { readonly from: string; readonly to: string; readonly quote: string };
+  /** Validity as written, with its ISO bounds; absent when the text states none (then the edition's year holds). */
+  readonly validity?: { readonly from: string; readonly to: string; readonly quote: string };
   /** 文号 of the provincial and Wenzhou policies this one implements. */
   readonly parentPolicies: readonly string[];
-  /** The stated total (支持总额) in 亿元 — not the sum of the areas: overlaps between areas are excluded. */
-  readonly totalBudgetYi: number;
+  /**
+   * The stated total (支持总额) in 亿元 — not the sum of the areas: overlaps between areas are excluded. Absent
+   * when the document states none (then the sum of the areas is the only total); with it comes its quote.
+   */
+  readonly totalBudgetYi?: number;
   /** The words that qualify the stated total, e.g. 除交叉重叠部分外. */
-  readonly totalBudgetWords: string;
-  readonly totalBudgetQuote: string;
+  readonly totalBudgetWords?: string;
+  readonly totalBudgetQuote?: string;
 }
 
 /** Money the text earmarks inside an area's budget (e.g. 重点支持企业高质量发展1.32亿元). */

@@ -82,8 +82,10 @@ export interface ProgressReport {
   /** 序时进度 at the month's end (m/12). */
   readonly progress: number;
   readonly title: string;
-  readonly docNumber: string;
-  readonly totalBudgetYi: number;
+  /** Absent when the document has none (a 工作方案, a web copy). */
+  readonly docNumber?: string;
+  /** The stated total; absent when the document states none. */
+  readonly totalBudgetYi?: number;
   /** Who pays, as the document's budget quotes word it: 市财政, 县财政, or 财政 when they do not say. */
   readonly payer: string;
   readonly targets: number;
@@ -220,8 +222,8 @@ export function draftReport(figures: WorkbookFigures, month: number): ProgressRe
     month,
     progress,
     title: data.document.title,
-    docNumber: data.document.docNumber,
-    totalBudgetYi: data.document.totalBudgetYi,
+    ...(data.document.docNumber === undefined ? {} : { docNumber: data.document.docNumber }),
+    ...(data.document.totalBudgetYi === undefined ? {} : { totalBudgetYi: data.document.totalBudgetYi }),
     payer: budgetWording(data).payer,
     targets: lines.length,
     counts: countOf(lines),

@@ -52,14 +52,14 @@ function budgetPhrase(budget: BudgetLine, areaCount: number): string {
  * says so only when the figures show it (a sum equal to the total, or below it, gets no clause).
  */
 function overlapPhrase(report: ProgressReport): string {
-  return overlaps(report) ? `(含领域间交叉重叠部分,扣除后为${yi(report.totalBudgetYi)})` : "";
+  const total = report.totalBudgetYi;
+  // No stated total (many documents state none): nothing to deduct, so no phrase.
+  if (total === undefined || !overlaps(report, total)) return "";
+  return `(含领域间交叉重叠部分,扣除后为${yi(total)})`;
 }
 
-const overlaps = (report: ProgressReport) =>
-  report.areas.length > 1 &&
-  report.totalBudgetYi > 0 &&
-  yi(report.budget.budgetYi) !== yi(report.totalBudgetYi) &&
-  report.budget.budgetYi > report.totalBudgetYi;
+const overlaps = (report: ProgressReport, total: number) =>
+  report.areas.length > 1 && total > 0 && yi(report.budget.budgetYi) !== yi(total) && report.budget.budgetYi > total;
 
 /** 完成率 and how far behind, for a 欠进度 target: "1–6月累计30家,完成率40.0%,低于序时进度10.0个百分点". */
 function progressPhrase(line: TargetLine, report: ProgressReport): string {
@@ -91,7 +91,7 @@ export function reportText(report: ProgressReport): ReportText {
   const end = `${report.year}年${report.month}月底`;
   const areaCount = report.areas.length;
   const overview = [
-    `截至${end},《${report.title}》(${report.docNumber})${report.targets}项目标任务中,${countsPhrase(report.counts, true)}。` +
+    `截至${end},《${report.title}》${report.docNumber === undefined ? "" : `(${report.docNumber})`}${report.targets}项目标任务中,${countsPhrase(report.counts, true)}。` +
       `${end}序时进度为${percent(report.progress)}。`,
     `${areaCount > 0 ? toChineseNumeral(areaCount) : "0"}个领域${report.payer}预算安排${yi(report.budget.budgetYi)}` +
       `${overlapPhrase(report)},${budgetPhrase(report.budget, areaCount)}。`,
@@ -169,7 +169,7 @@ export function reportText(report: ProgressReport): ReportText {
 
   return {
     title: `${report.title}实施进展情况(${period(report)})`,
-    subtitle: `${report.docNumber} · 截至${end} · 序时进度${percent(report.progress)}`,
+    subtitle: `${report.docNumber === undefined ? "" : `${report.docNumber} · `}截至${end} · 序时进度${percent(report.progress)}`,
     period: period(report),
     sections,
     figures: figureRows(report),
@@ -204,11 +204,11 @@ export function figureRows(report: ProgressReport): FigureRow[] {
     }
   }
   rows.push({ label: "预算安排合计", value: yi(report.budget.budgetYi), source: "各领域预算数之和" });
-  if (overlaps(report))
+  if (report.totalBudgetYi !== undefined && overlaps(report, report.totalBudgetYi))
     rows.push({
       label: "扣除交叉重叠后的预算",
       value: yi(report.totalBudgetYi),
-      source: `${report.docNumber}所列总额`,
+      source: `${report.docNumber ?? "文件"}所列总额`,
     });
   if (report.budget.spentYi !== null && report.budget.rate !== null && report.budget.pace !== null) {
     rows.push({ label: "已支出合计", value: yi(report.budget.spentYi), source: "各领域支出数之和" });

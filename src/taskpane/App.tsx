@@ -21,6 +21,7 @@ import { EditionPanel } from "./panels/EditionPanel";
 import { unavailableEditionActions, type EditionActions } from "./edition/actions";
 import { HelpPanel } from "./panels/HelpPanel";
 import { ImportPanel } from "./panels/ImportPanel";
+import { numberAndTitle } from "../policy/documentLabel";
 import { unavailableImportActions, type ImportActions } from "./importActions";
 import { readPolicyFile } from "./importFile";
 import { StatusPanel } from "./panels/StatusPanel";
@@ -197,13 +198,13 @@ function Shell(props: AppProps) {
           >
             {choices.map((e) => (
               <option key={e.id} value={e.id}>
-                {`${e.data.document.docNumber} ${e.data.document.title}`}
+                {numberAndTitle(e.data.document)}
               </option>
             ))}
           </Select>
         ) : (
           <Text size={200} className={styles.doc} title={doc.title}>
-            {doc.docNumber} · {doc.title}
+            {doc.docNumber === undefined ? doc.title : `${doc.docNumber} · ${doc.title}`}
           </Text>
         )}
       </header>

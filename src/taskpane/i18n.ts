@@ -164,11 +164,6 @@ const zh = {
     warnings: "提示",
     valid: (id: string, targets: number) => `版本 ${id} 校验通过,共 ${targets} 个目标。`,
     diffTitle: (current: string) => `与当前版本 ${current} 相比`,
-    added: "新增目标",
-    removed: "删去目标",
-    changed: "目标值、单位或比较有变",
-    kept: "沿用编号",
-    count: (n: number) => `${n} 个`,
     apply: "应用到工作簿",
     applied: (id: string) => `已应用版本 ${id}。`,
     applyMissing:
@@ -392,11 +387,6 @@ const en: Strings = {
     warnings: "Notes",
     valid: (id: string, targets: number) => `Edition ${id} is valid: ${targets} targets.`,
     diffTitle: (current: string) => `Compared with the current edition ${current}`,
-    added: "Targets added",
-    removed: "Targets removed",
-    changed: "Value, unit or comparator changed",
-    kept: "Ids kept",
-    count: (n: number) => `${n}`,
     apply: "Apply to the workbook",
     applied: (id: string) => `Edition ${id} applied.`,
     applyMissing:

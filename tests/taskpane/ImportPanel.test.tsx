@@ -89,7 +89,12 @@ describe("ImportPanel", () => {
     await user.click(screen.getByRole("button", { name: "确认导入" }));
     const valid = await screen.findByTestId("import-valid");
     expect(valid).toHaveTextContent(`版本 yueqing-2025 校验通过,共 ${extra} 个目标`);
-    expect(valid).toHaveTextContent("沿用编号");
+    // The diff is the one `cli diff` prints (src/policy/diff): the reviewed text is the current edition's own, so
+    // no value and no budget changed.
+    const diff = screen.getByTestId("import-diff").textContent ?? "";
+    expect(diff).toContain("主要变化");
+    expect(diff).toContain("一、调整的目标(0 项)");
+    expect(diff).toContain("四、预算安排变化(0 项)");
     await user.click(screen.getByRole("button", { name: "应用到工作簿" }));
     await waitFor(() => expect(onApply).toHaveBeenCalledTimes(1));
     const applied = onApply.mock.calls[0] as unknown as [EditionFile];

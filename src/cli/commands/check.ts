@@ -58,9 +58,9 @@ export const checkCommand: Command = {
     const result = parseEdition(source.text, text === undefined ? {} : { text });
     const e = result.edition;
     const head = e
-      ? `${file}: 《${e.document.title}》${e.document.docNumber},${e.document.year}年度;` +
+      ? `${file}: 《${e.document.title}》${e.document.docNumber ?? "(无文号)"},${e.document.year}年度;` +
         `${e.areas.length} 个领域、${e.articles.length} 条、${e.targets.length} 个目标;` +
-        `支持总额 ${e.document.totalBudgetYi}亿元${text !== undefined || e.text !== undefined ? ";已对照原文核对摘录" : ";未对照原文(可用 --text)"}\n`
+        `${e.document.totalBudgetYi === undefined ? "未写支持总额" : `支持总额 ${e.document.totalBudgetYi}亿元`}${text !== undefined || e.text !== undefined ? ";已对照原文核对摘录" : ";未对照原文(可用 --text)"}\n`
       : `${file}: 不是有效的版本文件 / not a valid edition file\n`;
     process.stdout.write(
       head +

@@ -118,21 +118,29 @@ export function checkEdition(file: EditionFile, text: string | undefined): { err
   for (const key of ["signedDate", "printedDate"] as const) {
     if (!isRealDate(doc[key])) error(`edition.${key}`, "不是有效日期");
   }
-  for (const key of ["from", "to"] as const) {
-    if (!isRealDate(doc.validity[key])) error(`edition.validity.${key}`, "不是有效日期");
+  if (doc.docNumber === undefined) warn("edition.docNumber", "未写文号(原文没有时可省略)");
+  if (doc.validity === undefined) warn("edition.validity", `未写有效期,按 ${doc.year} 年全年`);
+  else {
+    for (const key of ["from", "to"] as const) {
+      if (!isRealDate(doc.validity[key])) error(`edition.validity.${key}`, "不是有效日期");
+    }
+    if (doc.validity.from > doc.validity.to) error("edition.validity", "起始日期晚于截止日期");
+    if (!doc.validity.from.startsWith(String(doc.year)))
+      warn("edition.year", `与有效期起始日期 ${doc.validity.from} 不在同一年`);
   }
-  if (doc.validity.from > doc.validity.to) error("edition.validity", "起始日期晚于截止日期");
-  if (!doc.validity.from.startsWith(String(doc.year)))
-    warn("edition.year", `与有效期起始日期 ${doc.validity.from} 不在同一年`);
   if (doc.signedDate > doc.printedDate) warn("edition.printedDate", "早于成文日期");
-  if (!holdsAmount(doc.totalBudgetQuote, doc.totalBudgetYi))
-    error("edition.totalBudgetQuote", `未写出支持总额 ${doc.totalBudgetYi}亿元`);
-  if (!doc.totalBudgetQuote.includes(doc.totalBudgetWords))
-    error("edition.totalBudgetWords", "不在 totalBudgetQuote 中");
   const sum = sumOfAreaBudgetsYi(file);
+  if (doc.totalBudgetYi === undefined) {
+    warn("edition.totalBudgetYi", `未写支持总额,以各领域预算之和 ${sum}亿元为总数`);
+  } else {
+    if (!holdsAmount(doc.totalBudgetQuote ?? "", doc.totalBudgetYi))
+      error("edition.totalBudgetQuote", `未写出支持总额 ${doc.totalBudgetYi}亿元`);
+    if (!(doc.totalBudgetQuote ?? "").includes(doc.totalBudgetWords ?? ""))
+      error("edition.totalBudgetWords", "不在 totalBudgetQuote 中");
+    if (doc.totalBudgetYi > sum) warn("edition.totalBudgetYi", `大于各领域预算之和 ${sum},请核对`);
+  }
   if (tidy(doc.sumOfAreaBudgetsYi) !== sum)
     error("edition.sumOfAreaBudgetsYi", `应为各领域预算之和 ${sum}(文件写的是 ${doc.sumOfAreaBudgetsYi})`);
-  if (doc.totalBudgetYi > sum) warn("edition.totalBudgetYi", `大于各领域预算之和 ${sum},请核对`);
 
   // ---- areas ----
   const areaNos = new Map<number, number>();
@@ -223,10 +231,9 @@ export function checkEdition(file: EditionFile, text: string | undefined): { err
 
   // ---- quotes against the text ----
   if (text !== undefined) {
-    const quotes: [string, string][] = [
-      ["edition.validity.quote", doc.validity.quote],
-      ["edition.totalBudgetQuote", doc.totalBudgetQuote],
-    ];
+    const quotes: [string, string][] = [];
+    if (doc.validity !== undefined) quotes.push(["edition.validity.quote", doc.validity.quote]);
+    if (doc.totalBudgetQuote !== undefined) quotes.push(["edition.totalBudgetQuote", doc.totalBudgetQuote]);
     areas.forEach((area, i) => {
       if (area.budgetQuote !== "") quotes.push([`areas[${i}].budgetQuote`, area.budgetQuote]);
       area.budgetItems.forEach((item, j) => quotes.push([`areas[${i}].budgetItems[${j}].quote`, item.quote]));
@@ -241,7 +248,7 @@ export function checkEdition(file: EditionFile, text: string | undefined): { err
       ["edition.docNumber", doc.docNumber],
       ["edition.title", doc.title],
     ] as const) {
-      if (!text.includes(value)) warn(path, "原文中未见");
+      if (value !== undefined && !text.includes(value)) warn(path, "原文中未见");
     }
   }
   return { errors, warnings };

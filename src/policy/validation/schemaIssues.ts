@@ -25,6 +25,11 @@ function toIssue(error: ErrorObject): Issue {
       return { path, message: `应为${typeName(p.type)}` };
     case "required":
       return { path: join(path, String(p.missingProperty)), message: "缺失(必填)" };
+    case "dependencies":
+      return {
+        path: join(path, String(p.missingProperty)),
+        message: `缺失(有 ${String(p.property)} 时必填:支持总额与其原文一并给出或一并省略)`,
+      };
     case "additionalProperties":
       return { path: join(path, String(p.additionalProperty)), message: "不是版本文件的字段(拼写错误?)" };
     case "const":

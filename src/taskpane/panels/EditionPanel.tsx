@@ -7,6 +7,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useState, type ChangeEvent } from "react";
 import { diffEditions, formatDiff } from "../../policy/diff";
+import { numberAndTitle } from "../../policy/documentLabel";
 import type { EditionData } from "../../policy/types";
 import { formatIssue, parseEdition, type EditionValidation } from "../../policy/validation";
 import type { WorkbookEdition } from "../../template/editionPart";
@@ -21,7 +22,7 @@ const words = {
     bundled: "内置版本",
     load: "载入版本文件(.json)",
     summary: (d: EditionData) =>
-      `${d.document.issuer} · ${d.document.docNumber} · ${d.document.year}年度 · ${d.areas.length} 个领域、${d.articles.length} 条、${d.targets.length} 个目标 · 支持总额 ${d.document.totalBudgetYi}亿元`,
+      `${d.document.issuer} · ${d.document.docNumber ?? "无文号"} · ${d.document.year}年度 · ${d.areas.length} 个领域、${d.articles.length} 条、${d.targets.length} 个目标 · ${d.document.totalBudgetYi === undefined ? "未写支持总额" : `支持总额 ${d.document.totalBudgetYi}亿元`}`,
     errors: "版本文件有错误,不能应用:",
     warnings: "提示:",
     diff: "与工作簿当前版本相比:",
@@ -35,7 +36,7 @@ const words = {
     bundled: "Bundled editions",
     load: "Load an edition file (.json)",
     summary: (d: EditionData) =>
-      `${d.document.issuer} · ${d.document.docNumber} · ${d.document.year} · ${d.areas.length} areas, ${d.articles.length} articles, ${d.targets.length} targets · total ${d.document.totalBudgetYi} 亿元`,
+      `${d.document.issuer} · ${d.document.docNumber ?? "no 文号"} · ${d.document.year} · ${d.areas.length} areas, ${d.articles.length} articles, ${d.targets.length} targets · ${d.document.totalBudgetYi === undefined ? "no stated total" : `total ${d.document.totalBudgetYi} 亿元`}`,
     errors: "The edition file has errors and cannot be applied:",
     warnings: "Warnings:",
     diff: "Against the workbook's current edition:",
@@ -128,7 +129,7 @@ export function EditionPanel(props: EditionPanelProps) {
           <option value="" />
           {props.bundled.map((d) => (
             <option key={d.document.id} value={d.document.id}>
-              {`${d.document.docNumber} ${d.document.title}`}
+              {numberAndTitle(d.document)}
             </option>
           ))}
         </Select>

@@ -25,26 +25,20 @@ const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
-  diff: {
-    display: "grid",
-    gridTemplateColumns: "max-content minmax(0, 1fr)",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-  },
+  diff: { whiteSpace: "pre-wrap", fontSize: tokens.fontSizeBase200, margin: 0 },
   hiddenInput: { display: "none" },
 });
 
 /** What the panel needs of the importer and the validator; loaded on first use, so the pane's first paint stays small. */
 async function importerModules() {
-  const [importer, review, validation, editionFile] = await Promise.all([
+  const [importer, review, validation, editionFile, diff] = await Promise.all([
     import("../../importer"),
     import("../../importer/review"),
     import("../../policy/validation"),
     import("../../policy/editionFile"),
+    import("../../policy/diff"),
   ]);
-  return { importer, review, validation, editionFile };
+  return { importer, review, validation, editionFile, diff };
 }
 
 export interface ImportPanelProps {
@@ -69,7 +63,8 @@ interface Confirmed {
   file?: EditionFile;
   errors: string[];
   warnings: string[];
-  diff?: { added: string[]; removed: string[]; changed: string[]; kept: number };
+  /** The year-over-year table against the workbook's current edition (src/policy/diff, as `cli diff` prints it). */
+  diff?: string;
 }
 
 export function ImportPanel({ actions, current, readFile, onApply }: ImportPanelProps) {
@@ -129,13 +124,16 @@ export function ImportPanel({ actions, current, readFile, onApply }: ImportPanel
         setError(t.importer.noSheet);
         return;
       }
-      const { review, validation } = await importerModules();
+      const { review, validation, diff } = await importerModules();
       const { file, problems } = review.editionFromReview(read.rows, read.text);
       const checked = validation.validateEdition(file, file.text === undefined ? {} : { text: file.text });
       const errors = [...problems, ...checked.errors.map(validation.formatIssue)];
       const warnings = checked.warnings.map(validation.formatIssue);
+      const edition = checked.edition;
       setConfirmed(
-        errors.length > 0 ? { errors, warnings } : { file, errors, warnings, diff: diffAgainst(current, file) },
+        errors.length > 0 || edition === undefined
+          ? { errors, warnings }
+          : { file, errors, warnings, diff: diff.formatDiff(diff.diffEditions(current, edition)) },
       );
     });
   };
@@ -255,7 +253,7 @@ function ConfirmResult(props: {
   }
   const file = confirmed.file;
   const diff = confirmed.diff;
-  if (!file || !diff) return null;
+  if (!file || diff === undefined) return null;
   return (
     <div data-testid="import-valid" className={styles.root}>
       <MessageBar intent="success" layout="multiline">
@@ -266,16 +264,9 @@ function ConfirmResult(props: {
       <Text size={200} weight="semibold">
         {t.importer.diffTitle(props.current.document.id)}
       </Text>
-      <dl className={styles.diff}>
-        <dt>{t.importer.kept}</dt>
-        <dd>{t.importer.count(diff.kept)}</dd>
-        <dt>{t.importer.added}</dt>
-        <dd>{diff.added.length > 0 ? diff.added.join("、") : "—"}</dd>
-        <dt>{t.importer.removed}</dt>
-        <dd>{diff.removed.length > 0 ? diff.removed.join("、") : "—"}</dd>
-        <dt>{t.importer.changed}</dt>
-        <dd>{diff.changed.length > 0 ? diff.changed.join("、") : "—"}</dd>
-      </dl>
+      <pre data-testid="import-diff" className={styles.diff}>
+        {diff}
+      </pre>
       {confirmed.warnings.length > 0 ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
@@ -302,22 +293,4 @@ function ConfirmResult(props: {
       ) : null}
     </div>
   );
-}
-
-/** Targets added, removed and changed (value, unit, comparator) by id — what a reviewer checks before applying. */
-function diffAgainst(current: EditionData, next: EditionFile): NonNullable<Confirmed["diff"]> {
-  const before = new Map(current.targets.map((x) => [x.id, x]));
-  const after = new Map(next.targets.map((x) => [x.id, x]));
-  const changed: string[] = [];
-  for (const [id, x] of after) {
-    const old = before.get(id);
-    if (old && (old.value !== x.value || old.unit !== x.unit || old.comparator !== x.comparator))
-      changed.push(`${id}(${old.value ?? ""}${old.unit} → ${x.value ?? ""}${x.unit})`);
-  }
-  return {
-    added: [...after.keys()].filter((id) => !before.has(id)),
-    removed: [...before.keys()].filter((id) => !after.has(id)),
-    changed,
-    kept: [...after.keys()].filter((id) => before.has(id)).length,
-  };
 }

@@ -4,6 +4,7 @@ import { areaLabel, budgetWording, emptyStats, type BuildContext, type BuildStat
 import { TABLE_NAMES } from "../layout";
 import { SheetBuilder, STYLE, TITLE_MARK } from "../sheetBuilder";
 import type { SheetSpec } from "../types";
+import { titleWithNumber } from "../../../policy/documentLabel";
 
 const HEADER_ROW = 4;
 
@@ -26,35 +27,41 @@ export const BUDGET_TOTAL_LABELS = {
   overlap: "交叉重叠",
 } as const;
 
+/** What the 文件总额 row says when the document states no total. */
+export const NO_STATED_TOTAL = "文件未写支持总额";
+
 export function buildBudgetSheet(
   ctx: BuildContext,
   name: string,
   mode: "create" | "replace",
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data, index } = ctx;
+  const stated = data.document.totalBudgetYi;
   const YI = yiFormat([
     ...data.areas.flatMap((a) => [a.budgetYi, ...a.budgetItems.map((i) => i.yi)]),
-    data.document.totalBudgetYi,
+    ...(stated === undefined ? [] : [stated]),
     index.sumOfAreaBudgetsYi,
-    index.overlapYi,
+    ...(index.overlapYi === null ? [] : [index.overlapYi]),
   ]);
-  const overlaps = index.overlapYi > 0;
+  const overlaps = (index.overlapYi ?? 0) > 0;
   const wording = budgetWording(data);
   const b = new SheetBuilder("预算安排", name, mode);
   const stats = emptyStats();
   const headers = ["序号", "领域", "领域预算(亿元)", "其中:重点支持", "金额(亿元)", "条款", "牵头单位", "原文依据"];
   [5, 30, 14, 24, 11, 8, 14, 48].forEach((w, i) => b.width(i + 1, w));
   const n = headers.length;
-  b.title(`${TITLE_MARK}预算安排 · ${data.document.title}(${data.document.docNumber})`, n);
+  b.title(`${TITLE_MARK}预算安排 · ${titleWithNumber(data.document)}`, n);
   b.value(
     2,
     1,
     `单位:亿元。各领域预算为${wording.phrase ? `“${wording.phrase}”原文数` : "原文所列预算安排资金"};其中项为原文列明的重点支持金额。` +
-      (index.overlapYi > 0
-        ? `各领域合计大于文件总额,差额为各领域之间的交叉重叠${data.document.totalBudgetWords ? `(${data.document.totalBudgetWords})` : ""}。`
-        : index.overlapYi < 0
-          ? "文件总额大于各领域合计。"
-          : "各领域合计等于文件总额。"),
+      (index.overlapYi === null
+        ? "文件未写支持总额,各领域合计即为预算总数。"
+        : index.overlapYi > 0
+          ? `各领域合计大于文件总额,差额为各领域之间的交叉重叠${data.document.totalBudgetWords ? `(${data.document.totalBudgetWords})` : ""}。`
+          : index.overlapYi < 0
+            ? "文件总额大于各领域合计。"
+            : "各领域合计等于文件总额。"),
   );
   b.merge(2, 1, 2, n);
   b.style(rangeAddress(2, 1, 2, n), STYLE.subtitle);
@@ -110,22 +117,26 @@ export function buildBudgetSheet(
     4,
     `${areaCount === 1 ? "唯一领域的预算" : `${toChineseNumeral(areaCount)}个领域预算之和`}${overlaps ? "(含交叉重叠)" : ""}`,
   );
+  // A document that states no total: the rows stay (readers and patches find them by label), empty and said so —
+  // never a total of 0 and an "overlap" equal to the whole budget.
+  const statedQuote = stated === undefined ? NO_STATED_TOTAL : (data.document.totalBudgetQuote ?? "");
   b.value(sumRow + 1, 2, BUDGET_TOTAL_LABELS.stated);
-  b.value(sumRow + 1, 3, data.document.totalBudgetYi, YI);
-  b.value(sumRow + 1, 4, data.document.totalBudgetQuote);
+  if (stated !== undefined) b.value(sumRow + 1, 3, stated, YI);
+  b.value(sumRow + 1, 4, statedQuote);
   b.merge(sumRow + 1, 4, sumRow + 1, n);
   b.value(sumRow + 2, 2, BUDGET_TOTAL_LABELS.overlap);
-  b.set(sumRow + 2, 3, {
-    formula: `${cellAddress(sumRow, 3)}-${cellAddress(sumRow + 1, 3)}`,
-    result: index.overlapYi,
-    numFmt: YI,
-  });
-  b.value(sumRow + 2, 4, "各领域合计 − 文件总额");
+  if (index.overlapYi !== null)
+    b.set(sumRow + 2, 3, {
+      formula: `${cellAddress(sumRow, 3)}-${cellAddress(sumRow + 1, 3)}`,
+      result: index.overlapYi,
+      numFmt: YI,
+    });
+  b.value(sumRow + 2, 4, stated === undefined ? "—(无文件总额)" : "各领域合计 − 文件总额");
   b.merge(sumRow, 4, sumRow, n);
   b.merge(sumRow + 2, 4, sumRow + 2, n);
   b.styleBox(sumRow, 2, sumRow + 2, n, STYLE.total);
   b.styleBox(sumRow, 4, sumRow + 2, n, { bold: false, wrap: true });
-  b.fit(sumRow + 1, 4, data.document.totalBudgetQuote, n - 3);
+  b.fit(sumRow + 1, 4, statedQuote, n - 3);
 
   b.freeze(HEADER_ROW, 0);
   b.repeatRows(HEADER_ROW, HEADER_ROW);

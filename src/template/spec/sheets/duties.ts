@@ -4,6 +4,7 @@ import { areaLabel, emptyStats, type BuildContext, type BuildStats } from "../co
 import { TABLE_NAMES } from "../layout";
 import { SheetBuilder, STYLE, TITLE_MARK } from "../sheetBuilder";
 import type { SheetSpec } from "../types";
+import { titleWithNumber } from "../../../policy/documentLabel";
 
 const HEADER_ROW = 4;
 export const DUTY_HEADERS = ["责任单位", "分工", "领域", "条款", "条款内容", "目标数", "目标任务(编号:指标)"] as const;
@@ -35,7 +36,7 @@ export function buildDutiesSheet(
   const widths = [22, 6, 26, 8, 30, 7, 60];
   widths.forEach((w, i) => b.width(i + 1, w));
   const n = DUTY_HEADERS.length;
-  b.title(`${TITLE_MARK}责任分工 · ${data.document.title}(${data.document.docNumber})`, n);
+  b.title(`${TITLE_MARK}责任分工 · ${titleWithNumber(data.document)}`, n);
   b.value(
     2,
     1,

@@ -124,7 +124,7 @@ export function buildExecutionSheet(
       : `黄色底纹为填报单元格:支出数(${amountUnit})。`) +
       `执行率=支出数÷预算数;进度差=执行率−序时进度(百分点),` +
       `落后序时进度超过20个百分点的领域标红。预算数为各领域${budgetWording(data).payer}预算安排` +
-      (index.overlapYi > 0 ? "(含交叉重叠,合计大于文件总额)。" : "。"),
+      ((index.overlapYi ?? 0) > 0 ? "(含交叉重叠,合计大于文件总额)。" : "。"),
   );
   b.merge(3, 1, 3, columnCount);
   b.style(rangeAddress(3, 1, 3, columnCount), STYLE.subtitle);

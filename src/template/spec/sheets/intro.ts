@@ -51,21 +51,28 @@ export function buildIntroSheet(
   section("一、本工作簿");
   line(
     "用途",
-    `跟踪《${doc.title}》(${doc.docNumber})确定的目标任务和${payer}预算安排的执行情况。` +
+    `跟踪《${doc.title}》${doc.docNumber === undefined ? "" : `(${doc.docNumber})`}确定的目标任务和${payer}预算安排的执行情况。` +
       "政策原文数据(蓝色标题列)由“政策目标”加载项按版本生成;黄色单元格供各单位填报;绿色标题列为公式,自动计算。",
   );
   r++;
   section("二、政策文件");
   line("文件名称", doc.title);
-  line("文号", doc.docNumber);
+  line("文号", doc.docNumber ?? "(原文未写)");
   line("发文机关", doc.issuer);
   line("成文日期", doc.signedDate);
   line("印发日期", doc.printedDate);
-  line("有效期", `${doc.validity.from} 至 ${doc.validity.to}(原文:${doc.validity.quote})`);
+  line(
+    "有效期",
+    doc.validity === undefined
+      ? `原文未写,按 ${doc.year} 年全年`
+      : `${doc.validity.from} 至 ${doc.validity.to}(原文:${doc.validity.quote})`,
+  );
   line("上位政策", doc.parentPolicies.length > 0 ? doc.parentPolicies.join("、") : "—");
   line(
     "支持总额",
-    `${doc.totalBudgetYi}亿元(${[doc.totalBudgetWords, `原文:${doc.totalBudgetQuote}`].filter(Boolean).join(";")})`,
+    doc.totalBudgetYi === undefined
+      ? "原文未写(以各领域预算之和为总数)"
+      : `${doc.totalBudgetYi}亿元(${[doc.totalBudgetWords, `原文:${doc.totalBudgetQuote ?? ""}`].filter(Boolean).join(";")})`,
   );
   r++;
   section("三、如何填报");

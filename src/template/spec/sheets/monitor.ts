@@ -16,6 +16,7 @@ import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "../sheetBuilder"
 import type { Scalar, SheetSpec } from "../types";
 import { monthlySpendingCol, monthlyTargetCol, reportMonthOf, REPORT_MONTH_CELL } from "./monthly";
 import { articleLabel } from "./targets";
+import { titleWithNumber } from "../../../policy/documentLabel";
 
 /**
  * 绩效监控: the 绩效运行监控表 as the bureau files it (财预〔2019〕136号 practice). On top, 预算执行情况 by area —
@@ -191,7 +192,7 @@ export function buildMonitorSheet(
   const idWidth = Math.max(MONITOR_COLUMNS[0]?.width ?? 20, Math.ceil(longest * 0.97));
   MONITOR_COLUMNS.forEach((c, i) => b.width(i + 1, c.width));
   b.width(col("编号"), idWidth);
-  b.title(`${TITLE_MARK}绩效运行监控表 · ${data.document.title}(${data.document.docNumber})`, n);
+  b.title(`${TITLE_MARK}绩效运行监控表 · ${titleWithNumber(data.document)}`, n);
   const month = `${mt}!${REPORT_MONTH_CELL}`;
   b.set(2, 1, {
     formula: `IF(${month}=0,"报告月份:尚无月度填报数据","报告月份:"&${month}&"月(1–"&${month}&"月累计)")`,

@@ -34,6 +34,7 @@ import { sameScalar } from "../same";
 import { monthlyTargetCol } from "./monthly";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "../sheetBuilder";
 import type { CellSpec, Scalar, SheetSpec } from "../types";
+import { titleWithNumber } from "../../../policy/documentLabel";
 
 /** One row as written, with the results its formulas give: 汇总 caches its counts from these. */
 export interface TargetRowOut {
@@ -97,7 +98,7 @@ export function buildTargetsSheet(
   const columnCount = TARGET_COLUMNS.length + extras.length;
   const col = targetCol;
 
-  b.title(`${TITLE_MARK}目标任务 · ${data.document.title}(${data.document.docNumber})`, columnCount);
+  b.title(`${TITLE_MARK}目标任务 · ${titleWithNumber(data.document)}`, columnCount);
 
   // 报告日期 (input) and its 序时进度 (formula), which the 状态 formulas read.
   const dateCell = existing ? existing.reportDate : { value: ctx.reportDateSerial };
