@@ -3,7 +3,6 @@
 // the same run (one regex pass over the same text for its numbers).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { importEdition } from "../src/importer";
 import { referenceFromDataset, referenceFromKey, scoreDraft, type Score } from "../src/importer/score";
 import { toEditionFile } from "../src/policy/editionFile";
