@@ -218,6 +218,7 @@ const zh = {
     standardHeight: "恢复标准行高",
     dataValidation: "数据验证(填报提示)",
     pageLayout: "打印设置(A4 横向、页脚、标题行)",
+    fillFormulas: "公式向下填充(减小写入量)",
     tableResize: "表格扩展(版本新增行时)",
   } satisfies Record<OptionalFeature, string>,
 
@@ -452,6 +453,7 @@ const en: Strings = {
     standardHeight: "standard row heights",
     dataValidation: "data validation (input prompts)",
     pageLayout: "print setup (A4 landscape, footers, title rows)",
+    fillFormulas: "formulas filled down (smaller writes)",
     tableResize: "table growth (when an edition adds rows)",
   },
 };

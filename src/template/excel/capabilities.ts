@@ -30,6 +30,11 @@ export const OPTIONAL_FEATURES = {
   standardHeight: "1.7",
   /** `range.dataValidation` — the prompts and checks on input cells (报告日期, 实际值, 支出数 …). */
   dataValidation: "1.8",
+  /**
+   * `range.copyFrom(…, "Formulas")` — a column's formula written once and filled down, so that a sheet of many
+   * rows goes in a small request (size only: without it every cell's formula is sent).
+   */
+  fillFormulas: "1.9",
   /** `worksheet.pageLayout` and `horizontalPageBreaks` — A4 landscape, fit to width, footers, title rows. */
   pageLayout: "1.9",
   /** `table.resize` — a table of 说明/预算安排/责任分工/汇总 growing when an edition adds rows to it. */

@@ -4,6 +4,7 @@ import type { RawCell } from "../spec/cells";
 import { SHEET_KEYS as KEYS } from "../spec/marker";
 import { isEmptyPatch, type PatchSummary, type WorkbookPatch } from "../spec/patch";
 import { planPatch } from "../spec/patchPlan";
+import { identifySheets } from "../spec/identity";
 import { isOptionalInExcel, sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../spec/plan";
 import type { ExistingSheet } from "../spec/read";
 import type { SheetKey } from "../spec/types";
@@ -28,11 +29,30 @@ export type { PatchSummary } from "../spec/patch";
 import type { SheetStatus } from "../spec/plan";
 
 /**
- * The sheets the pane writes by default. The monthly sheets (月度填报, 月度支出, 月度状态) and 绩效监控, which reads
- * them, are written when asked for: with them a generation's batch passes 1 MB, the writer's limit, until it writes
- * them in a batch of their own.
+ * The sheets the pane writes by default. The monthly sheets (月度填报, 月度支出, 月度状态) and 绩效监控 are written when
+ * asked for (`sheets`, e.g. ALL_SHEET_KEYS): the writer fills their formula columns down (ExcelApi 1.9,
+ * `range.copyFrom`) so that they go in the same request, under 1 MB; an Excel without the fill leaves them out and
+ * says so (a workbook that has them already is refreshed in small writes).
  */
 export const SHEET_KEYS: readonly SheetKey[] = KEYS.filter((k) => !isOptionalInExcel(k));
+
+/** Every sheet, the monthly ones and 绩效监控 included. */
+export const ALL_SHEET_KEYS: readonly SheetKey[] = KEYS;
+
+/** The keys to plan, and the optional sheets left out because this Excel cannot fill formulas down. */
+function keysFor(
+  options: GenerateOptions,
+  base: WorkbookSnapshot,
+): { readonly keys: readonly SheetKey[]; readonly left: readonly SheetKey[] } {
+  const keys = options.sheets ?? SHEET_KEYS;
+  if (hasFeature(options.capabilities ?? FULL_CAPABILITIES, "fillFormulas")) return { keys, left: [] };
+  const identities = identifySheets(base);
+  const has = (k: SheetKey) => identities.get(k)?.sheet !== undefined;
+  // The monthly sheets come together (requestedKeys): all of them, or none when one is missing.
+  const monthlyThere = KEYS.filter(isOptionalInExcel).every((k) => k === "绩效监控" || has(k));
+  const drop = (k: SheetKey) => isOptionalInExcel(k) && !(monthlyThere && (k !== "绩效监控" || has(k)));
+  return { keys: keys.filter((k) => !drop(k)), left: keys.filter(drop) };
+}
 
 export interface GenerateOptions {
   editionId?: string;
@@ -101,6 +121,8 @@ interface Planned {
   readonly patch: WorkbookPatch;
   readonly existingNames: ReadonlySet<string>;
   readonly syncs: number;
+  /** Optional sheets left out: this Excel cannot fill formulas down (see keysFor). */
+  readonly left: readonly SheetKey[];
 }
 
 /**
@@ -148,12 +170,9 @@ async function readAndPlan(context: Excel.RequestContext, options: GenerateOptio
     return read ? { ...t, ref: read.range.address.replace(/^.*!/, "").replace(/\$/g, "") } : t;
   });
   const charts = reads.flatMap((read) => read.charts.items.map((c) => ({ name: c.name, sheet: read.name })));
-  const patch = planPatch(
-    data,
-    { ...base, tables: withRefs, charts, sheets: contents },
-    { ...options, sheets: options.sheets ?? SHEET_KEYS },
-  );
-  return { patch, existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())), syncs };
+  const { keys, left } = keysFor(options, base);
+  const patch = planPatch(data, { ...base, tables: withRefs, charts, sheets: contents }, { ...options, sheets: keys });
+  return { patch, existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())), syncs, left };
 }
 
 /**
@@ -183,7 +202,7 @@ export async function generateWorkbook(
 ): Promise<GenerateSummary> {
   const capabilities = options.capabilities ?? FULL_CAPABILITIES;
   if (!capabilities.excelApi(MIN_EXCEL_API)) throw new ExcelTooOldError();
-  const { patch, existingNames, syncs: readSyncs } = await readAndPlan(context, options);
+  const { patch, existingNames, syncs: readSyncs, left } = await readAndPlan(context, options);
   let syncs = readSyncs;
   let queued: QueuedPatch = { cells: 0, bytes: 0, skipped: new Map() };
   if (!isEmptyPatch(patch)) {
@@ -205,10 +224,15 @@ export async function generateWorkbook(
     valuesKept: summary.inputsKept,
     orphanRows: summary.rowsFlagged.length,
     skipped: [...summary.sheetsSkipped],
-    skippedFeatures: VISIBLE_FEATURES.flatMap((feature) => {
-      const sheets = queued.skipped.get(feature);
-      return sheets ? [{ feature, excelApi: OPTIONAL_FEATURES[feature], sheets }] : [];
-    }).sort((a, b) => compareVersions(a.excelApi, b.excelApi)),
+    skippedFeatures: [
+      ...VISIBLE_FEATURES.flatMap((feature) => {
+        const sheets = queued.skipped.get(feature);
+        return sheets ? [{ feature, excelApi: OPTIONAL_FEATURES[feature], sheets }] : [];
+      }),
+      ...(left.length > 0
+        ? [{ feature: "fillFormulas" as const, excelApi: OPTIONAL_FEATURES.fillFormulas, sheets: [...left] }]
+        : []),
+    ].sort((a, b) => compareVersions(a.excelApi, b.excelApi)),
     syncs,
     payloadBytes: queued.bytes,
     cellsWritten: queued.cells,

@@ -1,4 +1,5 @@
-import { cellAddress, parseRange } from "../spec/a1";
+import { cellAddress, parseRange, quoteSheet, rangeAddress, type Box } from "../spec/a1";
+import { shiftFormula } from "../xlsx/formulaShift";
 import { WORKBOOK_FONT } from "../spec/fonts";
 import type { CellSpec, CellStyle, ChartSpec, ConditionalFormatSpec, SheetSpec } from "../spec/types";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
@@ -64,12 +65,23 @@ export function queueSheet(
     // spec.cells is sparse (empty rows, short rows); Excel accepts only a full rectangle of the range's size.
     const grid = <T>(of: (cell: (typeof spec.cells)[number][number] | undefined) => T): T[][] =>
       Array.from(spec.cells, (row) => Array.from({ length: columns }, (_, c) => of(row?.[c])));
-    const formulas = grid(formulaOf);
+    // Formula columns that are one formula filled down go as their first row and a fill: the cells below are
+    // sent blank and copied from that row by Excel, which moves relative references as a fill does.
+    const fills = can("fillFormulas", false) ? fillBlocks(spec.cells) : [];
+    const filled = new Set(fills.flatMap((f) => cellsOf(f)));
+    const formulas = Array.from(spec.cells, (row, r) =>
+      Array.from({ length: columns }, (_, c) => (filled.has(`${r + 1}:${c + 1}`) ? "" : formulaOf(row?.[c]))),
+    );
     const formats = grid((c) => c?.numFmt ?? "General");
     range.formulas = formulas;
     range.numberFormat = formats;
     count(formulas);
     count(formats);
+    for (const f of fills) {
+      const source = `${quoteSheet(spec.name)}!${rangeAddress(f.top, f.left, f.top, f.right)}`;
+      ws.getRange(rangeAddress(f.top + 1, f.left, f.bottom, f.right)).copyFrom(source, "Formulas");
+      count([source, f]);
+    }
   }
   spec.columnWidths.forEach((w, i) => {
     const letter = cellAddress(1, i + 1).replace(/\d+$/, "");
@@ -188,6 +200,46 @@ function applyPrint(ws: Excel.Worksheet, spec: SheetSpec): void {
   ws.pageLayout.bottomMargin = 0.6 * 72;
   if (spec.print.titleRows) ws.pageLayout.setPrintTitleRows(`$${spec.print.titleRows[0]}:$${spec.print.titleRows[1]}`);
   ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = spec.print.footer.replace(/^&C/, "");
+}
+
+/**
+ * Rectangles of a sheet's cells that are their top row's formulas filled down: in each column a run of formula
+ * cells (at least three) where every cell is the top one's formula moved by its row offset (relative references
+ * shift, anchored ones stay — what Excel's copy gives); neighbouring columns with the same run form one block.
+ * @example fillBlocks([[], [{ formula: "A2*2" }], [{ formula: "A3*2" }], [{ formula: "A4*2" }]]) // [{ top: 2, left: 1, bottom: 4, right: 1 }]
+ */
+export function fillBlocks(cells: readonly (readonly (CellSpec | undefined)[])[]): Box[] {
+  const runs: Box[] = [];
+  const columns = Math.max(0, ...cells.map((row) => row.length));
+  for (let c = 1; c <= columns; c++) {
+    let r = 1;
+    while (r <= cells.length) {
+      const top = cells[r - 1]?.[c - 1]?.formula;
+      if (top === undefined) {
+        r++;
+        continue;
+      }
+      let bottom = r;
+      while (cells[bottom]?.[c - 1]?.formula === shiftFormula(top, bottom + 1 - r, 0)) bottom++;
+      if (bottom - r >= 2) runs.push({ top: r, left: c, bottom, right: c });
+      r = bottom + 1;
+    }
+  }
+  const blocks: { top: number; left: number; bottom: number; right: number }[] = [];
+  for (const run of runs) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.right === run.left - 1 && last.top === run.top && last.bottom === run.bottom)
+      last.right = run.left;
+    else blocks.push({ ...run });
+  }
+  return blocks;
+}
+
+/** The cells a fill block writes by copy (all but its top row), as "row:column". */
+function cellsOf(b: Box): string[] {
+  const out: string[] = [];
+  for (let r = b.top + 1; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push(`${r}:${c}`);
+  return out;
 }
 
 /** A spec cell as Office.js `formulas` takes it: "=…" for a formula, the constant otherwise, "" for empty. */

@@ -148,6 +148,8 @@ export function decideSheets(snapshot: WorkbookSnapshot, options: PlanOptions = 
   }
   // 汇总 reads 目标任务 and 预算执行 by name: without ours to read, it would count someone else's sheet.
   skipDependent(decisions, "汇总", ["目标任务", "预算执行"], "统计");
+  // The monthly sheets read 目标任务's and 预算执行's 报告日期 and 上年值 by name, and those show 本期数.
+  for (const k of MONTHLY_KEYS) skipDependent(decisions, k, ["目标任务", "预算执行"], "引用");
   skipDependent(decisions, "绩效监控", ["目标任务", "月度填报", "月度支出"], "引用");
   return decisions;
 }

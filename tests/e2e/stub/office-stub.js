@@ -119,6 +119,23 @@
       cols: Math.abs(e.col - s.col) + 1,
     };
   }
+  /** A formula moved by (dr, dc) as a fill moves it: relative references shift; "text", 'sheet' and $ parts stay. */
+  function shiftFormula(formula, dr, dc) {
+    return String(formula)
+      .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+      .map(function (part, k) {
+        if (k % 2 === 1) return part;
+        return part.replace(
+          /(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+          function (_, lead, ac, c, ar, r) {
+            var column = ac ? c : colLetters(colIndex(c) + dc);
+            var rowText = ar ? r : String(Number(r) + dr);
+            return lead + ac + column + ar + rowText;
+          },
+        );
+      })
+      .join("");
+  }
   function a1(row, col, rows, cols) {
     var start = colLetters(col) + (row + 1);
     return rows === 1 && cols === 1 ? start : start + ":" + colLetters(col + cols - 1) + (row + rows);
@@ -411,6 +428,33 @@
         sheet.merges = sheet.merges.filter(function (m) {
           return !(m.row < row + rows && row < m.row + m.rows && m.col < col + cols && col < m.col + m.cols);
         });
+      },
+      // range.copyFrom(source, "Formulas") as Excel pastes: the source tiled over this range, relative references
+      // of each formula moved by its offset ($-anchored parts stay), constants copied as they are.
+      copyFrom: function (source, copyType) {
+        record(path + ".copyFrom", "call", [source, copyType]);
+        var text = typeof source === "string" ? source : source.address;
+        var bang = text.lastIndexOf("!");
+        var from =
+          bang < 0
+            ? sheet
+            : findSheet(
+                text
+                  .slice(0, bang)
+                  .replace(/^'(.*)'$/, "$1")
+                  .replace(/''/g, "'"),
+              );
+        if (!from) throw apiError("ItemNotFound", "No sheet for " + text);
+        var src = parseAddress(text);
+        for (var i = 0; i < rows; i++) {
+          for (var j = 0; j < cols; j++) {
+            var sr = src.row + (i % src.rows);
+            var sc = src.col + (j % src.cols);
+            var c = from.cell(sr, sc);
+            var v = !c ? "" : c.formula !== undefined ? shiftFormula(c.formula, row + i - sr, col + j - sc) : c.value;
+            setCellInput(sheet.cell(row + i, col + j, true), v);
+          }
+        }
       },
       getCell: function (i, j) {
         return makeRange(sheet, row + i, col + j, 1, 1);

@@ -1,6 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { compareVersions } from "../../../src/template/excel/capabilities";
 import { cellAddress, parseRange, type Box } from "../../../src/template/spec/a1";
+import { shiftFormula } from "../../../src/template/xlsx/formulaShift";
 
 /**
  * A small in-memory Excel for the Office.js writer: the request context is an office-addin-mock
@@ -749,6 +750,37 @@ export class FakeExcel {
         fake.cellsWritten += grid.length * (grid[0]?.length ?? 0);
         grid.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.left + c, v)));
       },
+      /**
+       * `range.copyFrom(source, "Formulas")` as Excel pastes: the source tiled over this range, each formula moved
+       * by its offset (relative references shift, anchored ones stay), constants copied as they are.
+       */
+      copyFrom(source: string, copyType = "All") {
+        touch(`copyFrom:${copyType}`);
+        const bang = source.lastIndexOf("!");
+        const name =
+          bang < 0
+            ? sheet.name
+            : source
+                .slice(0, bang)
+                .replace(/^'(.*)'$/, "$1")
+                .replace(/''/g, "'");
+        const from = fake.sheet(name);
+        if (!from) throw new Error(`ItemNotFound: sheet ${name}`);
+        const src = parseRange(bang < 0 ? source : source.slice(bang + 1));
+        const h = src.bottom - src.top + 1;
+        const w = src.right - src.left + 1;
+        for (let r = box.top; r <= box.bottom; r++) {
+          for (let c = box.left; c <= box.right; c++) {
+            const sr = src.top + ((r - box.top) % h);
+            const sc = src.left + ((c - box.left) % w);
+            const cell = from.cells.get(key(sr, sc));
+            const v =
+              cell?.formula !== undefined ? `=${shiftFormula(cell.formula.slice(1), r - sr, c - sc)}` : cell?.value;
+            putCell(sheet, r, c, v ?? "");
+          }
+        }
+        fake.cellsWritten += (box.bottom - box.top + 1) * (box.right - box.left + 1);
+      },
       set values(grid: unknown[][]) {
         touch("values");
         checkShape("values", grid);
@@ -887,6 +919,7 @@ const API_MEMBERS: readonly (readonly [RegExp, string])[] = [
   [/\.getActiveCell$/, "1.7"],
   [/^dv:|\.dataValidation\b/, "1.8"],
   [/\.pageLayout\b|\.horizontalPageBreaks\b/, "1.9"],
+  [/\.copyFrom$/, "1.9"],
   [/^table:.*\.resize$/, "1.13"],
 ];
 

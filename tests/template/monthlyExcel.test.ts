@@ -1,0 +1,117 @@
+/**
+ * The monthly sheets through the Office.js writer (fake Excel): written with the others in at most 3 syncs and
+ * under 1 MB — formula columns go as one row and a fill (`range.copyFrom`), the cells Excel then holds are the
+ * spec's — and history kept: filling 7月 leaves 6月 as it was, a refresh keeps every month, 实际值 and 支出数
+ * show the report month's figure. An Excel without the fill (ExcelApi 1.8) leaves the monthly sheets out and says so.
+ */
+import { ALL_SHEET_KEYS, generateWorkbook } from "../../src/template/excel";
+import { defaultEditionId, getEdition } from "../../src/policy";
+import { planWorkbook } from "../../src/template/spec/plan";
+import { formulaOf, fillBlocks } from "../../src/template/excel/write";
+import { FakeExcel } from "./support/fakeExcel";
+import { columnOf, rowOf } from "./support/grid";
+import { cellAddress } from "../../src/template/spec/a1";
+
+const NOW = new Date("2025-07-01T02:00:00Z");
+const data = getEdition(defaultEditionId)!;
+const at = (row0: number, col0: number) => cellAddress(row0 + 1, col0 + 1);
+
+describe("monthly sheets through the Office.js writer", () => {
+  it("a fresh workbook: all sheets in ≤ 3 syncs, each under 1 MB; every cell as the spec writes it", async () => {
+    const excel = new FakeExcel();
+    const summary = await generateWorkbook(excel.context, {
+      now: NOW,
+      reportDate: "2025-06-30",
+      sheets: ALL_SHEET_KEYS,
+    });
+    expect(summary.sheetsWritten).toEqual(expect.arrayContaining(["月度填报", "月度支出", "月度状态", "绩效监控"]));
+    expect(summary.syncs).toBeLessThanOrEqual(3);
+    for (const bytes of excel.syncBytes) expect(bytes).toBeLessThan(1_000_000);
+    const plan = planWorkbook(data, { sheetNames: [], definedNames: [] }, { now: NOW, reportDate: "2025-06-30" });
+    let filled = 0;
+    for (const spec of plan.spec.sheets) {
+      filled += fillBlocks(spec.cells).length;
+      const grid = excel.grid(spec.name);
+      spec.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const want = formulaOf(cell);
+          const got = grid[r]?.[c] ?? "";
+          if (got !== want)
+            throw new Error(`${spec.name}!${cellAddress(r + 1, c + 1)}: ${String(got)} ≠ ${String(want)}`);
+        }),
+      );
+    }
+    expect(filled).toBeGreaterThanOrEqual(4);
+    const copies = excel.sheet("月度填报")?.log.filter((l) => l.startsWith("copyFrom:Formulas")) ?? [];
+    expect(copies.length).toBeGreaterThan(0);
+  });
+
+  it("an Excel without the fill (ExcelApi 1.8) writes the other sheets and names what it left out", async () => {
+    const excel = new FakeExcel({ excelApi: "1.8" });
+    const { capabilitiesFrom } = await import("../../src/template/excel/capabilities");
+    const summary = await generateWorkbook(excel.context, {
+      now: NOW,
+      sheets: ALL_SHEET_KEYS,
+      capabilities: capabilitiesFrom(excel.isSetSupported),
+    });
+    expect(summary.sheetsWritten).not.toContain("月度填报");
+    expect(summary.skippedFeatures.find((f) => f.feature === "fillFormulas")?.sheets).toEqual([
+      "月度填报",
+      "月度支出",
+      "月度状态",
+      "绩效监控",
+    ]);
+    // Without the monthly sheets 实际值 is typed on 目标任务 as before: no formula there.
+    const t = excel.grid("目标任务");
+    expect(t[rowOf(t, "编号", "art01-hitech-firms")]?.[columnOf(t, "实际值")]).toBeNull();
+  });
+
+  it("filling 7月 leaves 6月 as it was; a refresh keeps every month; 实际值 and 支出数 follow the report month", async () => {
+    const excel = new FakeExcel();
+    await generateWorkbook(excel.context, { now: NOW, reportDate: "2025-06-30", sheets: ALL_SHEET_KEYS });
+    const m = excel.grid("月度填报");
+    const june = columnOf(m, "6月");
+    const july = columnOf(m, "7月");
+    const rHitech = rowOf(m, "编号", "art01-hitech-firms");
+    excel.set("月度填报", at(rHitech, june), 50);
+    const s = excel.grid("月度支出");
+    const rSix = rowOf(s, "领域", "六、全力扩大有效投资");
+    excel.set("月度支出", at(rSix, columnOf(s, "6月")), 150000);
+    const first = await generateWorkbook(excel.context, { now: NOW, sheets: ALL_SHEET_KEYS });
+    expect(first.cellsWritten).toBe(0); // figures typed where they belong: nothing to move or fix
+
+    // 7月: the month's column is filled, 报告日期 moves to 7月底; 6月 is not touched.
+    excel.set("月度填报", at(rHitech, july), 58);
+    excel.set("目标任务", "B2", 45869); // 2025-07-31
+    const second = await generateWorkbook(excel.context, { now: NOW, sheets: ALL_SHEET_KEYS });
+    expect(second.cellsWritten).toBe(0);
+    const after = excel.grid("月度填报");
+    expect(after[rHitech]?.[june]).toBe(50);
+    expect(after[rHitech]?.[july]).toBe(58);
+    // 实际值 is the formula that shows 本期数; the fake does not calculate, the formula is what Excel computes.
+    const t = excel.grid("目标任务");
+    const actual = String(t[rowOf(t, "编号", "art01-hitech-firms")]?.[columnOf(t, "实际值")]);
+    expect(actual).toMatch(/^=IF\(ISNA\(MATCH\(\$A\d+,'月度填报'!\$A:\$A,0\)\)/);
+    const e = excel.grid("预算执行");
+    const spent = String(e[rowOf(e, "领域", "六、全力扩大有效投资")]?.[columnOf(e, "支出数")]);
+    expect(spent).toMatch(/'月度支出'!/);
+  });
+
+  it("a typed 实际值 on a workbook written before the monthly sheets moves into its month on the upgrade", async () => {
+    const excel = new FakeExcel();
+    const classic = ["说明", "预算安排", "目标任务", "预算执行", "责任分工", "汇总"] as const;
+    await generateWorkbook(excel.context, { now: NOW, reportDate: "2025-06-30", sheets: classic });
+    const t = excel.grid("目标任务");
+    const r = rowOf(t, "编号", "art01-hitech-firms");
+    excel.set("目标任务", at(r, columnOf(t, "实际值")), 61);
+    const up = await generateWorkbook(excel.context, { now: NOW, sheets: ALL_SHEET_KEYS });
+    expect(up.preview.sheetsCreated).toEqual(["月度填报", "月度支出", "月度状态", "绩效监控"]);
+    expect(up.syncs).toBeLessThanOrEqual(3);
+    for (const bytes of excel.syncBytes) expect(bytes).toBeLessThan(1_000_000);
+    const m = excel.grid("月度填报");
+    expect(m[rowOf(m, "编号", "art01-hitech-firms")]?.[columnOf(m, "6月")]).toBe(61);
+    const after = excel.grid("目标任务");
+    expect(String(after[r]?.[columnOf(after, "实际值")])).toMatch(/'月度填报'!/);
+    expect(up.preview.overridesKept).toEqual([]);
+  });
+});
