@@ -48,6 +48,7 @@ interface StubWorkbook {
   type(sheet: string, address: string, value: unknown): void;
   select(sheet: string, address: string): void;
   setName(name: string, text: string): void;
+  xmlParts(): { id: string; xml: string }[];
 }
 declare global {
   interface Window {

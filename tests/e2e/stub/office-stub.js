@@ -1058,6 +1058,12 @@
       return runs;
     },
     customFunctions: associated,
+    /** The workbook's custom XML parts as { id, xml }. */
+    xmlParts: function () {
+      return xmlParts.map(function (p) {
+        return { id: p.id, xml: p.xml };
+      });
+    },
     sheetNames: function () {
       return sheets.map(function (s) {
         return s.name;
