@@ -2,7 +2,9 @@
 // scenario 14 (one figure corrected, one target added: goal the changed cells only), next to the full rewrite the
 // writer did before (every sheet cleared and rewritten), all on the same filled workbook in the same run.
 import { defaultEditionId, getEdition, type EditionData } from "../src/policy";
-import { generateWorkbook, SHEET_KEYS } from "../src/template/excel";
+import { ALL_SHEET_KEYS, generateWorkbook, SHEET_KEYS } from "../src/template/excel";
+import { FULL_CAPABILITIES } from "../src/template/excel/capabilities";
+import { cellAddress } from "../src/template/spec/a1";
 import { queueSheet } from "../src/template/excel/write";
 import { planWorkbook, type ExistingSheet, type RawCell } from "../src/template/spec";
 import { correctedEdition } from "../tests/template/support/editions";
@@ -85,5 +87,44 @@ export async function run(): Promise<void> {
   console.log(
     `  scenario 14 preview: ${p.officialUpdates.length} official cells updated, ${p.rowsAppended.length} row appended ` +
       `(${p.officialUpdates.filter((u) => u.sheet !== "目标任务").length} of the updates are 责任分工's lists of the article's targets)`,
+  );
+  await monthly(data);
+}
+
+/**
+ * The monthly sheets in one generation, a full year filled (every target and area, 1–12月): request bytes and
+ * syncs with the fill (range.copyFrom, ExcelApi 1.9) against the same generation sending every formula.
+ */
+async function monthly(data: EditionData): Promise<void> {
+  const noFill = { ...FULL_CAPABILITIES, excelApi: (v: string) => v !== "1.9" && FULL_CAPABILITIES.excelApi(v) };
+  const measure = async (capabilities: typeof FULL_CAPABILITIES) => {
+    const excel = new FakeExcel();
+    await generateWorkbook(excel.context, { now: NOW, reportDate: "2025-12-31", sheets: ALL_SHEET_KEYS, capabilities });
+    // A year filled: every month of every target and area, then the refresh that keeps it.
+    const grid = excel.grid("月度填报");
+    if (grid.length === 0) return { generate: excel.syncBytes.slice(), refresh: undefined };
+    const months = Array.from({ length: 12 }, (_, m) => (grid[3] ?? []).indexOf(`${m + 1}月`));
+    for (let r = 4; r < 4 + data.targets.length; r++)
+      months.forEach((c, m) => excel.set("月度填报", cellAddress(r + 1, c + 1), m + 1));
+    const s = excel.grid("月度支出");
+    const spend = Array.from({ length: 12 }, (_, m) => (s[3] ?? []).indexOf(`${m + 1}月`));
+    for (let r = 4; r < 4 + data.areas.length; r++)
+      spend.forEach((c, m) => excel.set("月度支出", cellAddress(r + 1, c + 1), (m + 1) * 1000));
+    const first = excel.syncBytes.slice();
+    const again = await generateWorkbook(excel.context, { now: NOW, sheets: ALL_SHEET_KEYS, capabilities });
+    return { generate: first, refresh: again };
+  };
+  const fill = await measure(FULL_CAPABILITIES);
+  const full = await measure(noFill);
+  const largest = (b: number[]) => Math.max(...b);
+  console.log(
+    `Office.js, all ten sheets (monthly included): ${fill.generate.length} syncs, largest batch ` +
+      `${(largest(fill.generate) / 1024).toFixed(1)} KiB with the fill; the six sheets without it (every formula sent, ` +
+      `an Excel below 1.9): ${(largest(full.generate) / 1024).toFixed(1)} KiB ` +
+      `(${(largest(fill.generate) / largest(full.generate)).toFixed(2)}×); limit 3 syncs, 1 MB`,
+  );
+  console.log(
+    `  refresh of the year filled (every month of every target and area): ${fill.refresh?.syncs ?? 0} syncs, ` +
+      `${fill.refresh?.cellsWritten ?? 0} cells written, ${((fill.refresh?.payloadBytes ?? 0) / 1024).toFixed(1)} KiB`,
   );
 }
