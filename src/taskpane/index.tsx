@@ -8,7 +8,7 @@ import { functionCatalog } from "../functions/catalog";
 import { defaultEditionId, editionIds, getEdition } from "../policy";
 import { unavailableActions } from "./actions";
 import { App, VIEWS, type EditionChoice, type View } from "./App";
-import { createExcelActions, isSetSupported, SHEET_KEYS } from "./excel/actions";
+import { ALL_SHEET_KEYS, createExcelActions, isSetSupported } from "./excel/actions";
 import { createImportActions } from "./excel/reviewSheet";
 import { createReportActions } from "./excel/reportActions";
 import { unavailableReportActions } from "./reportActions";
@@ -46,7 +46,9 @@ function render(root: Root, inExcel: boolean, displayLanguage: string | undefine
       lang={lang}
       editions={editionChoices}
       defaultEditionId={defaultEditionId}
-      sheetKeys={SHEET_KEYS}
+      // Every sheet, the monthly ones and 绩效监控 included: staff follow the year month by month in Excel too (an
+      // Excel below ExcelApi 1.9 leaves those four out and says so).
+      sheetKeys={ALL_SHEET_KEYS}
       catalog={functionCatalog}
       inExcel={inExcel}
       customFunctions={inExcel ? isSetSupported("CustomFunctionsRuntime", "1.1") : undefined}

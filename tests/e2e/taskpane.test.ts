@@ -30,7 +30,7 @@ beforeAll(async () => {
   const dist = process.env.ZC_E2E_DIST || ensureBuilt();
   server = await serve(dist);
   browser = await launch();
-});
+}, 600_000); // a cold build of dist/ takes minutes on a busy machine
 
 afterAll(async () => {
   await browser?.close();
@@ -89,7 +89,18 @@ async function expectHealthy(pane: Pane): Promise<void> {
   expect(pane.blocked).toEqual([]);
 }
 
-const SHEETS = ["说明", "预算安排", "目标任务", "预算执行", "责任分工", "汇总"];
+const SHEETS = [
+  "说明",
+  "预算安排",
+  "目标任务",
+  "预算执行",
+  "责任分工",
+  "汇总",
+  "月度填报",
+  "月度支出",
+  "月度状态",
+  "绩效监控",
+];
 
 describeE2e("task pane in Chromium", () => {
   it("loads under its CSP with Office ready, in Chinese, and registers the ZC functions in the same runtime", async () => {
@@ -127,22 +138,26 @@ describeE2e("task pane in Chromium", () => {
     await summary.scrollIntoViewIfNeeded();
     await screenshot(page, "3-generate-summary");
 
-    // A user fills in an actual value, then refreshes: the value is kept.
-    const idCell = find(targets, "art01-hitech-firms") as string;
-    const header = find(targets, "实际值");
-    const row = idCell.replace(/^[A-Z]+/, "");
-    const column = header ? header.replace(/\d+$/, "") : "F";
-    await stub.type(page, "目标任务", `${column}${row}`, 60);
-    const cellsBefore = await stub.cells(page, "目标任务");
+    // A user reports 6月's figure on 月度填报 (目标任务's 实际值 follows it by formula), then refreshes: kept.
+    const monthly = (await stub.cells(page, "月度填报")) as Cells;
+    const monthlyId = find(monthly, "art01-hitech-firms") as string;
+    const june = find(monthly, "6月") as string;
+    expect(monthlyId).toBeDefined();
+    expect(june).toBeDefined();
+    const juneCell = `${june.replace(/\d+$/, "")}${monthlyId.replace(/^[A-Z]+/, "")}`;
+    await stub.type(page, "月度填报", juneCell, 60);
+    const cellsBefore = await stub.cells(page, "月度填报");
+    const targetsBefore = await stub.cells(page, "目标任务");
     await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
     // A refresh is previewed first; with only an input typed there is nothing to change, and nothing is written.
     const preview = page.getByTestId("refresh-preview");
     await preview.waitFor();
     expect(await preview.textContent()).toContain("工作簿已是最新");
     await screenshot(page, "3b-refresh-preview");
-    const after = (await stub.cells(page, "目标任务")) as Cells;
-    expect(Object.values(after).some((c) => c.value === 60)).toBe(true);
+    const after = (await stub.cells(page, "月度填报")) as Cells;
+    expect(after[juneCell]?.value).toBe(60);
     expect(after).toEqual(cellsBefore);
+    expect(await stub.cells(page, "目标任务")).toEqual(targetsBefore);
     await expectHealthy(pane);
     await page.close();
   });

@@ -7,12 +7,13 @@ import {
   generateWorkbook,
   previewWorkbook,
   readWorkbookStatus,
+  ALL_SHEET_KEYS,
   SHEET_KEYS,
   type Capabilities,
 } from "../../template/excel";
 import type { Actions, InsertResult } from "../actions";
 
-export { SHEET_KEYS };
+export { ALL_SHEET_KEYS, SHEET_KEYS };
 
 /** Office's own requirement-set check; false for everything when Office or its context is missing. */
 export function isSetSupported(name: string, version?: string): boolean {
