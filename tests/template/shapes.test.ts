@@ -16,7 +16,7 @@ import { toExcelValue } from "../../src/engine";
 import { templateCommand } from "../../src/cli/commands/template";
 import { fromEditionFile, type EditionFile } from "../../src/policy/editionFile";
 import type { EditionData, Target } from "../../src/policy/types";
-import { FULL_CAPABILITIES, generateWorkbook, SHEET_KEYS } from "../../src/template/excel";
+import { ALL_SHEET_KEYS, FULL_CAPABILITIES, generateWorkbook } from "../../src/template/excel";
 import { columnLetter } from "../../src/template/spec";
 import { areaLabel } from "../../src/template/spec/context";
 import { writeTemplate } from "../../src/template/xlsx";
@@ -29,6 +29,8 @@ import { csvValue, sofficeConvert, sofficeCsv } from "../support/soffice";
 import { syntheticEdition } from "../support/syntheticEdition";
 import { FakeExcel } from "./support/fakeExcel";
 import { columnOf, rowOf } from "./support/grid";
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 
 const lo = requireLibreOffice();
 const xsd = requireXmllint();
@@ -222,21 +224,29 @@ describe.each(SHAPES)("an edition of $name", ({ file }) => {
     expect(charts.length).toBeGreaterThanOrEqual(2);
     const cells = await summaryCells(fresh);
     let series = 0;
+    let trendSeries = 0;
     for (const part of charts) {
       const xml = await zip.file(part)!.async("string");
       if (!xml.includes("'汇总'!")) continue;
       for (const ser of xml.match(/<c:ser>[\s\S]*?<\/c:ser>/g) ?? []) {
-        series++;
         const cat = rangeOf(/<c:cat>[\s\S]*?<c:f>([^<]+)<\/c:f>/.exec(ser)?.[1] ?? "");
         const val = rangeOf(/<c:val>[\s\S]*?<c:f>([^<]+)<\/c:f>/.exec(ser)?.[1] ?? "");
         const shown: unknown[] = [];
         for (let r = cat.top; r <= cat.bottom; r++) shown.push(cells[r - 1]?.[0]);
-        expect(shown).toEqual(labels);
         expect([val.top, val.bottom]).toEqual([cat.top, cat.bottom]);
+        // The trend charts run over the months, whatever the edition; the others over exactly its areas.
+        if (shown[0] === "1月") {
+          trendSeries++;
+          expect(shown).toEqual(MONTHS);
+          continue;
+        }
+        series++;
+        expect(shown).toEqual(labels);
         expect(ser).toContain(`<c:ptCount val="${labels.length}"/>`);
       }
     }
     expect(series).toBe(5 + 2);
+    expect(trendSeries).toBe(5 + 2);
   });
 
   it("through the Office.js writer on the fake Excel: the same sheets, rows, chart ranges and page breaks", async () => {
@@ -246,8 +256,9 @@ describe.each(SHAPES)("an edition of $name", ({ file }) => {
       reportDate: `${year}-06-30`,
       now: NOW,
       capabilities: FULL_CAPABILITIES,
+      sheets: ALL_SHEET_KEYS,
     });
-    expect(summary.sheetsWritten).toEqual([...SHEET_KEYS]);
+    expect(summary.sheetsWritten).toEqual([...ALL_SHEET_KEYS]);
     expect(summary.syncs).toBeLessThanOrEqual(3);
     // Excel on the web refuses a request over 5 MB; the writer sends one.
     expect(Math.max(...excel.syncBytes)).toBeLessThan(5 * 1024 * 1024);
@@ -261,12 +272,13 @@ describe.each(SHAPES)("an edition of $name", ({ file }) => {
     ).toEqual(data.targets.map((t) => t.id));
     const sheet = excel.sheet("汇总")!;
     const cells = excel.grid("汇总");
-    expect(sheet.charts).toHaveLength(2);
+    expect(sheet.charts).toHaveLength(4);
     for (const chart of sheet.charts) {
       const [from, to] = chart.source.split(":");
       const top = Number(/\d+/.exec(from ?? "")?.[0]) + 1;
       const bottom = Number(/\d+/.exec(to ?? "")?.[0]);
-      expect(cells.slice(top - 1, bottom).map((r) => r[0])).toEqual(labels);
+      const shown = cells.slice(top - 1, bottom).map((r) => r[0]);
+      expect(shown).toEqual(shown[0] === "1月" ? MONTHS : labels);
     }
     const breaks = sheet.pageBreaks.map((a) => Number(/\d+/.exec(a)?.[0]));
     const file = await JSZip.loadAsync(fresh);
@@ -276,7 +288,8 @@ describe.each(SHAPES)("an edition of $name", ({ file }) => {
     // ExcelJS writes a break "after row N − 1" as <brk id="N − 1">: the same rows as the Office.js writer's.
     const fileBreaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
     expect(breaks).toEqual(fileBreaks);
-    expect(breaks.length).toBe(data.areas.length > 8 ? 3 : 1);
+    // The area charts' page(s), then one page for each of the two trend blocks.
+    expect(breaks.length).toBe((data.areas.length > 8 ? 3 : 1) + 2);
     const budget = excel.grid("预算安排");
     const r = rowOf(budget, "领域", labels[0], 4);
     expect(budget[r]?.[2]).toBe(data.areas[0]?.budgetYi);
