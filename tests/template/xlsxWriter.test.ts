@@ -212,11 +212,20 @@ describe("file writer (ExcelJS)", () => {
     foreign.getCell("C7").value = 123;
     const input = await save(wb, ours);
     const skipped = await updateTemplate(input, data, { now: NOW });
-    expect(skipped.plan.skipped.map((s) => s.sheet)).toEqual(["预算执行", "汇总"]);
+    // 汇总, the monthly sheets and 绩效监控 read 预算执行: with it someone else's, they are skipped too.
+    expect(skipped.plan.skipped.map((s) => s.sheet)).toEqual([
+      "预算执行",
+      "汇总",
+      "月度填报",
+      "月度支出",
+      "月度状态",
+      "绩效监控",
+    ]);
     const out = await load(skipped.buffer);
     expect(out.getWorksheet("预算执行")!.getCell("A1").value).toBe("财政局自用");
     expect(out.getWorksheet("预算执行")!.getCell("C7").value).toBe(123);
-    expect(out.getWorksheet("汇总")).toBeUndefined();
+    for (const dependent of ["汇总", "月度填报", "月度支出", "月度状态", "绩效监控"])
+      expect(out.getWorksheet(dependent)).toBeUndefined();
 
     const renamed = await updateTemplate(input, data, { now: NOW, onForeignSheet: "rename" });
     const out2 = await load(renamed.buffer);
