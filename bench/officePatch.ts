@@ -4,9 +4,9 @@
 import { defaultEditionId, getEdition, type EditionData } from "../src/policy";
 import { ALL_SHEET_KEYS, generateWorkbook, SHEET_KEYS } from "../src/template/excel";
 import { FULL_CAPABILITIES } from "../src/template/excel/capabilities";
-import { cellAddress } from "../src/template/spec/a1";
+import { cellAddress } from "../src/template/blueprint/a1";
 import { queueSheet } from "../src/template/excel/write";
-import { planWorkbook, type ExistingSheet, type RawCell } from "../src/template/spec";
+import { planWorkbook, type ExistingSheet, type RawCell } from "../src/template/blueprint";
 import { correctedEdition } from "../tests/template/support/editions";
 import { FakeExcel } from "../tests/template/support/fakeExcel";
 

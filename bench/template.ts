@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { defaultEditionId, getEdition } from "../src/policy";
 import { generateWorkbook } from "../src/template/excel";
-import { planWorkbook } from "../src/template/spec";
+import { planWorkbook } from "../src/template/blueprint";
 import { excelValue } from "../src/template/xlsx/write";
 import { writeTemplate } from "../src/template/xlsx";
 import { FakeExcel } from "../tests/template/support/fakeExcel";

@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { Scalar } from "../template/spec/types";
-import type { PatchSummary } from "../template/spec/patch";
+import type { Scalar } from "../template/blueprint/types";
+import type { PatchSummary } from "../template/blueprint/patch";
 
 /** Most lines listed per kind of change; the rest are counted. */
 const LIST_LIMIT = 20;

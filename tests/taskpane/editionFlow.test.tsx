@@ -19,7 +19,7 @@ import { createExcelActions, type ExcelRun } from "../../src/taskpane/excel/acti
 import { FULL_CAPABILITIES, generateWorkbook, SHEET_KEYS } from "../../src/template/excel";
 import { editionPartXml } from "../../src/template/editionPart";
 import { readWorkbookEdition, storeWorkbookEdition } from "../../src/template/excel/editionPart";
-import { HEADER_ROW } from "../../src/template/spec/layout";
+import { HEADER_ROW } from "../../src/template/blueprint/layout";
 import { FakeExcel } from "../template/support/fakeExcel";
 import { columnOf, rowOf } from "../template/support/grid";
 

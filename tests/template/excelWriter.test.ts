@@ -1,6 +1,6 @@
 import { generateWorkbook, readWorkbookStatus, SHEET_KEYS } from "../../src/template/excel";
-import { cellAddress } from "../../src/template/spec/a1";
-import { FIRST_DATA_ROW, ORPHAN_TARGET } from "../../src/template/spec/layout";
+import { cellAddress } from "../../src/template/blueprint/a1";
+import { FIRST_DATA_ROW, ORPHAN_TARGET } from "../../src/template/blueprint/layout";
 import { FakeExcel } from "./support/fakeExcel";
 import { columnOf, rowOf } from "./support/grid";
 

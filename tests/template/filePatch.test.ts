@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getEdition } from "../../src/policy";
-import { monitorHeaderRow } from "../../src/template/spec/sheets/monitor";
+import { monitorHeaderRow } from "../../src/template/blueprint/sheets/monitor";
 import { refreshWorkbook, writeTemplate } from "../../src/template/xlsx";
 import { growSqref } from "../../src/template/xlsx/applyPatch";
 import { writeWorkbookEdition } from "../../src/template/xlsx/editionPart";

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { getEdition } from "../../src/policy";
-import type { WorkbookPatch } from "../../src/template/spec";
+import type { WorkbookPatch } from "../../src/template/blueprint";
 import { refreshWorkbook, writeTemplate } from "../../src/template/xlsx";
 import { readFileSnapshot } from "../../src/template/xlsx/snapshot";
 import { validatePackage } from "../support/ooxml";

@@ -39,7 +39,7 @@ import {
   progressFormula,
   shownAsPercent,
   statusFormula,
-} from "../../src/template/spec";
+} from "../../src/template/blueprint";
 import { postProcess } from "../../src/template/xlsx/package";
 import { readWorksheet, refreshWorkbook, updateTemplate, writeTemplate } from "../../src/template/xlsx";
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "../../src/template/xlsx/snapshot";

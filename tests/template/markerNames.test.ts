@@ -5,7 +5,7 @@
 import JSZip from "jszip";
 import { getEdition } from "../../src/policy";
 import { generateWorkbook } from "../../src/template/excel";
-import { NAME_COMMENT } from "../../src/template/spec";
+import { NAME_COMMENT } from "../../src/template/blueprint";
 import { writeTemplate } from "../../src/template/xlsx";
 import { FakeExcel } from "./support/fakeExcel";
 

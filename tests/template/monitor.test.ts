@@ -14,16 +14,16 @@ import { executionRate, fromYi, pace, toExcelValue } from "../../src/engine";
 import { getEdition } from "../../src/policy";
 import type { EditionData } from "../../src/policy/types";
 import { generateWorkbook, SHEET_KEYS as PANE_KEYS } from "../../src/template/excel";
-import { parseRange } from "../../src/template/spec/a1";
-import { ORPHAN_TARGET } from "../../src/template/spec/layout";
-import type { SheetKey } from "../../src/template/spec/types";
+import { parseRange } from "../../src/template/blueprint/a1";
+import { ORPHAN_TARGET } from "../../src/template/blueprint/layout";
+import type { SheetKey } from "../../src/template/blueprint/types";
 import {
   annualTargetText,
   LIKELIHOODS,
   MONITOR_BUDGET_HEADER_ROW,
   monitorHeaderRow,
-} from "../../src/template/spec/sheets/monitor";
-import { evaluateTarget } from "../../src/template/spec/evaluate";
+} from "../../src/template/blueprint/sheets/monitor";
+import { evaluateTarget } from "../../src/template/blueprint/evaluate";
 import { refreshWorkbook, writeTemplate } from "../../src/template/xlsx";
 import { readPackage, restoreNames } from "../../src/template/xlsx/package";
 import { syntheticYear } from "../report/syntheticYear";

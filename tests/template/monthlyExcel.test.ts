@@ -6,11 +6,11 @@
  */
 import { ALL_SHEET_KEYS, generateWorkbook } from "../../src/template/excel";
 import { defaultEditionId, getEdition } from "../../src/policy";
-import { planWorkbook } from "../../src/template/spec/plan";
+import { planWorkbook } from "../../src/template/blueprint/plan";
 import { formulaOf, fillBlocks } from "../../src/template/excel/write";
 import { FakeExcel } from "./support/fakeExcel";
 import { columnOf, rowOf } from "./support/grid";
-import { cellAddress } from "../../src/template/spec/a1";
+import { cellAddress } from "../../src/template/blueprint/a1";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId)!;

@@ -14,7 +14,7 @@ import {
   type SheetPatch,
   type WorkbookPatch,
   type WorkbookSnapshot,
-} from "../../src/template/spec";
+} from "../../src/template/blueprint";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId) as EditionData;

@@ -8,9 +8,9 @@ import {
   type SheetPatch,
   type WorkbookPatch,
   type WorkbookSnapshot,
-} from "../../src/template/spec";
-import { SHEET_KEYS } from "../../src/template/spec/marker";
-import { monitorHeaderRow } from "../../src/template/spec/sheets/monitor";
+} from "../../src/template/blueprint";
+import { SHEET_KEYS } from "../../src/template/blueprint/marker";
+import { monitorHeaderRow } from "../../src/template/blueprint/sheets/monitor";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId) as EditionData;

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { getEdition } from "../../src/policy";
-import { WORKBOOK_FONT } from "../../src/template/spec";
+import { WORKBOOK_FONT } from "../../src/template/blueprint";
 import { writeTemplate } from "../../src/template/xlsx";
 import { requireLibreOffice } from "../support/realEngines";
 

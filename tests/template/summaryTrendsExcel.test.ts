@@ -5,8 +5,8 @@
  * writes no cell and adds no chart.
  */
 import { generateWorkbook, SHEET_KEYS } from "../../src/template/excel";
-import { SHEET_KEYS as ALL_KEYS } from "../../src/template/spec";
-import { TREND_CHARTS, TREND_TITLES } from "../../src/template/spec/sheets/summaryTrends";
+import { SHEET_KEYS as ALL_KEYS } from "../../src/template/blueprint";
+import { TREND_CHARTS, TREND_TITLES } from "../../src/template/blueprint/sheets/summaryTrends";
 import { FakeExcel } from "./support/fakeExcel";
 
 const NOW = new Date("2025-07-01T02:00:00Z");

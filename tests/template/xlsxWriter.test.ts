@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { templateCommand } from "../../src/cli/commands/template";
 import { getEdition } from "../../src/policy";
-import { SHEET_KEYS, decodeMarker, ORPHAN_TARGET, DUPLICATE_TARGET } from "../../src/template/spec";
+import { SHEET_KEYS, decodeMarker, ORPHAN_TARGET, DUPLICATE_TARGET } from "../../src/template/blueprint";
 import {
   LossyWorkbookError,
   NotOurWorkbookError,

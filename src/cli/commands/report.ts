@@ -7,7 +7,7 @@ import { defaultEditionId, editionIds, getEdition } from "../../policy";
 import { draftReport, reportText } from "../../report";
 import { reportDocx } from "../../template/report/docx";
 import { readFigures } from "../../template/report/figures";
-import { decodeMarker } from "../../template/spec/marker";
+import { decodeMarker } from "../../template/blueprint/marker";
 import { nameValue, readPackage } from "../../template/xlsx/package";
 import { readWorksheet } from "../../template/xlsx";
 import { usageError, type Command } from "../command";

@@ -1,13 +1,13 @@
 import { defaultEditionId, getEdition } from "../../policy";
 import type { EditionData } from "../../policy/types";
-import type { RawCell } from "../spec/cells";
-import { SHEET_KEYS as KEYS } from "../spec/marker";
-import { isEmptyPatch, type PatchSummary, type WorkbookPatch } from "../spec/patch";
-import { planPatch } from "../spec/patchPlan";
-import { identifySheets } from "../spec/identity";
-import { isOptionalInExcel, sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../spec/plan";
-import type { ExistingSheet } from "../spec/read";
-import type { SheetKey } from "../spec/types";
+import type { RawCell } from "../blueprint/cells";
+import { SHEET_KEYS as KEYS } from "../blueprint/marker";
+import { isEmptyPatch, type PatchSummary, type WorkbookPatch } from "../blueprint/patch";
+import { planPatch } from "../blueprint/patchPlan";
+import { identifySheets } from "../blueprint/identity";
+import { isOptionalInExcel, sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../blueprint/plan";
+import type { ExistingSheet } from "../blueprint/read";
+import type { SheetKey } from "../blueprint/types";
 import {
   compareVersions,
   ExcelTooOldError,
@@ -23,10 +23,10 @@ import { queuePatch, type QueuedPatch } from "./patch";
 
 export * from "./capabilities";
 
-export type { SheetKey } from "../spec/types";
-export type { SheetStatus } from "../spec/plan";
-export type { PatchSummary } from "../spec/patch";
-import type { SheetStatus } from "../spec/plan";
+export type { SheetKey } from "../blueprint/types";
+export type { SheetStatus } from "../blueprint/plan";
+export type { PatchSummary } from "../blueprint/patch";
+import type { SheetStatus } from "../blueprint/plan";
 
 /**
  * The sheets the pane writes by default. The monthly sheets (月度填报, 月度支出, 月度状态) and 绩效监控 are written when

@@ -1,7 +1,7 @@
-import { cellAddress, parseRange } from "../spec/a1";
-import { referenceFormula } from "../spec/identity";
-import { NAME_COMMENT } from "../spec/marker";
-import type { BlockAdded, CellChange, SheetPatch, TableGrowth, WorkbookPatch } from "../spec/patch";
+import { cellAddress, parseRange } from "../blueprint/a1";
+import { referenceFormula } from "../blueprint/identity";
+import { NAME_COMMENT } from "../blueprint/marker";
+import type { BlockAdded, CellChange, SheetPatch, TableGrowth, WorkbookPatch } from "../blueprint/patch";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
 import { byteLength, formulaOf, queueChart, queueConditionalFormat, queueSheet, queueStyles } from "./write";
 

@@ -5,10 +5,10 @@
 import type { EditionData } from "../../policy/types";
 import { readFigures, type ReadFigures } from "../report/figures";
 import { isReportTitle, REPORT_SHEET, type ReportSheetLayout } from "../report/sheet";
-import { cellAddress } from "../spec/a1";
-import { identifySheets } from "../spec/identity";
-import type { ExistingSheet } from "../spec/read";
-import type { SheetKey } from "../spec/types";
+import { cellAddress } from "../blueprint/a1";
+import { identifySheets } from "../blueprint/identity";
+import type { ExistingSheet } from "../blueprint/read";
+import type { SheetKey } from "../blueprint/types";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities } from "./capabilities";
 import { toExisting } from "./index";
 import { applyStyle, byteLength, heightRuns } from "./write";

@@ -1,7 +1,7 @@
-import { cellAddress, parseRange, quoteSheet, rangeAddress, type Box } from "../spec/a1";
+import { cellAddress, parseRange, quoteSheet, rangeAddress, type Box } from "../blueprint/a1";
 import { shiftFormula } from "../xlsx/formulaShift";
-import { WORKBOOK_FONT } from "../spec/fonts";
-import type { CellSpec, CellStyle, ChartSpec, ConditionalFormatSpec, SheetSpec } from "../spec/types";
+import { WORKBOOK_FONT } from "../blueprint/fonts";
+import type { CellSpec, CellStyle, ChartSpec, ConditionalFormatSpec, SheetSpec } from "../blueprint/types";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
 
 /** What a replaced sheet held that must go before it is rewritten (loaded in the read sync). */
@@ -38,7 +38,7 @@ export function queueSheet(
   let ws: Excel.Worksheet;
   if (spec.mode === "create") {
     ws = worksheets.add(spec.name);
-    // One face for the whole sheet, set before any style (see spec/fonts.ts for why 微软雅黑).
+    // One face for the whole sheet, set before any style (see blueprint/fonts.ts for why 微软雅黑).
     ws.getRange().format.font.name = WORKBOOK_FONT.name;
     count(spec.name);
   } else {

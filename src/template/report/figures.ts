@@ -9,11 +9,11 @@ import {
 } from "../../engine";
 import type { EditionData } from "../../policy/types";
 import type { AreaFigures, Figure, TargetFigures, WorkbookFigures } from "../../report";
-import { cellAddress } from "../spec/a1";
-import { readInput, type RawCell } from "../spec/cells";
-import { headerKey, headerUnit } from "../spec/layout";
-import { monthOfHeader, MONTHLY_SPENDING_TITLE, MONTHLY_TARGETS_TITLE } from "../spec/monthlyLayout";
-import { areaOfLabel, readExecutionSheet, readTargetsSheet, type ExistingSheet } from "../spec/read";
+import { cellAddress } from "../blueprint/a1";
+import { readInput, type RawCell } from "../blueprint/cells";
+import { headerKey, headerUnit } from "../blueprint/layout";
+import { monthOfHeader, MONTHLY_SPENDING_TITLE, MONTHLY_TARGETS_TITLE } from "../blueprint/monthlyLayout";
+import { areaOfLabel, readExecutionSheet, readTargetsSheet, type ExistingSheet } from "../blueprint/read";
 
 /**
  * Reads a workbook's figures for the report from its sheets as a host read them (every cell from A1): the monthly

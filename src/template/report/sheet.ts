@@ -1,8 +1,8 @@
 import type { ReportText } from "../../report";
-import { rangeAddress } from "../spec/a1";
-import { WORKBOOK_FONT } from "../spec/fonts";
-import { FOOTER, wrappedLines } from "../spec/sheetBuilder";
-import type { CellStyle, StyleRun } from "../spec/types";
+import { rangeAddress } from "../blueprint/a1";
+import { WORKBOOK_FONT } from "../blueprint/fonts";
+import { FOOTER, wrappedLines } from "../blueprint/sheetBuilder";
+import type { CellStyle, StyleRun } from "../blueprint/types";
 
 /**
  * The drafted report as a sheet of text cells (进展报告), printable on A4 portrait: the text in one wide merged

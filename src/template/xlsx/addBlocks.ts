@@ -1,9 +1,9 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { BlockAdded, SheetPatch, WorkbookPatch } from "../spec/patch";
-import { FOOTER } from "../spec/sheetBuilder";
-import type { CellSpec, SheetSpec, WorkbookSpec } from "../spec/types";
+import type { BlockAdded, SheetPatch, WorkbookPatch } from "../blueprint/patch";
+import { FOOTER } from "../blueprint/sheetBuilder";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "../blueprint/types";
 import type { ApplyStats } from "./applyPatch";
 import { relative, Transplant } from "./createSheets";
 import { postProcess } from "./package";

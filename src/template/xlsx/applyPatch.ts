@@ -1,8 +1,8 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import type JSZip from "jszip";
-import { cellAddress, parseRange, quoteSheet, rangeAddress, type Box } from "../spec/a1";
-import type { CellChange, CachedResult, SheetPatch, TableGrowth, WorkbookPatch } from "../spec/patch";
-import { NA_RESULT, type CellSpec, type DefinedNameSpec, type Scalar } from "../spec/types";
+import { cellAddress, parseRange, quoteSheet, rangeAddress, type Box } from "../blueprint/a1";
+import type { CellChange, CachedResult, SheetPatch, TableGrowth, WorkbookPatch } from "../blueprint/patch";
+import { NA_RESULT, type CellSpec, type DefinedNameSpec, type Scalar } from "../blueprint/types";
 import type { FileSnapshot } from "./snapshot";
 import { cellValue, splitAddress } from "./snapshot";
 import { StylesPart } from "./styles";

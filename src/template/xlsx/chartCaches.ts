@@ -1,8 +1,8 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import type JSZip from "jszip";
-import { parseRange, quoteSheet } from "../spec/a1";
-import type { RawCell } from "../spec/cells";
-import type { WorkbookPatch } from "../spec/patch";
+import { parseRange, quoteSheet } from "../blueprint/a1";
+import type { RawCell } from "../blueprint/cells";
+import type { WorkbookPatch } from "../blueprint/patch";
 import type { ApplyStats } from "./applyPatch";
 import { readSheetCells, readSharedStrings, type FileSnapshot } from "./snapshot";
 import { children, readXml, relationships, REL_TYPE, writeXml } from "./xml";

@@ -1,8 +1,8 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { SheetCreate, WorkbookPatch } from "../spec/patch";
-import type { WorkbookSpec } from "../spec/types";
+import type { SheetCreate, WorkbookPatch } from "../blueprint/patch";
+import type { WorkbookSpec } from "../blueprint/types";
 import type { ApplyStats } from "./applyPatch";
 import { postProcess } from "./package";
 import { readSharedStrings } from "./snapshot";

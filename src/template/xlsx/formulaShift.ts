@@ -1,4 +1,4 @@
-import { columnLetter, columnNumber } from "../spec/a1";
+import { columnLetter, columnNumber } from "../blueprint/a1";
 
 /**
  * A formula moved by (rows, columns), as a spreadsheet moves it when it fills or copies: relative A1 references

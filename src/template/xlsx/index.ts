@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { EditionData } from "../../policy/types";
-import type { RawCell } from "../spec/cells";
-import { planWorkbook, sheetsToRead, type Plan, type PlanOptions, type WorkbookSnapshot } from "../spec/plan";
-import type { ExistingSheet } from "../spec/read";
-import { isEmptyPatch, planPatch, type WorkbookPatch } from "../spec";
+import type { RawCell } from "../blueprint/cells";
+import { planWorkbook, sheetsToRead, type Plan, type PlanOptions, type WorkbookSnapshot } from "../blueprint/plan";
+import type { ExistingSheet } from "../blueprint/read";
+import { isEmptyPatch, planPatch, type WorkbookPatch } from "../blueprint";
 import { addBlocks } from "./addBlocks";
 import { refreshChartCaches } from "./chartCaches";
 import { applyPatchParts, type ApplyStats } from "./applyPatch";

@@ -1,8 +1,8 @@
 import JSZip from "jszip";
-import { columnLetter, parseRange, quoteSheet } from "../spec/a1";
-import { MARKER_PREFIX, NAME_COMMENT } from "../spec/marker";
-import { WORKBOOK_FONT, WORKBOOK_LANGUAGE } from "../spec/fonts";
-import type { ChartSpec, DefinedNameSpec, WorkbookSpec } from "../spec/types";
+import { columnLetter, parseRange, quoteSheet } from "../blueprint/a1";
+import { MARKER_PREFIX, NAME_COMMENT } from "../blueprint/marker";
+import { WORKBOOK_FONT, WORKBOOK_LANGUAGE } from "../blueprint/fonts";
+import type { ChartSpec, DefinedNameSpec, WorkbookSpec } from "../blueprint/types";
 
 /**
  * The parts of an .xlsx that ExcelJS does not write, handled at the zip level:

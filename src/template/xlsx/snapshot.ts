@@ -1,9 +1,9 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import type JSZip from "jszip";
-import { columnNumber } from "../spec/a1";
-import type { RawCell } from "../spec/cells";
-import { sheetsToRead, type TableRef, type WorkbookSnapshot } from "../spec/plan";
-import type { ExistingSheet } from "../spec/read";
+import { columnNumber } from "../blueprint/a1";
+import type { RawCell } from "../blueprint/cells";
+import { sheetsToRead, type TableRef, type WorkbookSnapshot } from "../blueprint/plan";
+import type { ExistingSheet } from "../blueprint/read";
 import { shiftFormula } from "./formulaShift";
 import { child, children, readXml, relationships, REL_TYPE, stringItemText } from "./xml";
 

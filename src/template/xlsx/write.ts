@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
-import { cellAddress, parseRange } from "../spec/a1";
-import { NA_RESULT, type CellSpec, type CellStyle, type SheetSpec, type WorkbookSpec } from "../spec/types";
+import { cellAddress, parseRange } from "../blueprint/a1";
+import { NA_RESULT, type CellSpec, type CellStyle, type SheetSpec, type WorkbookSpec } from "../blueprint/types";
 
 /**
  * Applies a workbook spec to an ExcelJS workbook. Sheets in the spec replace same-named sheets at the same

@@ -1,6 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { compareVersions } from "../../../src/template/excel/capabilities";
-import { cellAddress, parseRange, type Box } from "../../../src/template/spec/a1";
+import { cellAddress, parseRange, type Box } from "../../../src/template/blueprint/a1";
 import { shiftFormula } from "../../../src/template/xlsx/formulaShift";
 
 /**

@@ -1,4 +1,4 @@
-import { HEADER_ROW } from "../../../src/template/spec/layout";
+import { HEADER_ROW } from "../../../src/template/blueprint/layout";
 
 /** Column index (0-based) of a header on a grid's header row, matched on the text before any "(unit)". */
 export function columnOf(grid: readonly (readonly unknown[])[], header: string, headerRow = HEADER_ROW): number {

@@ -1,4 +1,4 @@
-import { columnNumber, parseRange } from "../../../src/template/spec/a1";
+import { columnNumber, parseRange } from "../../../src/template/blueprint/a1";
 import type { FakeExcel } from "./fakeExcel";
 
 /**

@@ -1,6 +1,6 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
-import { parseRange } from "../../../src/template/spec/a1";
+import { parseRange } from "../../../src/template/blueprint/a1";
 
 /** Data-validation ranges of a package that overlap another on the same sheet (Excel repairs or drops those). */
 export async function overlappingValidations(bytes: Uint8Array): Promise<string[]> {
