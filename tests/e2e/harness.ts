@@ -9,6 +9,8 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { ensureBuilt } from "../support/ensureBuilt";
+import { requireChromium } from "../support/realEngines";
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const SCREENSHOTS = path.resolve(__dirname, "../../artifacts/screenshots");
@@ -16,6 +18,32 @@ export const PANE = { width: 350, height: 700 };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const stub = readFileSync(path.join(__dirname, "stub/office-stub.js"), "utf8");
+
+/** Chromium present: the e2e files run; absent, they are skipped (and say so), never passed empty. */
+export const chromiumHere = requireChromium(CHROMIUM);
+export const describeE2e = chromiumHere ? describe : describe.skip;
+
+export type Cells = Record<string, { value: unknown; formula?: string }>;
+
+/** What tests/e2e/stub/office-stub.js exposes on window, for tests to read and edit the stub Excel. */
+export interface StubWorkbook {
+  sheetNames(): string[];
+  cells(sheet: string): Cells | null;
+  merges(sheet: string): string[] | null;
+  numberFormat(sheet: string, address: string): string;
+  names(): { name: string; value: string }[];
+  customFunctions: Record<string, unknown>;
+  type(sheet: string, address: string, value: unknown): void;
+  select(sheet: string, address: string): void;
+  setName(name: string, text: string): void;
+  xmlParts(): { id: string; xml: string }[];
+  log: { path: string; kind: string; args: unknown[] }[];
+}
+declare global {
+  interface Window {
+    __zc: StubWorkbook;
+  }
+}
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -89,6 +117,39 @@ export async function launch(): Promise<Browser> {
   };
 }
 
+/** The built pane served and a browser launched for one test file: before its tests, closed after them. */
+export interface E2eSession {
+  readonly server: Server;
+  readonly browser: Browser;
+}
+
+export function builtPaneForThisFile(): E2eSession {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!chromiumHere) return;
+    // ZC_E2E_DIST serves another build (e.g. while debugging); by default dist/, built when missing or stale.
+    server = await serve(process.env.ZC_E2E_DIST || ensureBuilt());
+    browser = await launch();
+  }, 600_000); // a cold build of dist/ takes minutes on a busy machine
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the e2e session is used before beforeAll started it");
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
+}
+
 export interface PaneOptions {
   /** Office's display language the stub reports (zh-CN by default). */
   displayLanguage?: string;
@@ -107,8 +168,9 @@ export interface Pane {
   blocked: string[];
 }
 
-export async function openPane(browser: Browser, origin: string, options: PaneOptions = {}): Promise<Pane> {
-  const page = await browser.context.newPage();
+export async function openPane(session: E2eSession, options: PaneOptions = {}): Promise<Pane> {
+  const { origin } = session.server;
+  const page = await session.browser.context.newPage();
   const problems: string[] = [];
   const blocked: string[] = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
@@ -151,3 +213,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
+
+/** The stub Excel of a pane's page, read and edited from the test as a user would in Excel. */
+export const stubExcel = (page: Page) => ({
+  sheetNames: () => page.evaluate(() => window.__zc.sheetNames()),
+  cells: (sheet: string) => page.evaluate((s) => window.__zc.cells(s), sheet),
+  merges: (sheet: string) => page.evaluate((s) => window.__zc.merges(s), sheet),
+  names: () => page.evaluate(() => window.__zc.names()),
+  customFunctions: () => page.evaluate(() => Object.keys(window.__zc.customFunctions)),
+  xmlParts: () => page.evaluate(() => window.__zc.xmlParts()),
+  numberFormat: (sheet: string, address: string) =>
+    page.evaluate(([s, a]) => window.__zc.numberFormat(s, a), [sheet, address] as const),
+  type: (sheet: string, address: string, value: unknown) =>
+    page.evaluate(([s, a, v]) => window.__zc.type(s, a, v), [sheet, address, value] as const),
+  setName: (name: string, text: string) => page.evaluate(([n, t]) => window.__zc.setName(n, t), [name, text] as const),
+  select: (sheet: string, address: string) =>
+    page.evaluate(([s, a]) => window.__zc.select(s, a), [sheet, address] as const),
+  /** The values the pane set on paths starting with `prefix`, in order. */
+  sets: (prefix: string) =>
+    page.evaluate(
+      (p) =>
+        window.__zc.log
+          .filter((e) => e.kind === "set" && e.path.startsWith(p))
+          .map((e) => [e.path.slice(p.length), e.args[0]]),
+      prefix,
+    ),
+});
+
+/** The address of the first cell holding `text` in a sheet. */
+export const addressOf = (cells: Cells, text: string): string | undefined =>
+  Object.entries(cells).find(([, c]) => c.value === text)?.[0];

@@ -5,32 +5,16 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ensureBuilt } from "../support/ensureBuilt";
-import { requireChromium } from "../support/realEngines";
-import { CHROMIUM, cspViolations, launch, openPane, screenshot, serve, type Browser, type Server } from "./harness";
-
-let server: Server;
-let browser: Browser;
-const chromiumHere = requireChromium(CHROMIUM);
-const describeE2e = chromiumHere ? describe : describe.skip;
+import { cspViolations, describeE2e, openPane, screenshot, builtPaneForThisFile } from "./harness";
 
 // The full 乐清 2025 text, pasted as a user would.
 const policy = readFileSync(path.join(__dirname, "../../seeds/yueqing-2025-policy.txt"), "utf8");
 
-beforeAll(async () => {
-  if (!chromiumHere) return;
-  server = await serve(process.env.ZC_E2E_DIST || ensureBuilt());
-  browser = await launch();
-}, 600_000); // a cold build of dist/ takes minutes on a busy machine
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = builtPaneForThisFile();
 
 describeE2e("导入新版本 in Chromium", () => {
   it("paste → 导入审核 sheet → edit a row → 确认导入 validates and shows the diff", async () => {
-    const pane = await openPane(browser, server.origin);
+    const pane = await openPane(e2e);
     const { page } = pane;
     await page.getByRole("tab", { name: "导入" }).click();
     await page.getByRole("textbox", { name: "政策原文" }).fill(policy);
@@ -61,7 +45,7 @@ describeE2e("导入新版本 in Chromium", () => {
   });
 
   it("a changed figure: 确认导入 shows it in the diff, 应用到工作簿 stores the edition in the workbook and the sheets show it", async () => {
-    const pane = await openPane(browser, server.origin);
+    const pane = await openPane(e2e);
     const { page } = pane;
     // The 2026 text raises one figure; the reviewer keeps every row.
     const edited = policy.replace("新增高新技术企业75家以上", "新增高新技术企业80家以上");

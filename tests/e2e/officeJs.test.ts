@@ -7,33 +7,16 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ensureBuilt } from "../support/ensureBuilt";
-import { requireChromium } from "../support/realEngines";
-import { CHROMIUM, cspViolations, launch, serve, type Browser, type Server } from "./harness";
+import { cspViolations, describeE2e, builtPaneForThisFile } from "./harness";
 
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_DIST = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
 
-const chromiumHere = requireChromium(CHROMIUM);
-const describeE2e = chromiumHere ? describe : describe.skip;
-
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!chromiumHere) return;
-  server = await serve(process.env.ZC_E2E_DIST || ensureBuilt());
-  browser = await launch();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = builtPaneForThisFile();
 
 describeE2e("the pane with the real office.js", () => {
   it("loads office.js under the CSP without a violation or an error, and opens outside Excel", async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     const problems: string[] = [];
     const served: string[] = [];
     const refused: string[] = [];
@@ -46,7 +29,7 @@ describeE2e("the pane with the real office.js", () => {
     });
     await page.route("**/*", (route) => {
       const url = route.request().url();
-      if (url.startsWith(server.origin)) return route.continue();
+      if (url.startsWith(e2e.server.origin)) return route.continue();
       if (url.startsWith(CDN)) {
         const file = path.resolve(OFFICE_DIST, new URL(url).pathname.slice(new URL(CDN).pathname.length));
         if (file.startsWith(OFFICE_DIST + path.sep) && existsSync(file)) {
@@ -57,7 +40,7 @@ describeE2e("the pane with the real office.js", () => {
       refused.push(url);
       return route.abort();
     });
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(`${e2e.server.origin}/taskpane.html`);
     await page.getByText(/未连接到 Excel/).waitFor({ timeout: 20_000 });
 
     expect(served).toContain("office.js");

@@ -9,65 +9,25 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import type { Page } from "playwright-core";
 import { getEdition } from "../../src/policy";
 import { draftReport, reportText, type TargetFigures, type WorkbookFigures } from "../../src/report";
 import { areaLabel } from "../../src/template/blueprint/context";
 import { HEADER_ROW } from "../../src/template/blueprint/layout";
-import { ensureBuilt } from "../support/ensureBuilt";
-import { requireChromium } from "../support/realEngines";
-import { CHROMIUM, cspViolations, launch, openPane, screenshot, serve, type Browser, type Server } from "./harness";
+import {
+  addressOf,
+  builtPaneForThisFile,
+  cspViolations,
+  describeE2e,
+  openPane,
+  screenshot,
+  stubExcel,
+  type Cells,
+} from "./harness";
 
-let server: Server;
-let browser: Browser;
-const chromiumHere = requireChromium(CHROMIUM);
-const describeE2e = chromiumHere ? describe : describe.skip;
 const data = getEdition("yueqing-2025")!;
 
-beforeAll(async () => {
-  if (!chromiumHere) return;
-  server = await serve(process.env.ZC_E2E_DIST || ensureBuilt());
-  browser = await launch();
-}, 600_000); // a cold build of dist/ takes minutes on a busy machine
+const e2e = builtPaneForThisFile();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type Cells = Record<string, { value: unknown; formula?: string }>;
-interface Stub {
-  cells(sheet: string): Cells | null;
-  merges(sheet: string): string[] | null;
-  numberFormat(sheet: string, address: string): string;
-  type(sheet: string, address: string, value: unknown): void;
-  log: { path: string; kind: string; args: unknown[] }[];
-}
-const zc = (page: Page) => ({
-  cells: (sheet: string) => page.evaluate((s) => (window as unknown as { __zc: Stub }).__zc.cells(s), sheet),
-  merges: (sheet: string) => page.evaluate((s) => (window as unknown as { __zc: Stub }).__zc.merges(s), sheet),
-  numberFormat: (sheet: string, address: string) =>
-    page.evaluate(([s, a]) => (window as unknown as { __zc: Stub }).__zc.numberFormat(s as string, a as string), [
-      sheet,
-      address,
-    ] as const),
-  type: (sheet: string, address: string, value: unknown) =>
-    page.evaluate(([s, a, v]) => (window as unknown as { __zc: Stub }).__zc.type(s as string, a as string, v), [
-      sheet,
-      address,
-      value,
-    ] as const),
-  sets: (prefix: string) =>
-    page.evaluate(
-      (p) =>
-        (window as unknown as { __zc: Stub }).__zc.log
-          .filter((e) => e.kind === "set" && e.path.startsWith(p))
-          .map((e) => [e.path.slice(p.length), e.args[0]]),
-      prefix,
-    ),
-});
-
-const addressOf = (cells: Cells, text: string) => Object.entries(cells).find(([, c]) => c.value === text)?.[0];
 /** The column of a header on the header row, matched on the text before any "(unit)". */
 const headerColumn = (cells: Cells, header: string) => {
   const found = Object.entries(cells).find(
@@ -86,9 +46,9 @@ async function docxText(file: string): Promise<string> {
 
 describeE2e("进展情况报告 in Chromium", () => {
   it("drafts 6月 from the workbook, downloads the .docx, and writes (then replaces) the 进展报告 sheet", async () => {
-    const pane = await openPane(browser, server.origin);
+    const pane = await openPane(e2e);
     const { page } = pane;
-    const stub = zc(page);
+    const stub = stubExcel(page);
     await page.getByRole("textbox", { name: /报告日期/ }).fill("2025-06-30");
     await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
     await page.getByTestId("generate-summary").or(page.getByRole("alert")).first().waitFor({ timeout: 60_000 });

@@ -4,75 +4,19 @@
  * 350×700 screenshot of each panel into artifacts/screenshots/.
  */
 import type { Page } from "playwright-core";
-import { ensureBuilt } from "../support/ensureBuilt";
-import { requireChromium } from "../support/realEngines";
 import {
-  CHROMIUM,
+  addressOf,
+  builtPaneForThisFile,
   cspViolations,
-  launch,
+  describeE2e,
   openPane,
   screenshot,
-  serve,
-  type Browser,
+  stubExcel,
+  type Cells,
   type Pane,
-  type Server,
 } from "./harness";
 
-let server: Server;
-let browser: Browser;
-
-const chromiumHere = requireChromium(CHROMIUM);
-const describeE2e = chromiumHere ? describe : describe.skip;
-
-beforeAll(async () => {
-  if (!chromiumHere) return;
-  // ZC_E2E_DIST serves another build (e.g. while debugging); by default dist/, built when missing or stale.
-  const dist = process.env.ZC_E2E_DIST || ensureBuilt();
-  server = await serve(dist);
-  browser = await launch();
-}, 600_000); // a cold build of dist/ takes minutes on a busy machine
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type Cells = Record<string, { value: unknown; formula?: string }>;
-
-/** What tests/e2e/stub/office-stub.js exposes on window. */
-interface StubWorkbook {
-  sheetNames(): string[];
-  cells(sheet: string): Cells | null;
-  names(): { name: string; value: string }[];
-  customFunctions: Record<string, unknown>;
-  type(sheet: string, address: string, value: unknown): void;
-  select(sheet: string, address: string): void;
-  setName(name: string, text: string): void;
-  xmlParts(): { id: string; xml: string }[];
-}
-declare global {
-  interface Window {
-    __zc: StubWorkbook;
-  }
-}
-
-const stub = {
-  sheetNames: (page: Page) => page.evaluate(() => window.__zc.sheetNames()),
-  cells: (page: Page, sheet: string) => page.evaluate((s) => window.__zc.cells(s), sheet),
-  names: (page: Page) => page.evaluate(() => window.__zc.names()),
-  customFunctions: (page: Page) => page.evaluate(() => Object.keys(window.__zc.customFunctions)),
-  type: (page: Page, sheet: string, address: string, value: unknown) =>
-    page.evaluate(([s, a, v]) => window.__zc.type(s, a, v), [sheet, address, value] as const),
-  setName: (page: Page, name: string, text: string) =>
-    page.evaluate(([n, t]) => window.__zc.setName(n, t), [name, text] as const),
-  select: (page: Page, sheet: string, address: string) =>
-    page.evaluate(([s, a]) => window.__zc.select(s, a), [sheet, address] as const),
-};
-
-/** The address of the first cell holding `text` in a sheet. */
-function find(cells: Cells, text: string): string | undefined {
-  return Object.entries(cells).find(([, c]) => c.value === text)?.[0];
-}
+const e2e = builtPaneForThisFile();
 
 /** Waits for the generate summary; a MessageBar error instead fails at once with its text. */
 async function summaryOf(page: Page) {
@@ -104,7 +48,7 @@ const SHEETS = [
 
 describeE2e("task pane in Chromium", () => {
   it("loads under its CSP with Office ready, in Chinese, and registers the ZC functions in the same runtime", async () => {
-    const pane = await openPane(browser, server.origin);
+    const pane = await openPane(e2e);
     const { page } = pane;
     await page.getByRole("heading", { name: "政策目标", level: 1 }).waitFor();
     await page.getByRole("button", { name: "生成 / 刷新工作簿" }).waitFor();
@@ -112,14 +56,14 @@ describeE2e("task pane in Chromium", () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
     expect(csp).not.toContain("unsafe-eval");
-    expect(await stub.customFunctions(page)).toEqual(expect.arrayContaining(["COMPLETION", "TARGET", "STATUS"]));
+    expect(await stubExcel(page).customFunctions()).toEqual(expect.arrayContaining(["COMPLETION", "TARGET", "STATUS"]));
     await screenshot(page, "1-generate");
     await expectHealthy(pane);
     await page.close();
   });
 
   it("生成: writes every sheet through generateWorkbook, shows the summary, and refreshes keeping the user's values", async () => {
-    const pane = await openPane(browser, server.origin, { syncDelayMs: 150 });
+    const pane = await openPane(e2e, { syncDelayMs: 150 });
     const { page } = pane;
     const build = page.getByRole("button", { name: "生成 / 刷新工作簿" });
     await build.click();
@@ -129,60 +73,60 @@ describeE2e("task pane in Chromium", () => {
     await screenshot(page, "2-generate-progress");
 
     const summary = await summaryOf(page);
-    const names = await stub.sheetNames(page);
+    const names = await stubExcel(page).sheetNames();
     for (const sheet of SHEETS) expect(names).toContain(sheet);
     expect(await summary.textContent()).toContain(SHEETS.join("、"));
-    expect((await stub.names(page)).length).toBeGreaterThanOrEqual(SHEETS.length); // ownership markers
-    const targets = (await stub.cells(page, "目标任务")) as Cells;
-    expect(find(targets, "art01-hitech-firms")).toBeDefined();
+    expect((await stubExcel(page).names()).length).toBeGreaterThanOrEqual(SHEETS.length); // ownership markers
+    const targets = (await stubExcel(page).cells("目标任务")) as Cells;
+    expect(addressOf(targets, "art01-hitech-firms")).toBeDefined();
     await summary.scrollIntoViewIfNeeded();
     await screenshot(page, "3-generate-summary");
 
     // A user reports 6月's figure on 月度填报 (目标任务's 实际值 follows it by formula), then refreshes: kept.
-    const monthly = (await stub.cells(page, "月度填报")) as Cells;
-    const monthlyId = find(monthly, "art01-hitech-firms") as string;
-    const june = find(monthly, "6月") as string;
+    const monthly = (await stubExcel(page).cells("月度填报")) as Cells;
+    const monthlyId = addressOf(monthly, "art01-hitech-firms") as string;
+    const june = addressOf(monthly, "6月") as string;
     expect(monthlyId).toBeDefined();
     expect(june).toBeDefined();
     const juneCell = `${june.replace(/\d+$/, "")}${monthlyId.replace(/^[A-Z]+/, "")}`;
-    await stub.type(page, "月度填报", juneCell, 60);
-    const cellsBefore = await stub.cells(page, "月度填报");
-    const targetsBefore = await stub.cells(page, "目标任务");
+    await stubExcel(page).type("月度填报", juneCell, 60);
+    const cellsBefore = await stubExcel(page).cells("月度填报");
+    const targetsBefore = await stubExcel(page).cells("目标任务");
     await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
     // A refresh is previewed first; with only an input typed there is nothing to change, and nothing is written.
     const preview = page.getByTestId("refresh-preview");
     await preview.waitFor();
     expect(await preview.textContent()).toContain("工作簿已是最新");
     await screenshot(page, "3b-refresh-preview");
-    const after = (await stub.cells(page, "月度填报")) as Cells;
+    const after = (await stubExcel(page).cells("月度填报")) as Cells;
     expect(after[juneCell]?.value).toBe(60);
     expect(after).toEqual(cellsBefore);
-    expect(await stub.cells(page, "目标任务")).toEqual(targetsBefore);
+    expect(await stubExcel(page).cells("目标任务")).toEqual(targetsBefore);
     await expectHealthy(pane);
     await page.close();
   });
 
   it("生成 next to someone else's sheet: skips it, then writes it under another name on request", async () => {
-    const pane = await openPane(browser, server.origin, { foreignSheets: ["预算安排"] });
+    const pane = await openPane(e2e, { foreignSheets: ["预算安排"] });
     const { page } = pane;
     await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
     await summaryOf(page);
     expect(await page.getByTestId("generate-summary").textContent()).toContain("已跳过");
-    expect((await stub.cells(page, "预算安排")) as Cells).toEqual({ A1: { value: "别人的表" } });
+    expect((await stubExcel(page).cells("预算安排")) as Cells).toEqual({ A1: { value: "别人的表" } });
     const rename = page.getByRole("button", { name: "改用新名称写入" });
     await rename.waitFor();
     await screenshot(page, "4-generate-foreign");
     await rename.click();
     await page.waitForFunction(() => !document.body.textContent?.includes("改用新名称写入"));
-    const names = await stub.sheetNames(page);
+    const names = await stubExcel(page).sheetNames();
     expect(names.filter((n) => n.startsWith("预算安排")).length).toBe(2);
-    expect((await stub.cells(page, "预算安排")) as Cells).toEqual({ A1: { value: "别人的表" } });
+    expect((await stubExcel(page).cells("预算安排")) as Cells).toEqual({ A1: { value: "别人的表" } });
     await expectHealthy(pane);
     await page.close();
   });
 
   it("状态: lists the sheets with their edition and time, warns when one is stale and refreshes it in one click", async () => {
-    const pane = await openPane(browser, server.origin);
+    const pane = await openPane(e2e);
     const { page } = pane;
     await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
     await summaryOf(page);
@@ -194,11 +138,11 @@ describeE2e("task pane in Chromium", () => {
     await screenshot(page, "5-status");
 
     // Age the 预算安排 marker: its fingerprint no longer matches the edition's figures.
-    const marker = (await stub.names(page)).find((n) => n.value.endsWith("|预算安排"));
+    const marker = (await stubExcel(page).names()).find((n) => n.value.endsWith("|预算安排"));
     expect(marker).toBeDefined();
     const parts = (marker?.value ?? "").split("|");
     parts[3] = "0000000";
-    await stub.setName(page, marker?.name ?? "", parts.join("|"));
+    await stubExcel(page).setName(marker?.name ?? "", parts.join("|"));
     await page.getByRole("button", { name: "重新检查" }).click();
     const refresh = page.getByRole("button", { name: "一键刷新" });
     await refresh.waitFor();
@@ -217,9 +161,9 @@ describeE2e("task pane in Chromium", () => {
   });
 
   it("目标: searches a target and inserts a ZC formula into the selected cell", async () => {
-    const pane = await openPane(browser, server.origin);
+    const pane = await openPane(e2e);
     const { page } = pane;
-    await stub.select(page, "Sheet1", "C3");
+    await stubExcel(page).select("Sheet1", "C3");
     await page.getByRole("tab", { name: "目标" }).click();
     await page.getByTestId("target-area1-rd-intensity").waitFor();
     await screenshot(page, "6-targets-all");
@@ -234,7 +178,7 @@ describeE2e("task pane in Chromium", () => {
     await screenshot(page, "7-targets-builder");
     await write.click();
     await card.getByText("已在 Sheet1!C3 写入公式。").waitFor();
-    expect(await stub.cells(page, "Sheet1")).toEqual({
+    expect(await stubExcel(page).cells("Sheet1")).toEqual({
       C3: { value: "", formula: '=ZC.COMPLETION("art01-hitech-firms", )' },
     });
 
@@ -250,7 +194,7 @@ describeE2e("task pane in Chromium", () => {
   });
 
   it("帮助: shows every ZC function with an example", async () => {
-    const pane = await openPane(browser, server.origin);
+    const pane = await openPane(e2e);
     const { page } = pane;
     await page.getByRole("tab", { name: "帮助" }).click();
     await page.getByTestId("help-COMPLETION").waitFor();
@@ -264,7 +208,7 @@ describeE2e("task pane in Chromium", () => {
   });
 
   it("speaks English when Office's display language is English", async () => {
-    const pane = await openPane(browser, server.origin, { displayLanguage: "en-US" });
+    const pane = await openPane(e2e, { displayLanguage: "en-US" });
     const { page } = pane;
     await page.getByRole("button", { name: "Build / refresh workbook" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
