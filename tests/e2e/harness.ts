@@ -171,6 +171,9 @@ export interface Pane {
 export async function openPane(session: E2eSession, options: PaneOptions = {}): Promise<Pane> {
   const { origin } = session.server;
   const page = await session.browser.context.newPage();
+  // Playwright's 30 s default is too short for a whole-workbook write on a loaded 2-core CI machine; jest's own
+  // 120 s per test still bounds a hang.
+  page.setDefaultTimeout(90_000);
   const problems: string[] = [];
   const blocked: string[] = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
