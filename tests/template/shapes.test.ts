@@ -109,22 +109,14 @@ function same(actual: unknown, wanted: unknown): boolean {
   return (actual ?? "") === wanted;
 }
 
-/**
- * Sheets whose cached results are left out, for gaps of their own that every edition (乐清 2025 too) shows once
- * a typed 实际值 moves into a month: 月度填报/月度支出 cache 报告月份 (B2) as 0 where LibreOffice computes the month;
- * 月度状态's 预算数合计 is SUM(月度支出!$B:$B), which adds that B2; 绩效监控 caches 应填数字 for a text 实际值
- * LibreOffice shows as typed. Not the edition's shape: the other sheets are compared cell by cell.
- */
-const MONTH_FED_SHEETS = new Set(["月度填报", "月度支出", "月度状态", "绩效监控"]);
-
-/** Formula cells whose cached result differs from what LibreOffice computed, in every other sheet of the file. */
+/** Formula cells whose cached result differs from what LibreOffice computed, in every sheet of the file. */
 async function cachedAgainst(bytes: Uint8Array, computed: Map<string, string[][]>) {
   const zip = await JSZip.loadAsync(bytes);
   const file = await readFileSnapshot(zip);
   const shared = await readSharedStrings(zip);
   const mismatches: string[] = [];
   let compared = 0;
-  for (const sheet of file.sheets.filter((s) => !MONTH_FED_SHEETS.has(s.name))) {
+  for (const sheet of file.sheets) {
     const doc = new DOMParser().parseFromString(await zip.file(sheet.part)!.async("string"), "text/xml");
     const rows = computed.get(sheet.name) ?? [];
     readSheetCells(doc, shared).forEach((row, r) =>
@@ -297,14 +289,22 @@ describe.each(SHAPES)("an edition of $name", ({ file }) => {
 
   describeLo("in LibreOffice", () => {
     let computed: Map<string, string[][]>;
+    let computedFresh: Map<string, string[][]>;
     let pages: string[];
     beforeAll(() => {
       computed = sofficeCsv(dir, filledPath, path.join(dir, "csv"));
+      computedFresh = sofficeCsv(dir, freshPath, path.join(dir, "csv-fresh"));
       const pdfDir = path.join(dir, "pdf");
       mkdirSync(pdfDir);
       const pdf = sofficeConvert(dir, freshPath, "pdf", pdfDir);
       pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 }).split("\f");
     }, 240_000);
+
+    it("every cached result of the fresh workbook equals what LibreOffice computes", async () => {
+      const { mismatches, compared } = await cachedAgainst(fresh, computedFresh);
+      expect(mismatches).toEqual([]);
+      expect(compared).toBeGreaterThan(data.targets.length * 3);
+    });
 
     it("every cached result of the filled, refreshed workbook equals what LibreOffice computes", async () => {
       const { mismatches, compared } = await cachedAgainst(filled, computed);

@@ -619,10 +619,15 @@ export function patchKeyed<K extends string>(
     return def ? col(def.key) : c;
   };
 
-  // Sheet texts above the table (title, 报告日期 label, legends) and 序时进度; 报告日期 itself is an input.
+  // Sheet texts above the table (title, 报告日期 label, legends) and 序时进度. 报告日期 itself is an input, which the
+  // fresh sheet writes as a constant; B2 of the monthly sheets is 报告月份, a formula whose cached result follows
+  // the months filled (a month moved in changes it).
+  const dateAt = parseRange(DATE_CELL);
+  const freshDate = fresh.cells[dateAt.top - 1]?.[dateAt.left - 1];
+  const dateIsInput = freshDate !== undefined && freshDate.formula === undefined;
   for (let r = 1; r < (spec.skipAbove ? 1 : headerRow); r++) {
     (fresh.cells[r - 1] ?? []).forEach((want, c) => {
-      if (want === undefined || cellAddress(r, c + 1) === DATE_CELL) return;
+      if (want === undefined || (dateIsInput && cellAddress(r, c + 1) === DATE_CELL)) return;
       const at = r + offset;
       if (r === 1 && c === 0 && !isOurTitle(diff.at(at, 1)?.value) && hasContent(diff.at(at, 1))) return;
       const cell =
@@ -639,7 +644,7 @@ export function patchKeyed<K extends string>(
       diff.product(at, c + 1, cell, "label");
     });
   }
-  if (hasContent(reportDateCell(existing))) sum.inputsKept++;
+  if (dateIsInput && hasContent(reportDateCell(existing))) sum.inputsKept++;
 
   // Headers of the columns found (a unit switch renames 预算数(万元) …).
   const freshHeader = fresh.cells[headerRow - 1] ?? [];

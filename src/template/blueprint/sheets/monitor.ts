@@ -1,8 +1,8 @@
-import { fromYi, toExcelValue } from "../../../engine";
+import { fromYi } from "../../../engine";
 import type { Target } from "../../../policy/types";
 import { targetFigure } from "../../../report";
 import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../a1";
-import { COMPARATOR_SYMBOL, NOT_A_NUMBER, shownAsPercent, toScalar } from "../cells";
+import { COMPARATOR_SYMBOL, shownAsPercent, toScalar } from "../cells";
 import { areaLabel, carried, emptyStats, type BuildContext, type BuildStats } from "../context";
 import { evaluateExecution, evaluateTarget, progressOf } from "../evaluate";
 import { executionRateFormula, paceFormula } from "../formulas";
@@ -122,13 +122,22 @@ interface MonitorResults {
 
 function resultsOf(ctx: BuildContext, carry: MonthlyCarry, sheets: ReadonlyMap<string, ExistingSheet>): MonitorResults {
   const month = reportMonthOf(ctx, carry.inputs, carry.dateSerial ?? ctx.reportDateSerial);
+  // 月度支出's B2 reads 预算执行's 报告日期, as its 本期数 does (see buildMonthlySheet).
+  const spendingMonth = reportMonthOf(
+    ctx,
+    carry.inputs,
+    carry.spendingDateSerial ?? carry.dateSerial ?? ctx.reportDateSerial,
+  );
   const targetsSheet = sheets.get(ctx.names.目标任务);
   const read = targetsSheet ? readTargetsSheet(targetsSheet) : undefined;
   const progress = progressOf(toScalar(read ? read.reportDate?.value : ctx.reportDateSerial), ctx.index.year);
   const byId = new Map<string, { completion: Scalar; status: Scalar }>();
+  // The monthly sheets' 本期数, which 1–N月执行情况 and 1–N月支出 look up: a month cell as it shows (a text typed
+  // there as typed), in the sheet's scale and amount unit.
+  const figures = currentFigures(ctx, carry);
   // 实际值 as 目标任务 will show it: 月度填报's 本期数 where it follows the monthly sheet, what was typed where
   // the user's value is kept over it (see targets.ts).
-  const current = ctx.monthly ? currentFigures(ctx, carry).targets : undefined;
+  const current = ctx.monthly ? figures.targets : undefined;
   const rows = new Map<string, ReadTargetRow>();
   for (const row of read?.rows ?? []) {
     const t = ctx.index.target(row.id);
@@ -148,18 +157,11 @@ function resultsOf(ctx: BuildContext, carry: MonthlyCarry, sheets: ReadonlyMap<s
     const r = evaluateTarget(t, actual, toScalar(row?.inputs.上年值?.value), progress);
     byId.set(t.id, { completion: r.completion, status: r.status });
   }
-  const at = (months: readonly unknown[] | undefined, m: number) => (m === 0 ? undefined : months?.[m - 1]);
   return {
     month,
-    spendingMonth: month,
-    current: (t) => {
-      const v = at(carry.inputs.targets?.get(t.id)?.months, month);
-      return typeof v === "number" ? toExcelValue(t, v) : v === "invalid" ? NOT_A_NUMBER : "";
-    },
-    spent: (no) => {
-      const v = at(carry.inputs.areas?.get(no)?.months, month);
-      return typeof v === "number" ? fromYi(v, ctx.amountUnit) : v === "invalid" ? NOT_A_NUMBER : "";
-    },
+    spendingMonth,
+    current: (t) => figures.targets.get(t.id) ?? "",
+    spent: (no) => figures.areas.get(no) ?? "",
     targets: (id) => byId.get(id) ?? { completion: "", status: "未填报" },
   };
 }
