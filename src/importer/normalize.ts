@@ -4,16 +4,17 @@
  * project's texts use them, no stray spaces, one paragraph per line.
  */
 import * as OpenCC from "opencc-js/t2cn";
-import { hasTraditional } from "./traditional";
+import { hasTraditional, simplifierFrom } from "./traditional";
 
 let toSimplified: ((s: string) => string) | undefined;
 
-/** Traditional → simplified (OpenCC's Taiwan/Hong Kong/generic dictionaries); identity on simplified text. */
+/** Traditional → simplified (OpenCC's `t` → `cn`); identity on simplified text. */
 function simplify(text: string): string {
-  // Building OpenCC's dictionary and running it over 30,000 characters is most of a first import's time; a
-  // simplified text (nearly all of them) skips both.
+  // Building OpenCC's trie and its first, cold walk over 30,000 characters were most of a first traditional
+  // import's time: the same dictionaries become one regular expression instead (same output, tests/importer/
+  // traditional.test.ts), and a simplified text (nearly all of them) skips even that.
   if (!hasTraditional(text)) return text;
-  toSimplified ??= OpenCC.Converter({ from: "t", to: "cn" });
+  toSimplified ??= simplifierFrom(OpenCC.Locale.configs.t2s) ?? OpenCC.Converter({ from: "t", to: "cn" });
   return toSimplified(text);
 }
 
