@@ -12,6 +12,7 @@ JOB.json: {"profile": "/tmp/dir", "jobs": [JOB, ...]} where a JOB is
 OPs: set (value: number, text, "=formula" or {"bool": true}), sort (header, descending), insertRows / deleteRows
 (row 1-based, count), renameSheet (to), insertSheet (name, position), comment (text), fill (rgb "#RRGGBB"),
 hideColumn (header or column letter), chart (name, range, at), pivot (name, range, rowField, dataField, at).
+A dump's chartData holds, by sheet, what each chart plots (title, chart types, missing-value treatment, series).
 Prints one line per job; exits non-zero on the first failure with the reason.
 """
 import json
@@ -210,8 +211,48 @@ def plain(v):
     return v if isinstance(v, (int, float, str)) else str(v)
 
 
+def chart_data(sheet):
+    """What each chart of a sheet plots: its title, chart type, missing-value treatment (0 gap, 1 zero, 2 continue)
+    and every series' name and values as the chart reads them (a value that is no number is null)."""
+    out = []
+    charts = sheet.Charts
+    for k in range(charts.Count):
+        chart = charts.getByIndex(k).EmbeddedObject
+        title = chart.getTitleObject()
+        diagram = chart.getFirstDiagram()
+        entry = {
+            "title": "".join(t.getString() for t in title.getText()) if title is not None else "",
+            "types": [],
+            "missing": diagram.getPropertyValue("MissingValueTreatment"),
+            "series": [],
+        }
+        for system in diagram.getCoordinateSystems():
+            for chart_type in system.getChartTypes():
+                entry["types"].append(chart_type.getChartType())
+                for series in chart_type.getDataSeries():
+                    for seq in series.getDataSequences():
+                        values = seq.getValues()
+                        if values.getPropertyValue("Role") != "values-y":
+                            continue
+                        label = seq.getLabel()
+                        name = "".join(str(v) for v in label.getData()) if label is not None else ""
+                        data = [v if isinstance(v, float) else None for v in values.getData()]
+                        entry["series"].append({"name": name, "values": data})
+        out.append(entry)
+    return out
+
+
 def dump(doc):
-    out = {"sheets": [], "cells": {}, "formulas": {}, "comments": {}, "hidden": {}, "charts": {}, "pivots": {}}
+    out = {
+        "sheets": [],
+        "cells": {},
+        "formulas": {},
+        "comments": {},
+        "hidden": {},
+        "charts": {},
+        "chartData": {},
+        "pivots": {},
+    }
     for i in range(doc.Sheets.Count):
         sheet = doc.Sheets.getByIndex(i)
         name = sheet.Name
@@ -227,6 +268,7 @@ def dump(doc):
         }
         out["hidden"][name] = [col_letter(c) for c in range(cols + 1) if not sheet.Columns.getByIndex(c).IsVisible]
         out["charts"][name] = sheet.Charts.Count
+        out["chartData"][name] = chart_data(sheet)
         out["pivots"][name] = sheet.getDataPilotTables().Count
     return out
 

@@ -221,6 +221,17 @@ describe.each(SHAPES)("an edition of $name", ({ file }) => {
       const xml = await zip.file(part)!.async("string");
       if (!xml.includes("'汇总'!")) continue;
       for (const ser of xml.match(/<c:ser>[\s\S]*?<\/c:ser>/g) ?? []) {
+        if (ser.includes("<c:yVal>")) {
+          // Lines are drawn over the months' positions 1…12 (an XY chart): the values must be the 12 month rows.
+          const y = rangeOf(/<c:yVal>[\s\S]*?<c:f>([^<]+)<\/c:f>/.exec(ser)?.[1] ?? "");
+          const months: unknown[] = [];
+          for (let r = y.top; r <= y.bottom; r++) months.push(cells[r - 1]?.[0]);
+          expect(months).toEqual(MONTHS);
+          const x = /<c:xVal><c:numLit>([\s\S]*?)<\/c:numLit>/.exec(ser)?.[1] ?? "";
+          expect([...x.matchAll(/<c:v>(\d+)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual(MONTHS.map((_, i) => i + 1));
+          trendSeries++;
+          continue;
+        }
         const cat = rangeOf(/<c:cat>[\s\S]*?<c:f>([^<]+)<\/c:f>/.exec(ser)?.[1] ?? "");
         const val = rangeOf(/<c:val>[\s\S]*?<c:f>([^<]+)<\/c:f>/.exec(ser)?.[1] ?? "");
         const shown: unknown[] = [];

@@ -23,6 +23,7 @@ import { syntheticYear } from "../report/syntheticYear";
 import { requireXmllint, validatePackage } from "../support/ooxml";
 import { requireLibreOffice } from "../support/realEngines";
 import { sofficeConvert } from "../support/soffice";
+import { execFileSync } from "node:child_process";
 
 const data = getEdition("yueqing-2025")!;
 const NOW = new Date("2025-07-01T02:00:00Z");
@@ -197,7 +198,11 @@ describe("汇总's trends in a fresh file", () => {
     const [status, execution] = charts.slice(2);
     expect(status?.xml).toContain('<c:barDir val="col"/>');
     expect(status?.xml).toContain('<c:grouping val="stacked"/>');
-    expect(execution?.xml).toContain("<c:lineChart>");
+    // Lines as an XY chart over months 1…12 labelled 1月…12月 (LibreOffice draws #N/A as 0 in an OOXML line chart).
+    expect(execution?.xml).toContain('<c:scatterChart><c:scatterStyle val="lineMarker"/>');
+    expect(execution?.xml).toContain('<c:numFmt formatCode="0&quot;月&quot;" sourceLinked="0"/>');
+    expect(execution?.xml).toContain('<c:dispBlanksAs val="gap"/>');
+    expect(execution?.xml).toContain('<c16r3:dispNaAsBlank val="1"/>');
     expect(expectCachesEqualCells(charts, "汇总", cells)).toBeGreaterThan(100);
   });
 
@@ -356,5 +361,75 @@ describe("a year of figures: trend tables and chart caches", () => {
       expect(readFileSync(recalculated).length).toBeGreaterThan(0);
     },
     240_000,
+  );
+});
+
+describe("months nobody reported are gaps in the execution chart, not 0%", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "zc-trend-gaps-"));
+  const year = syntheticYear(data);
+  /** 1–6月 reported except 3月, which no area filled; 7–12月 not yet reported. */
+  const reported = (m: number) => m <= 6 && m !== 3;
+  const figures = {
+    ...year,
+    areas: new Map(
+      [...year.areas].map(([no, a]) => [no, { ...a, months: a.months.map((v, i) => (reported(i + 1) ? v : null)) }]),
+    ),
+  };
+  const engine = engineTrends(figures);
+  const rate = (m: number) => (reported(m) ? (engine.spent(m) ?? NaN) / engine.budget : null);
+  let refreshed: Uint8Array;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    refreshed = (await refreshWorkbook(await filledWorkbook(figures), data, { now: NOW })).buffer;
+  }, 120_000);
+
+  it("the file's execution chart caches a point for each reported month only", async () => {
+    const cells = await sheetCells(refreshed, "汇总");
+    const execution = (await chartsOf(refreshed, "汇总")).find((c) => c.name === TREND_CHARTS.execution);
+    const [rates, progress] = (execution?.refs ?? []).filter((r) => r.kind === "num");
+    expect([...(rates?.points.keys() ?? [])]).toEqual([0, 1, 3, 4, 5]);
+    for (let m = 1; m <= 12; m++) {
+      const want = rate(m);
+      if (want === null) expect(rates?.points.get(m - 1)).toBeUndefined();
+      else expect(Number(rates?.points.get(m - 1))).toBeCloseTo(want, 9);
+    }
+    expect(progress?.points.size).toBe(12);
+    expect(expectCachesEqualCells(execution ? [execution] : [], "汇总", cells)).toBe(12 * 2 + 2);
+  });
+
+  (requireLibreOffice() ? it : it.skip)(
+    "LibreOffice, recalculating, leaves a gap there: missing values as gaps, and no number in the series",
+    () => {
+      const file = path.join(dir, "台账.xlsx");
+      writeFileSync(file, refreshed);
+      const job = path.join(dir, "job.json");
+      const dump = path.join(dir, "dump.json");
+      writeFileSync(
+        job,
+        JSON.stringify({ profile: path.join(dir, "profile"), jobs: [{ in: file, recalc: true, dump }] }),
+      );
+      execFileSync("/usr/bin/python3", [path.join(__dirname, "..", "support", "lo_uno.py"), job], {
+        stdio: "pipe",
+        timeout: 300_000,
+      });
+      type Plotted = { title: string; missing: number; series: { name: string; values: (number | null)[] }[] };
+      const charts = (JSON.parse(readFileSync(dump, "utf8")) as { chartData: Record<string, Plotted[]> }).chartData;
+      const execution = charts["汇总"]?.find((c) => c.title === "各月预算执行率与序时进度");
+      // 0 is LibreOffice's MissingValueTreatment LEAVE_GAP (1 would draw every missing value at 0).
+      expect(execution?.missing).toBe(0);
+      const [rates, progress] = execution?.series ?? [];
+      expect(rates?.name).toBe("执行率");
+      expect(rates?.values).toHaveLength(12);
+      rates?.values.forEach((v, i) => {
+        const want = rate(i + 1);
+        if (want === null) expect([i + 1, v]).toEqual([i + 1, null]);
+        else expect(v).toBeCloseTo(want, 9);
+      });
+      expect(progress?.values.map((v, i) => Math.abs((v ?? NaN) - monthEndProgress(2025, i + 1)) < 1e-12)).toEqual(
+        Array(12).fill(true),
+      );
+    },
+    300_000,
   );
 });

@@ -124,6 +124,11 @@ export interface ChartSpec {
   /** Category cells (data rows only). */
   readonly categoriesRef: string;
   readonly categories: readonly string[];
+  /**
+   * Lines: the number format that writes the n-th category from its position n (0"月" → 1月…12月) — the file draws
+   * lines over positions 1…n (see xlsx/package.ts chartXml).
+   */
+  readonly categoryFormat?: string;
   readonly series: readonly ChartSeriesSpec[];
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;

@@ -200,6 +200,7 @@ export function buildSummaryTrends(
     sourceRef: rangeAddress(eHeader, 1, eLast, 3),
     categoriesRef: rangeAddress(eHeader + 1, 1, eLast, 1),
     categories: MONTH_HEADERS,
+    categoryFormat: '0"月"',
     series: [
       {
         name: "执行率",
