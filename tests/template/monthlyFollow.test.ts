@@ -6,43 +6,11 @@
  */
 import { defaultEditionId, getEdition } from "../../src/policy";
 import type { EditionData } from "../../src/policy/types";
-import {
-  planPatch,
-  type ExistingSheet,
-  type RawCell,
-  type SheetCreate,
-  type SheetPatch,
-  type WorkbookPatch,
-  type WorkbookSnapshot,
-} from "../../src/template/blueprint";
+import { planPatch, type RawCell, type SheetPatch, type WorkbookPatch } from "../../src/template/blueprint";
+import { readBackCreated, sheetsOf } from "./support/readBack";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId) as EditionData;
-
-function readBack(patch: WorkbookPatch): { snapshot: WorkbookSnapshot; grids: Map<string, RawCell[][]> } {
-  const grids = new Map<string, RawCell[][]>();
-  const tables: { name: string; sheet: string; ref: string }[] = [];
-  for (const s of patch.sheets as SheetCreate[]) {
-    grids.set(
-      s.name,
-      s.spec.cells.map((row) =>
-        row.map((c) =>
-          c === undefined
-            ? { value: null }
-            : c.formula !== undefined
-              ? { value: c.result ?? null, formula: `=${c.formula}` }
-              : { value: c.value ?? null },
-        ),
-      ),
-    );
-    for (const t of s.spec.tables) tables.push({ name: t.name, sheet: s.name, ref: t.ref });
-  }
-  const definedNames = [
-    ...patch.markers.map((m) => ({ name: m.name, value: m.text })),
-    ...patch.references.map((r) => ({ name: r.name, value: `='${r.sheet}'!${r.cell}` })),
-  ];
-  return { snapshot: { sheetNames: [...grids.keys()], definedNames, tables }, grids };
-}
 
 const header = (grid: RawCell[][], text: string) => (grid[3] ?? []).findIndex((c) => c.value === text);
 const rowOf = (grid: RawCell[][], key: string) => grid.findIndex((r, i) => i > 3 && r[0]?.value === key);
@@ -68,7 +36,7 @@ function apply(grids: Map<string, RawCell[][]>, patch: WorkbookPatch): void {
 
 describe("实际值 follows 月度填报 through a refresh", () => {
   const fresh = planPatch(data, { sheetNames: [], definedNames: [] }, { now: NOW, reportDate: "2025-06-30" });
-  const { snapshot, grids } = readBack(fresh);
+  const { snapshot, grids } = readBackCreated(fresh);
   const targets = grids.get("目标任务") as RawCell[][];
   const monthly = grids.get("月度填报") as RawCell[][];
   const actual = header(targets, "实际值");
@@ -85,7 +53,7 @@ describe("实际值 follows 月度填报 through a refresh", () => {
   put("art02-enterprise-led-share", monthly, june, 0.75);
   put("art02-enterprise-led-share", targets, actual, 0.75);
   put("art09-specialized-sme", monthly, may, 30);
-  const sheets = () => new Map<string, ExistingSheet>([...grids].map(([name, cells]) => [name, { name, cells }]));
+  const sheets = () => sheetsOf(grids);
   const patch = planPatch(data, { ...snapshot, sheets: sheets() }, { now: NOW });
   const sheetPatch = (key: string) => patch.sheets.find((s) => s.key === key) as SheetPatch;
 

@@ -1,50 +1,19 @@
 import { getEdition, defaultEditionId } from "../../src/policy";
 import type { EditionData } from "../../src/policy/types";
-import {
-  planPatch,
-  type ExistingSheet,
-  type RawCell,
-  type SheetCreate,
-  type SheetPatch,
-  type WorkbookPatch,
-  type WorkbookSnapshot,
-} from "../../src/template/blueprint";
+import { planPatch, type SheetPatch } from "../../src/template/blueprint";
+import { readBackCreated } from "./support/readBack";
 import { SHEET_KEYS } from "../../src/template/blueprint/marker";
 import { monitorHeaderRow } from "../../src/template/blueprint/sheets/monitor";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId) as EditionData;
 
-/** A workbook as a host would read it back after applying a patch made only of created sheets. */
-function snapshotAfter(patch: WorkbookPatch): WorkbookSnapshot {
-  const sheets = new Map<string, ExistingSheet>();
-  const tables: { name: string; sheet: string; ref: string }[] = [];
-  for (const s of patch.sheets as SheetCreate[]) {
-    const cells: RawCell[][] = s.spec.cells.map((row) =>
-      row.map((c) =>
-        c === undefined
-          ? { value: null }
-          : c.formula !== undefined
-            ? { value: c.result ?? null, formula: `=${c.formula}` }
-            : { value: c.value ?? null },
-      ),
-    );
-    sheets.set(s.name, { name: s.name, cells });
-    for (const t of s.spec.tables) tables.push({ name: t.name, sheet: s.name, ref: t.ref });
-  }
-  const definedNames = [
-    ...patch.markers.map((m) => ({ name: m.name, value: m.text })),
-    ...patch.references.map((r) => ({ name: r.name, value: `='${r.sheet}'!${r.cell}` })),
-  ];
-  return { sheetNames: [...sheets.keys()], definedNames, tables, sheets };
-}
-
 describe("planPatch", () => {
   it("creates every sheet in an empty workbook, then a second refresh has nothing to change", () => {
     const first = planPatch(data, { sheetNames: [], definedNames: [] }, { now: NOW });
     expect(first.sheets.map((s) => s.kind)).toEqual(Array(SHEET_KEYS.length).fill("create"));
     expect(first.summary.cellsWritten).toBeGreaterThan(1000);
-    const again = planPatch(data, snapshotAfter(first), { now: new Date("2025-08-01T00:00:00Z") });
+    const again = planPatch(data, readBackCreated(first).snapshot, { now: new Date("2025-08-01T00:00:00Z") });
     const changes = (again.sheets as SheetPatch[]).flatMap((s) => s.changes.map((c) => `${s.name}!${c.address}`));
     expect(changes).toEqual([]);
     expect(again.summary.cellsWritten).toBe(0);
@@ -68,7 +37,7 @@ describe("planPatch on an edition change", () => {
   it("updates the corrected figure in place and appends the new target, nothing else on 目标任务", () => {
     const first = planPatch(data, { sheetNames: [], definedNames: [] }, { now: NOW });
     const next = correctedEdition(data);
-    const patch = planPatch(next, snapshotAfter(first), { now: NOW });
+    const patch = planPatch(next, readBackCreated(first).snapshot, { now: NOW });
     const targets = patch.sheets.find((s) => s.key === "目标任务") as SheetPatch;
     const inPlace = targets.changes.filter((c) => c.reason !== "appendRow");
     expect(inPlace.map((c) => [c.reason, c.rowKey, c.columnKey])).toEqual([

@@ -8,42 +8,14 @@ import {
   sameScalar,
   targetColumns,
   targetCol,
-  type ExistingSheet,
   type RawCell,
-  type SheetCreate,
   type SheetPatch,
-  type WorkbookSnapshot,
 } from "../../src/template/blueprint";
+import { readBackCreated, sheetsOf } from "./support/readBack";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId) as EditionData;
 const fresh = planPatch(data, { sheetNames: [], definedNames: [] }, { now: NOW });
-
-/** The generated workbook as a host reads it back. */
-function readBack(): { snapshot: WorkbookSnapshot; grids: Map<string, RawCell[][]> } {
-  const grids = new Map<string, RawCell[][]>();
-  const tables: { name: string; sheet: string; ref: string }[] = [];
-  for (const s of fresh.sheets as SheetCreate[]) {
-    grids.set(
-      s.name,
-      s.spec.cells.map((row) =>
-        row.map((c) =>
-          c === undefined
-            ? { value: null }
-            : c.formula !== undefined
-              ? { value: c.result ?? null, formula: `=${c.formula}` }
-              : { value: c.value ?? null },
-        ),
-      ),
-    );
-    for (const t of s.spec.tables) tables.push({ name: t.name, sheet: s.name, ref: t.ref });
-  }
-  const definedNames = [
-    ...fresh.markers.map((m) => ({ name: m.name, value: m.text })),
-    ...fresh.references.map((r) => ({ name: r.name, value: `='${r.sheet}'!${r.cell}` })),
-  ];
-  return { snapshot: { sheetNames: [...grids.keys()], definedNames, tables }, grids };
-}
 
 const INPUTS = ["实际值", "上年值", "备注"] as const;
 const input = fc.oneof(
@@ -64,7 +36,7 @@ describe("refresh properties", () => {
         ),
         fc.array(fc.tuple(fc.nat(targets - 1), fc.constantFrom(...INPUTS), input), { maxLength: 40 }),
         (order, typed) => {
-          const { snapshot, grids } = readBack();
+          const { snapshot, grids } = readBackCreated(fresh);
           const grid = grids.get("目标任务") as RawCell[][];
           const first = 4; // 0-based index of the first data row (row 5)
           const rows = grid.slice(first, first + targets);
@@ -94,7 +66,7 @@ describe("refresh properties", () => {
             const id = String(row[0]?.value);
             expected.set(id, Object.fromEntries(INPUTS.map((k) => [k, row[targetCol(k) - 1]?.value ?? null])));
           }
-          const sheets = new Map<string, ExistingSheet>([...grids].map(([name, cells]) => [name, { name, cells }]));
+          const sheets = sheetsOf(grids);
           const patch = planPatch(data, { ...snapshot, sheets }, { now: NOW });
           const targetsPatch = patch.sheets.find((s) => s.key === "目标任务") as SheetPatch;
           // 实际值 follows 月度填报 in this workbook: not an input any more, only 上年值 and 备注 are.
