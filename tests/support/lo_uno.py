@@ -259,7 +259,11 @@ def dump(doc):
         out["sheets"].append(name)
         rows, cols = used(sheet)
         rng = sheet.getCellRangeByPosition(0, 0, cols, rows)
-        out["cells"][name] = [[plain(v) for v in row] for row in rng.getDataArray()]
+        # An error result comes back as None: its text instead (#N/A, #DIV/0! …), as a file caches it.
+        out["cells"][name] = [
+            [plain(v) if v is not None else sheet.getCellByPosition(c, r).getString() for c, v in enumerate(row)]
+            for r, row in enumerate(rng.getDataArray())
+        ]
         out["formulas"][name] = [list(row) for row in rng.getFormulaArray()]
         ann = sheet.Annotations
         out["comments"][name] = {
