@@ -68,6 +68,8 @@ const zh = {
       overridesKept: "保留的手工覆盖(核对列注明)",
       columnsAppended: "新增的列(表格右侧)",
       sheetsCreated: "新建的工作表",
+      blocksAdded: "新增版块(置于表中已有内容下方,原有内容不移动)",
+      blockLine: (sheet: string, title: string, charts: number) => `${sheet}:自“${title}”起的趋势表,图表 ${charts} 张`,
       sheetsSkipped: "跳过的工作表",
       unit: "金额单位",
       unitLine: (from: string, to: string, n: number) => `${from} → ${to},换算 ${n} 个支出数`,
@@ -289,6 +291,9 @@ const en: Strings = {
       overridesKept: "Values typed over formulas, kept (noted in 核对)",
       columnsAppended: "Columns added (right of the table)",
       sheetsCreated: "Sheets created",
+      blocksAdded: "Blocks added (below what the sheet holds; nothing there moves)",
+      blockLine: (sheet: string, title: string, charts: number) =>
+        `${sheet}: the trend tables from “${title}”, ${charts} chart(s)`,
       sheetsSkipped: "Sheets skipped",
       unit: "Amount unit",
       unitLine: (from: string, to: string, n: number) => `${from} → ${to}, ${n} 支出数 converted`,

@@ -6,6 +6,9 @@ import { getEdition } from "../../src/policy";
 import { GeneratePanel } from "../../src/taskpane/panels/GeneratePanel";
 import { FakeActions, officeError, previewOf, SHEETS, statusOf, summaryOf } from "./fakeActions";
 import { renderInPane } from "./render";
+import { generateWorkbook, previewWorkbook } from "../../src/template/excel";
+import { SHEET_KEYS as ALL_SHEET_KEYS } from "../../src/template/blueprint";
+import { FakeExcel } from "../template/support/fakeExcel";
 
 const yueqing = getEdition("yueqing-2025")!;
 
@@ -245,5 +248,37 @@ describe("GeneratePanel", () => {
     await user.click(within(preview).getByRole("button", { name: "恢复公式" }));
     await waitFor(() => expect(fake.calls.generate).toHaveLength(1));
     expect(fake.calls.generate[0]).toMatchObject({ restoreFormulas: true });
+  });
+
+  it("lists the trend blocks a refresh adds to 汇总, in Chinese and in English", async () => {
+    // A workbook written without the monthly sheets (no trends), previewed with them: 汇总 gains the trend blocks.
+    const excel = new FakeExcel();
+    await generateWorkbook(excel.context, { now: now(), reportDate: "2025-06-30" });
+    const real = await previewWorkbook(excel.context, { now: now(), sheets: ALL_SHEET_KEYS });
+    expect(real.blocksAdded).toEqual([{ sheet: "汇总", title: "各月目标状态(项)", charts: 2 }]);
+    for (const [lang, label, line] of [
+      ["zh", "新增版块(置于表中已有内容下方,原有内容不移动)", "汇总:自“各月目标状态(项)”起的趋势表,图表 2 张"],
+      [
+        "en",
+        "Blocks added (below what the sheet holds; nothing there moves)",
+        "汇总: the trend tables from “各月目标状态(项)”, 2 chart(s)",
+      ],
+    ] as const) {
+      const fake = new FakeActions();
+      fake.previewResult = real;
+      const { unmount } = renderInPane(
+        <GeneratePanel actions={fake} edition={yueqing} sheetKeys={SHEETS} now={now} />,
+        lang,
+      );
+      await userEvent
+        .setup()
+        .click(screen.getByRole("button", { name: /生成 \/ 刷新工作簿|Build \/ refresh workbook/ }));
+      const preview = await screen.findByTestId("refresh-preview");
+      const term = within(preview).getByText(label);
+      expect(term.tagName).toBe("DT");
+      expect(term.nextElementSibling).toHaveTextContent(line);
+      expect(fake.calls.generate).toHaveLength(0);
+      unmount();
+    }
   });
 });

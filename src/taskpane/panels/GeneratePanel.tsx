@@ -358,6 +358,7 @@ export function PreviewCard({
     ],
     [p.columnsAppended, preview.columnsAppended.map((c) => `${c.sheet}:${c.header}`)],
     [p.sheetsCreated, [...preview.sheetsCreated]],
+    [p.blocksAdded, (preview.blocksAdded ?? []).map((b) => p.blockLine(b.sheet, b.title, b.charts))],
     [p.sheetsSkipped, preview.sheetsSkipped.map((s) => t.generate.skipLine(s.sheet, s.reason))],
   ];
   if (preview.unitSwitch) {
