@@ -204,12 +204,19 @@ function cleanIndicator(text: string): string {
   return s.replace(/^[,、:]+|[,、:(]+$/g, "");
 }
 
+/**
+ * The N subjects of a "3个80%" sentence, each with the shared tail: "A、B和C、D等要素投向…比重" → A…, B和C…, D…. The
+ * enumeration comma separates the items first (an item may itself be "新增用地和存量用地"); 和/及 only when the
+ * commas alone do not give N.
+ */
 function splitSubjects(subject: string, n: number): string[] | undefined {
   const cut = subject.replace(/等[^、和及]*$/, "");
   const tail = subject.slice(cut.length).replace(/^等(?:要素|方面|领域)?/, "");
-  const parts = cut.split(/、|和|及/).filter(Boolean);
-  if (parts.length !== n) return undefined;
-  return parts.map((p) => p + tail);
+  for (const separator of [/、/, /、|和|及/]) {
+    const parts = cut.split(separator).filter(Boolean);
+    if (parts.length === n) return parts.map((p) => p + tail);
+  }
+  return undefined;
 }
 
 function sentencesOf(text: string): [number, number][] {
