@@ -1,7 +1,7 @@
 /**
  * Target ids: readable (`area1-rd-intensity` for an area's headline target, `art09-specialized-sme` for an
- * article's) and stable — a target that matches one of the previous edition (same indicator and unit, or close)
- * keeps its id, so formulas written against last year's ids keep working; an id is never reused for another
+ * article's) and stable — a target that matches one of the previous edition (same unit, and close wording or the
+ * same article and figure) keeps its id, so formulas written against last year's ids keep working; an id is never reused for another
  * indicator.
  */
 import type { DraftTarget } from "./types";
@@ -109,19 +109,32 @@ export function slugOf(indicator: string): string {
   return pieces.join("-");
 }
 
+function bigrams(s: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+  return out;
+}
+
+function commonBigrams(a: string, b: string): number {
+  const gb = bigrams(b);
+  let common = 0;
+  for (const [g, n] of bigrams(a)) common += Math.min(n, gb.get(g) ?? 0);
+  return common;
+}
+
 /** Character-bigram overlap (Dice) of two indicators: 1 for the same text, 0 for nothing in common. */
 export function similarity(a: string, b: string): number {
-  const grams = (s: string) => {
-    const out = new Map<string, number>();
-    for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return out;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
-  let common = 0;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
   const total = Math.max(1, a.length - 1) + Math.max(1, b.length - 1);
-  return a === b ? 1 : (2 * common) / total;
+  return a === b ? 1 : (2 * commonBigrams(a, b)) / total;
+}
+
+/**
+ * How much of the shorter indicator the longer one holds (bigram overlap coefficient): 举办国家级体育赛事 is nearly
+ * all in 举办乐清半程马拉松、全国公路自行车职业联赛等国家级体育赛事 though their Dice similarity is low.
+ */
+export function coverage(a: string, b: string): number {
+  if (a === b) return 1;
+  return commonBigrams(a, b) / Math.max(1, Math.min(a.length, b.length) - 1);
 }
 
 export interface PreviousTarget {
@@ -130,14 +143,52 @@ export interface PreviousTarget {
   article: number | null;
   indicator: string;
   unit: string;
+  value?: number | null;
+  quote?: string;
 }
 
 /** How close is close: indicators sharing most of their wording, same unit. */
 const CLOSE = 0.6;
 
 /**
- * Gives every target its id: the previous edition's when it matches (same indicator and unit, or close), else a new
- * readable one that no previous target used.
+ * How well a drafted target matches a previous one (undefined: not the same target). The unit must be the same.
+ * Wording is the Dice similarity (plus 0.3 when one indicator contains the other); the same article adds 0.15.
+ * When article, unit and figure all agree, the wording only has to share the indicator's core: an edition may
+ * reword 举办国家级体育赛事3场 as 举办乐清半程马拉松、…等国家级体育赛事3场, and the same figure under the same heading,
+ * mostly the same words, is the same target. The same quote adds a little, for targets one sentence states together.
+ */
+export function matchScore(
+  t: Pick<PreviousTarget, "area" | "article" | "indicator" | "unit" | "value" | "quote">,
+  p: PreviousTarget,
+): number | undefined {
+  if (p.unit !== t.unit) return undefined;
+  const contains = p.indicator.includes(t.indicator) || t.indicator.includes(p.indicator);
+  const samePlace = p.area === t.area && p.article === t.article;
+  const sameFigure = p.value !== undefined && p.value !== null && p.value === t.value;
+  let wording = similarity(p.indicator, t.indicator) + (contains ? 0.3 : 0);
+  if (samePlace && sameFigure) wording = Math.max(wording, coverage(p.indicator, t.indicator));
+  const sameQuote = p.quote !== undefined && p.quote !== "" && p.quote === t.quote;
+  const s = wording + (samePlace ? 0.15 : 0);
+  if (s < CLOSE) return undefined;
+  return s + (sameQuote ? 0.05 : 0) + (p.area === t.area ? 0.02 : 0);
+}
+
+/** Each target's position among its article's targets (the article's first target is 0). */
+function positionsInArticle(targets: readonly { area: number; article: number | null }[]): number[] {
+  const seen = new Map<string, number>();
+  return targets.map((t) => {
+    const key = `${t.area}:${t.article ?? "-"}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n;
+  });
+}
+
+/**
+ * Gives every target its id: the previous edition's when it matches (matchScore: same unit; close wording, or the
+ * same article and figure with the indicator's core in common), else a new readable one that no previous target
+ * used. The best pairs are taken first; between equally good ones, the pair at the same position in its article
+ * (targets one sentence states together keep their order).
  *
  * @example
  * assignIds([{ area: 1, article: 1, indicator: "新增高新技术企业", unit: "家", … }], [{ id: "art01-hitech-firms", … }])
@@ -149,19 +200,18 @@ export function assignIds(
 ): { ids: string[]; previous: (string | undefined)[] } {
   const ids: (string | undefined)[] = targets.map(() => undefined);
   const matched: (string | undefined)[] = targets.map(() => undefined);
-  const pairs: { t: number; p: number; score: number }[] = [];
+  const pairs: { t: number; p: number; score: number; shift: number }[] = [];
+  const targetPositions = positionsInArticle(targets);
+  const previousPositions = positionsInArticle(previous);
   targets.forEach((t, ti) =>
     previous.forEach((p, pi) => {
-      if (p.unit !== t.unit) return;
-      const contains = p.indicator.includes(t.indicator) || t.indicator.includes(p.indicator);
-      const samePlace = p.area === t.area && p.article === t.article;
-      // Wording drifts between editions; one containing the other, or the same article, makes a looser match close.
-      const s = similarity(p.indicator, t.indicator) + (contains ? 0.3 : 0) + (samePlace ? 0.15 : 0);
-      if (s < CLOSE) return;
-      pairs.push({ t: ti, p: pi, score: s + (p.area === t.area ? 0.02 : 0) });
+      const score = matchScore(t, p);
+      if (score === undefined) return;
+      const shift = Math.abs((targetPositions[ti] ?? 0) - (previousPositions[pi] ?? 0));
+      pairs.push({ t: ti, p: pi, score, shift });
     }),
   );
-  pairs.sort((a, b) => b.score - a.score);
+  pairs.sort((a, b) => b.score - a.score || a.shift - b.shift);
   const usedPrevious = new Set<number>();
   for (const pair of pairs) {
     if (ids[pair.t] !== undefined || usedPrevious.has(pair.p)) continue;

@@ -132,7 +132,16 @@ export interface Draft {
 export interface ImportOptions {
   /** The previous edition (file format or `cli dataset` shape): matching targets keep their ids. */
   previous?: {
-    targets: readonly { id: string; area: number; article: number | null; indicator: string; unit: string }[];
+    targets: readonly {
+      id: string;
+      area: number;
+      article: number | null;
+      indicator: string;
+      unit: string;
+      /** The figure and the quote, when the previous edition has them: they let a reworded indicator match. */
+      value?: number | null;
+      quote?: string;
+    }[];
   };
   /** Override the edition id (otherwise place-year from the issuer). */
   id?: string;
