@@ -186,23 +186,41 @@ function allMonthColumns(ctx: BuildContext) {
   };
 }
 
-function header(b: SheetBuilder, columns: readonly ColumnDef<string>[]) {
-  b.tableColumns(HEADER_ROW, columns, []);
-}
-
-function top(b: SheetBuilder, ctx: BuildContext, span: number, label: string, legend: string, dateSheet: string) {
-  b.title(`${TITLE_MARK}${label} · ${ctx.data.document.title}`, span);
+/**
+ * Rows 1–4 of a monthly input sheet: the title, 报告月份 in B2 (by formula: the latest filled month up to the
+ * 报告日期 of `dateSheet`, the sheet whose figures follow it), the legend and the header row. Returns the report
+ * month as cached.
+ */
+function sheetTop(
+  b: SheetBuilder,
+  ctx: BuildContext,
+  columns: readonly ColumnDef<string>[],
+  text: { readonly label: string; readonly legend: string; readonly dateSheet: "目标任务" | "预算执行" },
+  inputs: MonthlyInputs,
+  dateSerial: number,
+): number {
+  const span = columns.length;
+  b.title(`${TITLE_MARK}${text.label} · ${ctx.data.document.title}`, span);
   b.value(2, 1, "报告月份");
   b.style(cellAddress(2, 1), STYLE.label);
   b.style(cellAddress(2, 2), { border: true, hAlign: "center", bold: true });
   // Not "=…": a text that starts with "=" is written as a formula by Office.js.
-  b.value(2, 3, `即${dateSheet}的报告日期所在月及以前、已填数据的最近一个月;本期数即该月的数`);
+  b.value(2, 3, `即“${text.dateSheet}”的报告日期所在月及以前、已填数据的最近一个月;本期数即该月的数`);
   b.merge(2, 3, 2, 7);
   b.style(rangeAddress(2, 3, 2, 7), { ...STYLE.subtitle, vAlign: "center" });
-  b.value(3, 1, legend);
+  b.value(3, 1, text.legend);
   b.merge(3, 1, 3, span);
   b.style(rangeAddress(3, 1, 3, span), STYLE.subtitle);
   b.height(3, 32);
+  const month = reportMonthOf(ctx, inputs, dateSerial);
+  const dateCell = `${quoteSheet(ctx.names[text.dateSheet])}!${DATE_CELL_ABS}`;
+  b.set(2, 2, {
+    formula: reportMonthFormula(dateCell, ctx.index.year, allMonthColumns(ctx)),
+    result: month,
+    numFmt: '0"月"',
+  });
+  b.tableColumns(HEADER_ROW, columns, []);
+  return month;
 }
 
 export interface MonthlyTargetsOut {
@@ -223,23 +241,20 @@ export function buildMonthlyTargetsSheet(
   const stats = emptyStats();
   const n = MONTHLY_TARGET_COLUMNS.length;
   const col = monthlyTargetCol;
-  top(
+  const month = sheetTop(
     b,
     ctx,
-    n,
-    "月度填报",
-    "黄色底纹为填报单元格:每月填1–N月累计数(按目标的单位;百分比指标直接输入百分数,如 3.05%),各月分列、互不覆盖,修订某月只改该月。" +
-      "“目标任务”的实际值取报告月份的本期数;上年值在“目标任务”中填写。",
-    "“目标任务”",
+    MONTHLY_TARGET_COLUMNS,
+    {
+      label: "月度填报",
+      legend:
+        "黄色底纹为填报单元格:每月填1–N月累计数(按目标的单位;百分比指标直接输入百分数,如 3.05%),各月分列、互不覆盖,修订某月只改该月。" +
+        "“目标任务”的实际值取报告月份的本期数;上年值在“目标任务”中填写。",
+      dateSheet: "目标任务",
+    },
+    inputs,
+    dateSerial,
   );
-  const month = reportMonthOf(ctx, inputs, dateSerial);
-  const t = quoteSheet(ctx.names.目标任务);
-  b.set(2, 2, {
-    formula: reportMonthFormula(`${t}!${DATE_CELL_ABS}`, index.year, allMonthColumns(ctx)),
-    result: month,
-    numFmt: '0"月"',
-  });
-  header(b, MONTHLY_TARGET_COLUMNS);
   let r = FIRST_DATA_ROW;
   const first = columnLetter(targetMonthColumn(1));
   const last = columnLetter(targetMonthColumn(12));
@@ -354,28 +369,24 @@ export function buildMonthlySpendingSheet(
   inputs: MonthlyInputs = {},
   dateSerial = ctx.reportDateSerial,
 ): { sheet: SheetSpec; stats: BuildStats } {
-  const { data, index, amountUnit } = ctx;
+  const { data, amountUnit } = ctx;
   const b = new SheetBuilder("月度支出", name, mode);
   const stats = emptyStats();
   const columns = monthlySpendingColumns(amountUnit);
   const n = columns.length;
   const col = monthlySpendingCol;
-  top(
+  const month = sheetTop(
     b,
     ctx,
-    n,
-    "月度支出",
-    `黄色底纹为填报单元格:每月填各领域1–N月累计支出数(${amountUnit}),各月分列、互不覆盖。“预算执行”的支出数取报告月份的本期数。`,
-    "“预算执行”",
+    columns,
+    {
+      label: "月度支出",
+      legend: `黄色底纹为填报单元格:每月填各领域1–N月累计支出数(${amountUnit}),各月分列、互不覆盖。“预算执行”的支出数取报告月份的本期数。`,
+      dateSheet: "预算执行",
+    },
+    inputs,
+    dateSerial,
   );
-  const month = reportMonthOf(ctx, inputs, dateSerial);
-  const e = quoteSheet(ctx.names.预算执行);
-  b.set(2, 2, {
-    formula: reportMonthFormula(`${e}!${DATE_CELL_ABS}`, index.year, allMonthColumns(ctx)),
-    result: month,
-    numFmt: '0"月"',
-  });
-  header(b, columns);
   let r = FIRST_DATA_ROW;
   const first = columnLetter(spendingMonthColumn(1));
   const last = columnLetter(spendingMonthColumn(12));
