@@ -40,6 +40,26 @@ const pureLayerBans = {
   ],
 };
 
+/**
+ * policy/ is the bottom layer: the edition data and the helpers its figures need (tidy, Chinese numerals). The
+ * engine builds on it, the importer and the report sit beside the engine; none of them may be imported back.
+ */
+const policyLayerBans = {
+  ...pureLayerBans,
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        ...pureLayerBans["no-restricted-imports"][1].patterns,
+        {
+          group: ["**/engine", "**/engine/**", "**/importer", "**/importer/**", "**/report", "**/report/**"],
+          message: "policy/ is the bottom layer: it imports nothing from engine/, importer/ or report/.",
+        },
+      ],
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ["node_modules/**", "dist/**", "artifacts/**", "coverage/**", ".cache/**"] },
   js.configs.recommended,
@@ -83,7 +103,8 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  { files: ["src/engine/**", "src/policy/**", "src/report/**", "src/importer/**"], rules: pureLayerBans },
+  { files: ["src/engine/**", "src/report/**", "src/importer/**"], rules: pureLayerBans },
+  { files: ["src/policy/**"], rules: policyLayerBans },
   {
     files: ["**/*.js", "**/*.cjs", "scripts/**", "tests/support/**"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -1,4 +1,4 @@
-import { tidy } from "./tidy";
+import { tidy } from "../policy/tidy";
 
 /**
  * 预算差额: actual − budget, in the same unit; positive means over budget.

@@ -1,5 +1,5 @@
 import type { Area, Article, EditionData, Target } from "../policy/types";
-import { tidy } from "./tidy";
+import { tidy } from "../policy/tidy";
 
 /** Lookups over one edition, built once, each O(1). */
 export interface EditionIndex {

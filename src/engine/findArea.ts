@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from "./chineseNumeral";
+import { parseChineseNumeral } from "../policy/chineseNumeral";
 import { describeInput, isBlankInput } from "./describeInput";
 import { isCalcError, notAvailable, valueError, type CalcError } from "./errors";
 import type { EditionIndex } from "./editionIndex";

@@ -1,5 +1,5 @@
 import { notAvailable, type CalcError } from "./errors";
-import { tidy } from "./tidy";
+import { tidy } from "../policy/tidy";
 import type { Target } from "../policy/types";
 
 /**

@@ -2,7 +2,7 @@
 // runs in Excel's formula runtime, the task pane, the CLI and the tests.
 export * from "./errors";
 export * from "./messages";
-export * from "./tidy";
+export * from "../policy/tidy";
 export * from "./describeInput";
 export * from "./readNumber";
 export * from "./readDate";
@@ -15,7 +15,7 @@ export * from "./timeProgress";
 export * from "./pace";
 export * from "./executionRate";
 export * from "./budgetVariance";
-export * from "./chineseNumeral";
+export * from "../policy/chineseNumeral";
 export * from "./editionIndex";
 export * from "./findTarget";
 export * from "./findArea";

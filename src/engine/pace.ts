@@ -1,4 +1,4 @@
-import { tidy } from "./tidy";
+import { tidy } from "../policy/tidy";
 
 /**
  * 进度差: execution rate minus 序时进度, in 百分点 (percentage points); negative means behind.

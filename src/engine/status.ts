@@ -1,7 +1,7 @@
 import { completionRate } from "./completionRate";
 import { isCalcError, type CalcError } from "./errors";
 import { DEFAULT_TOLERANCE, isMet } from "./isMet";
-import { tidy } from "./tidy";
+import { tidy } from "../policy/tidy";
 import type { Target, TargetKind } from "../policy/types";
 
 /** The progress vocabulary of county reports. */

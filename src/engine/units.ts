@@ -1,7 +1,7 @@
 import { describeInput, isBlankInput } from "./describeInput";
 import { isCalcError, notAvailable, valueError, type CalcError } from "./errors";
 import { unwrapSingle } from "./readNumber";
-import { tidy } from "./tidy";
+import { tidy } from "../policy/tidy";
 import type { Target } from "../policy/types";
 
 /** True when a target's figure is a percentage (stored as written, 3.12; an Excel fraction in cells, 0.0312). */

@@ -4,7 +4,7 @@
  * of the closing paragraph (支持总额为49.25亿元). The first statement in an area — preamble or article — is the area's
  * budget; later ones are its items.
  */
-import { tidy } from "../engine/tidy";
+import { tidy } from "../policy/tidy";
 import { toYi } from "../policy/figures";
 import type { Line } from "./structure";
 import type { DraftBudgetItem } from "./types";

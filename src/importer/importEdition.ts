@@ -3,7 +3,7 @@
  * CLI import exactly alike. It never throws on a text it only partly understands: it drafts what it can and says
  * what it could not place.
  */
-import { tidy } from "../engine/tidy";
+import { tidy } from "../policy/tidy";
 import { readAreaBudget, readTotal, type Consumed } from "./budget";
 import { readDocument } from "./documentFields";
 import { assignIds } from "./ids";

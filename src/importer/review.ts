@@ -4,8 +4,8 @@
  * 否, so a wrong exclusion is undone by typing 是), then the areas, budget items, articles and document fields —
  * all editable. The hosts only move these cells; building the edition from them happens here, once.
  */
-import { toChineseNumeral } from "../engine/chineseNumeral";
-import { tidy } from "../engine/tidy";
+import { toChineseNumeral } from "../policy/chineseNumeral";
+import { tidy } from "../policy/tidy";
 import type { EditionFile } from "../policy/editionFile";
 import type { Comparator, TargetKind } from "../policy/types";
 import { comparatorOfWords } from "../policy/validation/checks";

@@ -7,7 +7,7 @@
  * labels compared without their leading verb (重点支持/支持/用于), which the keys write differently; responsible units
  * exact per article (same units, same order).
  */
-import { tidy } from "../engine/tidy";
+import { tidy } from "../policy/tidy";
 import { itemLabel } from "./budget";
 import type { EditionFile } from "../policy/editionFile";
 import type { Draft } from "./types";

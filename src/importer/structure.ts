@@ -2,7 +2,7 @@
  * The skeleton of the genre: a notice and preamble (front matter), areas headed 一、…, each with a preamble and
  * articles numbered (一) or 1., and closing paragraphs (上述…, 本文件…, 抄送). Works on the normalised text's lines.
  */
-import { parseChineseNumeral } from "../engine/chineseNumeral";
+import { parseChineseNumeral } from "../policy/chineseNumeral";
 
 export interface Line {
   /** Index of the line in the normalised text. */

@@ -4,7 +4,7 @@
  * it in a Custom XML part. It round-trips {@link EditionData} losslessly, and its keys are written in a fixed order
  * so that printing a file read from disk gives the same bytes back.
  */
-import { tidy } from "../engine/tidy";
+import { tidy } from "./tidy";
 import type { Comparator, EditionData, TargetKind } from "./types";
 
 /** Bumped only by a change old readers cannot read; readers refuse other versions with a message. */

@@ -5,8 +5,8 @@
  * with it that a quote holds its figure, however the quote writes it (4.10% for 4.1, 1万亿元 for 10000亿元, a PDF
  * copy's 795 亿元).
  */
-import { CHINESE_DIGITS } from "../engine/chineseNumeral";
-import { tidy } from "../engine/tidy";
+import { CHINESE_DIGITS } from "./chineseNumeral";
+import { tidy } from "./tidy";
 
 /** What a unit measures; decides a target's kind and which exclusion rules apply. */
 export type UnitClass = "money" | "percent" | "count" | "measure" | "time" | "class" | "none";

@@ -29,11 +29,35 @@ describe("pure layers", () => {
     ["src/policy/bad.ts", "no Office", "export const x = () => Office.context;\n"],
     ["src/engine/bad.ts", "no Node APIs", 'import { readFileSync } from "node:fs";\nexport const r = readFileSync;\n'],
     ["src/engine/bad.ts", "never back", 'import { x } from "../template/x";\nexport const y = x;\n'],
+    [
+      "src/policy/bad.ts",
+      "policy/ is the bottom layer",
+      'import { gap } from "../engine/gap";\nexport const g = gap;\n',
+    ],
+    [
+      "src/policy/validation/bad.ts",
+      "policy/ is the bottom layer",
+      'import * as E from "../../engine";\nexport const e = E;\n',
+    ],
+    [
+      "src/policy/bad.ts",
+      "policy/ is the bottom layer",
+      'import { importEdition } from "../importer";\nexport const i = importEdition;\n',
+    ],
+    ["src/policy/bad.ts", "never back", 'import { x } from "../template/x";\nexport const y = x;\n'],
     ["src/importer/bad.ts", "no Office", 'import ExcelJS from "exceljs";\nexport const w = ExcelJS;\n'],
     ["src/importer/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],
   ])("%s: %s", async (file, expected, code) => {
     const messages = await messagesFor(file, code);
     expect(messages.join("\n")).toContain(expected);
+  });
+
+  it("lets the engine import policy/ (the direction imports point)", async () => {
+    const messages = await messagesFor(
+      "src/engine/ok.ts",
+      'import { tidy } from "../policy/tidy";\nexport const t = tidy;\n',
+    );
+    expect(messages).toEqual([]);
   });
 
   it("allows the same code in a host", async () => {

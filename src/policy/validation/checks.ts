@@ -2,8 +2,8 @@
  * The checks the schema cannot express, over a file that already has the schema's shape. Each finding names its
  * place; errors make the edition unusable (a wrong number would follow), warnings are shown and allowed.
  */
-import { toChineseNumeral } from "../../engine/chineseNumeral";
-import { tidy } from "../../engine/tidy";
+import { toChineseNumeral } from "../chineseNumeral";
+import { tidy } from "../tidy";
 import { sumOfAreaBudgetsYi, type EditionFile } from "../editionFile";
 import { quoteHoldsFigure } from "../figures";
 import type { Comparator } from "../types";
