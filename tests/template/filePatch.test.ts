@@ -78,6 +78,57 @@ describe("file route: patch the package", () => {
     },
   );
 
+  it("prints 月度填报 and 月度支出 in month blocks — fresh, created by a refresh, and kept through an edition change", async () => {
+    /** The sheet's page setup, column breaks and print titles as the package holds them. */
+    async function printOf(bytes: Uint8Array, name: string) {
+      const zip = await JSZip.loadAsync(bytes);
+      const file = await readFileSnapshot(zip);
+      const at = file.sheets.findIndex((x) => x.name === name);
+      const xml = await zip.file(file.sheets[at]?.part ?? "")!.async("string");
+      const workbook = await zip.file("xl/workbook.xml")!.async("string");
+      const titles = new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${at}">([^<]*)<`).exec(workbook);
+      return {
+        fitToPage: /<pageSetUpPr[^>]*fitToPage="1"/.test(xml),
+        scale: Number(/<pageSetup[^>]*\bscale="(\d+)"/.exec(xml)?.[1]),
+        breaks: [...xml.matchAll(/<colBreaks[^>]*>(.*?)<\/colBreaks>/g)].flatMap((m) =>
+          [...(m[1] ?? "").matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((b) => Number(b[1]) + 1),
+        ),
+        titles: titles?.[1]?.replace(/&apos;/g, "'"),
+      };
+    }
+    const fresh = await writeTemplate(data, { now: NOW });
+    const scale = (name: string) => fresh.plan.spec.sheets.find((x) => x.name === name)?.print.scale ?? 0;
+    // 7月, 1月状态 and the helper columns start pages on 月度填报; 7月 on 月度支出.
+    const expected = {
+      月度填报: {
+        fitToPage: false,
+        scale: scale("月度填报"),
+        breaks: [15, 22, 34],
+        titles: "'月度填报'!$A:$C,'月度填报'!$4:$4",
+      },
+      月度支出: {
+        fitToPage: false,
+        scale: scale("月度支出"),
+        breaks: [9],
+        titles: "'月度支出'!$A:$B,'月度支出'!$4:$4",
+      },
+    };
+    expect(Math.min(scale("月度填报"), scale("月度支出"))).toBeGreaterThanOrEqual(85);
+    // The v0.1 fixture has no monthly sheets: the refresh creates them from a scratch package.
+    const upgraded = await refreshWorkbook(fixture(), data, { now: NOW });
+    expect(upgraded.patch.summary.sheetsCreated).toEqual(expect.arrayContaining(["月度填报", "月度支出"]));
+    // An edition with a new target appends a row to 月度填报: the blocks and titles stay as they were.
+    const changed = await refreshWorkbook(new Uint8Array(fresh.buffer), correctedEdition(data), { now: NOW });
+    expect(changed.patch.summary.rowsAppended.some((r) => r.sheet === "月度填报")).toBe(true);
+    for (const bytes of [new Uint8Array(fresh.buffer), upgraded.buffer, changed.buffer]) {
+      for (const [name, want] of Object.entries(expected)) {
+        expect([name, await printOf(bytes, name)]).toEqual([name, want]);
+      }
+    }
+    // 目标任务 still fits one page width.
+    expect(await printOf(new Uint8Array(fresh.buffer), "目标任务")).toMatchObject({ fitToPage: true, breaks: [] });
+  });
+
   it("a refresh with nothing to change returns the file byte for byte, and says so", async () => {
     const once = await refreshWorkbook(fixture(), data, { now: NOW });
     const twice = await refreshWorkbook(once.buffer, data, { now: NOW });

@@ -46,6 +46,44 @@ describe("monthly sheets through the Office.js writer", () => {
     expect(copies.length).toBeGreaterThan(0);
   });
 
+  it("prints 月度填报 and 月度支出 in month blocks: identity columns and header on every page, a fixed scale, no fit", async () => {
+    const excel = new FakeExcel();
+    await generateWorkbook(excel.context, { now: NOW, reportDate: "2025-06-30", sheets: ALL_SHEET_KEYS });
+    const plan = planWorkbook(data, { sheetNames: [], definedNames: [] }, { now: NOW, reportDate: "2025-06-30" });
+    const layout = (sheet: string) =>
+      excel.sent
+        .filter((e) => e.path.startsWith(`ws:${sheet}.pageLayout`))
+        .map((e) => [e.path, e.set, e.value ?? e.args]);
+    for (const [sheet, titles, breaks] of [
+      ["月度填报", "$A:$C", ["O1", "V1", "AH1"]],
+      ["月度支出", "$A:$B", ["I1"]],
+    ] as const) {
+      const spec = plan.spec.sheets.find((s) => s.name === sheet)!;
+      expect(spec.print.scale).toBeGreaterThanOrEqual(85);
+      const sent = layout(sheet);
+      expect(sent).toContainEqual([`ws:${sheet}.pageLayout`, "zoom", { scale: spec.print.scale }]);
+      expect(sent).toContainEqual([`ws:${sheet}.pageLayout.setPrintTitleColumns`, undefined, [titles]]);
+      expect(sent).toContainEqual([`ws:${sheet}.pageLayout.setPrintTitleRows`, undefined, ["$4:$4"]]);
+      // No fit to one page width: Excel would ignore the breaks under it.
+      expect(sent.some(([, set, value]) => set === "zoom" && JSON.stringify(value).includes("FitToPages"))).toBe(false);
+      expect(excel.sheet(sheet)?.columnBreaks).toEqual(breaks);
+    }
+    // The other sheets still fit one page width.
+    expect(layout("目标任务")).toContainEqual([
+      "ws:目标任务.pageLayout",
+      "zoom",
+      { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    ]);
+    expect(excel.sheet("目标任务")?.columnBreaks).toEqual([]);
+
+    // A refresh is a patch: it sends no print setting (a user's own stays), and the blocks stay as written.
+    const before = excel.sent.length;
+    const refresh = await generateWorkbook(excel.context, { now: NOW, sheets: ALL_SHEET_KEYS });
+    expect(refresh.cellsWritten).toBe(0);
+    expect(excel.sent.slice(before).filter((e) => /pageLayout|PageBreaks/.test(e.path))).toEqual([]);
+    expect(excel.sheet("月度填报")?.columnBreaks).toEqual(["O1", "V1", "AH1"]);
+  });
+
   it("an Excel without the fill (ExcelApi 1.8) writes the other sheets and names what it left out", async () => {
     const excel = new FakeExcel({ excelApi: "1.8" });
     const { capabilitiesFrom } = await import("../../src/template/excel/capabilities");

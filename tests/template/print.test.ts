@@ -62,6 +62,31 @@ function toPdf(dir: string, inputs: readonly string[]): void {
 const pdfText = (pdf: string, page: number) =>
   execFileSync("pdftotext", ["-layout", "-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
 
+/** Words of a page with their boxes (pdftotext -bbox), in reading order. */
+function words(pdf: string, page: number): { text: string; x: number; y: number; x2: number; h: number }[] {
+  const html = execFileSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), pdf, "-"], {
+    encoding: "utf8",
+  });
+  return [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({
+    text: m[5] ?? "",
+    x: Number(m[1]),
+    y: Number(m[2]),
+    x2: Number(m[3]),
+    h: Number(m[4]) - Number(m[2]),
+  }));
+}
+
+/** Page sizes in points, rounded: [842, 595] is A4 landscape. */
+function pageSizes(pdf: string, first: number, last: number): [number, number][] {
+  const info = execFileSync("pdfinfo", ["-f", String(first), "-l", String(last), pdf], { encoding: "utf8" });
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
+    Math.round(Number(m[1])),
+    Math.round(Number(m[2])),
+  ]);
+}
+
 const pageCount = (pdf: string) =>
   Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
 
@@ -163,6 +188,102 @@ describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
     for (const text of ["1月", "12月", "已完成", "欠进度", "未填报", "合计"]) expect(status[0]).toContain(text);
     expect(status[0]).not.toContain("各月预算执行");
     for (const text of ["12月", "执行率", "序时进度", "100.0%", "注:两张趋势图"]) expect(execution[0]).toContain(text);
+  });
+
+  /** The pages of one of our sheets: from the page with its title to the page before the next sheet's title. */
+  function sheetPages(title: string, next: string): number[] {
+    const n = pageCount(pdf);
+    const texts = Array.from({ length: n }, (_, i) => pdfText(pdf, i + 1));
+    const first = texts.findIndex((t) => t.includes(title));
+    const end = texts.findIndex((t, i) => i > first && t.includes(next));
+    expect([first >= 0, end > first]).toEqual([true, true]);
+    return Array.from({ length: end - first }, (_, i) => first + 1 + i);
+  }
+
+  /** Which block of months a page of a monthly sheet prints, by the header words on it. */
+  function blockOf(page: number): string {
+    const on = new Set(words(pdf, page).map((w) => w.text));
+    const months = (from: number, to: number, suffix = "") =>
+      Array.from({ length: to - from + 1 }, (_, i) => on.has(`${from + i}月${suffix}`));
+    if (months(1, 6).every(Boolean) && !months(7, 12).some(Boolean)) return "1–6月";
+    if (months(7, 12).every(Boolean) && !months(1, 6).some(Boolean)) return "7–12月";
+    if (months(1, 9, "状态").every(Boolean) && !months(1, 12).some(Boolean)) return "状态";
+    if (on.has("下限") && on.has("核对") && !months(1, 12).some(Boolean)) return "辅助列";
+    return `? ${[...on].slice(0, 40).join(" ")}`;
+  }
+
+  /** The ids printed in the 编号 column of a page: the words left of the 编号 header, pieces wrapped at hyphens joined. */
+  function idsOn(page: number): string[] {
+    const all = words(pdf, page);
+    const header = all.find((w) => w.text === "编号");
+    if (!header) return [];
+    const pieces = all.filter((w) => w.x < header.x && w.y > header.y && /[a-z]/.test(w.text));
+    const ids: string[] = [];
+    let open = "";
+    for (const w of pieces) {
+      open += w.text;
+      if (!open.endsWith("-")) {
+        ids.push(open);
+        open = "";
+      }
+    }
+    return ids;
+  }
+
+  it("prints 月度填报 in month blocks on A4 landscape: 编号 领域 指标 and the header on every page, every id in each block", () => {
+    const pages = sheetPages("【政策目标】月度填报", "【政策目标】月度支出");
+    expect(pageSizes(pdf, pages[0] ?? 0, pages[pages.length - 1] ?? 0)).toEqual(pages.map(() => [842, 595]));
+    const blocks = pages.map(blockOf);
+    // Down, then over: every page of 1–6月, then 7–12月, then the statuses, then the helper columns.
+    const order = ["1–6月", "7–12月", "状态", "辅助列"];
+    expect([...new Set(blocks)]).toEqual(order);
+    expect(blocks).toEqual([...blocks].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    const perBlock = order.map((b) => blocks.filter((x) => x === b).length);
+    expect(new Set(perBlock).size).toBe(1);
+    const ids = getEdition("yueqing-2025")!.targets.map((t) => t.id);
+    for (const block of order) {
+      const own = pages.filter((_, i) => blocks[i] === block);
+      for (const page of own) {
+        const text = pdfText(pdf, page);
+        for (const h of ["编号", "领域", "指标"]) expect([page, h, text.includes(h)]).toEqual([page, h, true]);
+      }
+      expect([block, own.flatMap(idsOn)]).toEqual([block, ids]);
+    }
+    expect(pdfText(pdf, pages[0] ?? 0)).toContain("上年值");
+    expect(pdfText(pdf, pages[perBlock[0] ?? 0] ?? 0)).toContain("本期数");
+  });
+
+  it("prints 月度支出 in two blocks (1–6月, 7–12月 with 本期数) with 领域 and 预算数 on both, at 100 %", () => {
+    const pages = sheetPages("【政策目标】月度支出", "【政策目标】月度状态");
+    expect(pageSizes(pdf, pages[0] ?? 0, pages[pages.length - 1] ?? 0)).toEqual(pages.map(() => [842, 595]));
+    expect(pages.map(blockOf)).toEqual(["1–6月", "7–12月"]);
+    const areas = getEdition("yueqing-2025")!.areas.length;
+    for (const page of pages) {
+      const text = pdfText(pdf, page).replace(/[ \t]+/g, "");
+      expect(text).toContain("预算数(万元)");
+      for (const label of ["一、", "八、"]) expect(text).toContain(label);
+      expect((text.match(/^[一二三四五六七八九十]+、/gm) ?? []).length).toBe(areas);
+    }
+    expect(pdfText(pdf, pages[1] ?? 0)).toContain("本期数");
+  });
+
+  it("sets the monthly sheets' text at a readable size: no fit-to-width shrink, at least 85 % of 月度支出's 100 %", () => {
+    /** Median height of the header words of a page (bold 11 pt in the sheet). */
+    const headerHeight = (page: number, texts: readonly string[]) => {
+      const hs = words(pdf, page)
+        .filter((w) => texts.includes(w.text))
+        .map((w) => w.h)
+        .sort((a, b) => a - b);
+      return hs[Math.floor(hs.length / 2)] ?? 0;
+    };
+    const spending = sheetPages("【政策目标】月度支出", "【政策目标】月度状态");
+    const targets = sheetPages("【政策目标】月度填报", "【政策目标】月度支出");
+    const full = headerHeight(spending[0] ?? 0, ["1月", "2月", "3月", "4月", "5月", "6月"]);
+    expect(full).toBeGreaterThan(11);
+    for (const page of targets) {
+      const h = headerHeight(page, ["编号", "领域", "指标"]);
+      expect([page, h / full >= 0.85]).toEqual([page, true]);
+    }
   });
 
   it("draws Han characters with the Chinese face, not Noto CJK's Japanese forms (骨 直 说 关 differ)", async () => {

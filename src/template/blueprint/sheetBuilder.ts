@@ -44,6 +44,25 @@ export const STATUS_COLORS = {
 
 export const FOOTER = "&C第 &P 页,共 &N 页";
 
+/** Page margins of every sheet we print, in inches (both writers set these). */
+export const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
+/** What A4 landscape holds across at 100 %, in pixels at 96 dpi: 11.69 in less the side margins. */
+export const A4_LANDSCAPE_WIDTH_PX = Math.floor((11.69 - PRINT_MARGINS.left - PRINT_MARGINS.right) * 96);
+
+/**
+ * A column's printed width in pixels from its width in characters. A file's widths count the widest digit of the
+ * workbook font, and 微软雅黑 11 pt's is about 8 px (LibreOffice prints an 8-character column 64.5 px wide), not
+ * Calibri's 7; the Office.js writer sets widths as 7 px + 5, narrower. Blocks are sized for the wider.
+ */
+export const columnPixels = (chars: number): number => Math.max(chars * 8.1, chars * 7 + 5);
+
+/** Share of the page a block may fill: a block a few pixels too wide would be split by an automatic break. */
+const PAGE_SLACK = 0.98;
+
+/** Below this the blocks are too wide to read on A4; the builder refuses them (a layout mistake, not input). */
+export const MIN_PRINT_SCALE = 85;
+
 /** Display width of text in Excel's character units: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;
@@ -114,6 +133,7 @@ export class SheetBuilder {
   private frozen = { rows: 0, columns: 0 };
   private titleRows: readonly [number, number] | undefined;
   private readonly breaks: number[] = [];
+  private blocks: { titles: readonly [number, number]; breaks: readonly number[] } | undefined;
 
   constructor(
     readonly key: SheetKey,
@@ -173,11 +193,12 @@ export class SheetBuilder {
     this.heights.set(row, Math.max(points, this.heights.get(row) ?? 0));
   }
 
-  /** Grows a row to fit wrapped text in a column. */
-  fit(row: number, column: number, text: string, span = 1): void {
+  /** Grows a row to fit wrapped text in a column (`size`: the text's points, when not the workbook's 11). */
+  fit(row: number, column: number, text: string, span = 1, size = 11): void {
     let width = 0;
     for (let c = column; c < column + span; c++) width += this.widthOf(c);
-    const needed = wrappedHeight(text, width);
+    const scale = size / 11;
+    const needed = Math.ceil(wrappedLines(text, width / scale) * 16 * scale + 4);
     if (needed > 20) this.height(row, needed);
   }
 
@@ -233,6 +254,17 @@ export class SheetBuilder {
     this.titleRows = [first, last];
   }
 
+  /**
+   * Prints the sheet in blocks of columns, one page wide each, at a normal type size instead of shrinking every
+   * column onto one page width: `titles` (the identity columns) repeat at the left of every page and a page
+   * breaks before each column of `breaks`. The scale is the largest, up to 100 %, at which the widest block fits
+   * A4 landscape (see {@link printScale}). No print area: ExcelJS cannot read a workbook whose print area is whole
+   * columns (as Excel saves one), and a bounded one would leave rows a refresh appends off paper.
+   */
+  printInBlocks(titles: readonly [number, number], breaks: readonly number[]): void {
+    this.blocks = { titles, breaks };
+  }
+
   /** Title in A1 spanning `span` columns; every sheet we write starts with 【政策目标】 (see isOurTitle). */
   title(text: string, span: number): void {
     this.value(1, 1, text);
@@ -242,13 +274,24 @@ export class SheetBuilder {
   }
 
   finish(): SheetSpec {
-    const print: PrintSpec = {
+    const blocks = this.blocks;
+    const base = {
       orientation: "landscape",
       paper: "A4",
-      fitToWidth: 1,
       footer: FOOTER,
       ...(this.titleRows ? { titleRows: this.titleRows } : {}),
-    };
+    } as const;
+    const print: PrintSpec = blocks
+      ? {
+          ...base,
+          scale: printScale(
+            Array.from({ length: this.lastColumn }, (_, i) => this.widthOf(i + 1)),
+            blocks.titles,
+            blocks.breaks,
+          ),
+          titleColumns: blocks.titles,
+        }
+      : { ...base, fitToWidth: 1 };
     const columns = this.lastColumn;
     const cells = this.rows.map((r) => {
       const row = r ?? [];
@@ -269,9 +312,38 @@ export class SheetBuilder {
       charts: this.charts,
       freeze: this.frozen,
       rowBreaks: this.breaks,
+      columnBreaks: blocks ? [...blocks.breaks] : [],
       print,
     };
   }
+}
+
+/**
+ * The print scale (percent) at which every block of columns fits A4 landscape: blocks run from column 1 to the
+ * first break, from each break to the next, the last to the end of `widths`; every block after the first also
+ * carries the title columns. Throws below {@link MIN_PRINT_SCALE}: such blocks would print too small to read.
+ * @example printScale([20, 10, 10], [1, 1], [3]) // 100
+ */
+export function printScale(
+  widths: readonly number[],
+  titles: readonly [number, number],
+  breaks: readonly number[],
+): number {
+  const px = (from: number, to: number) => {
+    let sum = 0;
+    for (let c = from; c <= to; c++) sum += columnPixels(widths[c - 1] ?? 9);
+    return sum;
+  };
+  const starts = [1, ...breaks];
+  const widest = Math.max(
+    ...starts.map((start, i) => {
+      const end = (starts[i + 1] ?? widths.length + 1) - 1;
+      return px(start, end) + (start > titles[1] ? px(titles[0], titles[1]) : 0);
+    }),
+  );
+  const scale = Math.min(100, Math.floor((100 * A4_LANDSCAPE_WIDTH_PX * PAGE_SLACK) / widest));
+  if (scale < MIN_PRINT_SCALE) throw new Error(`print blocks too wide for A4 (${widest} px, ${scale} %)`);
+  return scale;
 }
 
 export const TITLE_MARK = "【政策目标】";

@@ -138,15 +138,30 @@ export interface ChartSpec {
   readonly valueFormat?: string;
 }
 
-export interface PrintSpec {
-  readonly orientation: "landscape";
+interface PrintBase {
+  readonly orientation: "landscape" | "portrait";
   readonly paper: "A4";
-  /** Pages across; down is automatic. */
-  readonly fitToWidth: 1;
+  /** Inches; default the workbook's (PRINT_MARGINS in sheetBuilder.ts). */
+  readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
   /** Rows repeated at the top of every printed page, e.g. [4, 4]. */
   readonly titleRows?: readonly [number, number];
+  /** Columns repeated at the left of every printed page (the identity columns), e.g. [1, 3] for A:C. */
+  readonly titleColumns?: readonly [number, number];
   readonly footer: string;
 }
+
+/**
+ * How a sheet prints: shrunk until every column fits one page width (`fitToWidth`, pages down automatic), or at a
+ * fixed `scale` (percent) with the columns split into page-wide blocks by the sheet's `columnBreaks` — a wide
+ * sheet read on paper at a normal type size. Excel ignores manual breaks under fit-to-page, hence one or the other.
+ */
+export type PrintSpec = PrintBase &
+  (
+    { readonly fitToWidth: 1; readonly scale?: undefined } | { readonly scale: number; readonly fitToWidth?: undefined }
+  );
+
+/** What a writer needs to write a sheet: a {@link SheetSpec} without its place among our sheets. */
+export type SheetContent = Omit<SheetSpec, "key" | "mode">;
 
 export interface SheetSpec {
   readonly key: SheetKey;
@@ -168,6 +183,8 @@ export interface SheetSpec {
   readonly freeze: { readonly rows: number; readonly columns: number };
   /** Printed pages break before these rows. */
   readonly rowBreaks: readonly number[];
+  /** Printed pages break before these columns (1-based); used with `print.scale`. */
+  readonly columnBreaks: readonly number[];
   readonly print: PrintSpec;
   readonly tabColor?: string;
 }

@@ -35,7 +35,11 @@ export const OPTIONAL_FEATURES = {
    * rows goes in a small request (size only: without it every cell's formula is sent).
    */
   fillFormulas: "1.9",
-  /** `worksheet.pageLayout` and `horizontalPageBreaks` — A4 landscape, fit to width, footers, title rows. */
+  /**
+   * `worksheet.pageLayout` (print titles `setPrintTitleRows`/`setPrintTitleColumns`, zoom) and
+   * `horizontalPageBreaks`/`verticalPageBreaks` — all ExcelApi 1.9: A4, fit to width or the monthly sheets'
+   * column blocks, footers, title rows and columns.
+   */
   pageLayout: "1.9",
   /** `table.resize` — a table of 说明/预算安排/责任分工/汇总 growing when an edition adds rows to it. */
   tableResize: "1.13",

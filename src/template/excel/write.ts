@@ -1,4 +1,5 @@
-import { cellAddress, parseRange, quoteSheet, rangeAddress, type Box } from "../blueprint/a1";
+import { cellAddress, columnLetter, parseRange, quoteSheet, rangeAddress, type Box } from "../blueprint/a1";
+import { PRINT_MARGINS } from "../blueprint/sheetBuilder";
 import { shiftFormula } from "../xlsx/formulaShift";
 import { WORKBOOK_FONT } from "../blueprint/fonts";
 import type { CellSpec, CellStyle, ChartSpec, ConditionalFormatSpec, SheetSpec } from "../blueprint/types";
@@ -53,7 +54,10 @@ export function queueSheet(
     all.unmerge();
     all.clear("All");
     if (can("standardHeight", false)) all.format.useStandardHeight = true;
-    if (can("pageLayout", false)) ws.horizontalPageBreaks.removePageBreaks();
+    if (can("pageLayout", false)) {
+      ws.horizontalPageBreaks.removePageBreaks();
+      ws.verticalPageBreaks.removePageBreaks();
+    }
     if (can("freezePanes", false)) ws.freezePanes.unfreeze();
     count([1, 2, 3, 4, 5, 6, 7, 8]);
   }
@@ -130,8 +134,9 @@ export function queueSheet(
   if (can("pageLayout")) {
     applyPrint(ws, spec);
     for (const row of spec.rowBreaks) ws.horizontalPageBreaks.add(`A${row}`);
+    for (const column of spec.columnBreaks) ws.verticalPageBreaks.add(`${columnLetter(column)}1`);
   }
-  count([spec.print, spec.rowBreaks, spec.freeze]);
+  count([spec.print, spec.rowBreaks, spec.columnBreaks, spec.freeze]);
   return { sheet: ws, bytes, skipped };
 }
 
@@ -189,17 +194,27 @@ export function queueChart(ws: Excel.Worksheet, c: ChartSpec, plotOrder: boolean
   return [c.name, c.title, c.sourceRef, c.from, c.to, c.series.map((s) => s.color)];
 }
 
+/**
+ * A4 and the spec's fit: one page width, or a fixed scale with the column blocks (breaks added by the caller) and
+ * the identity columns repeated on each page. A sheet rewritten in place gets every setting again, so an earlier
+ * version's fit-to-width does not linger over the blocks.
+ */
 function applyPrint(ws: Excel.Worksheet, spec: SheetSpec): void {
-  ws.pageLayout.orientation = "Landscape";
+  const p = spec.print;
+  const columns = (range: readonly [number, number]) => `$${columnLetter(range[0])}:$${columnLetter(range[1])}`;
+  const margins = { ...PRINT_MARGINS, ...p.margins };
+  ws.pageLayout.orientation = p.orientation === "portrait" ? "Portrait" : "Landscape";
   ws.pageLayout.paperSize = "A4";
-  ws.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: 0 };
+  ws.pageLayout.zoom =
+    p.fitToWidth !== undefined ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 } : { scale: p.scale };
   ws.pageLayout.centerHorizontally = true;
-  ws.pageLayout.leftMargin = 0.4 * 72;
-  ws.pageLayout.rightMargin = 0.4 * 72;
-  ws.pageLayout.topMargin = 0.6 * 72;
-  ws.pageLayout.bottomMargin = 0.6 * 72;
-  if (spec.print.titleRows) ws.pageLayout.setPrintTitleRows(`$${spec.print.titleRows[0]}:$${spec.print.titleRows[1]}`);
-  ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = spec.print.footer.replace(/^&C/, "");
+  ws.pageLayout.leftMargin = margins.left * 72;
+  ws.pageLayout.rightMargin = margins.right * 72;
+  ws.pageLayout.topMargin = margins.top * 72;
+  ws.pageLayout.bottomMargin = margins.bottom * 72;
+  if (p.titleRows) ws.pageLayout.setPrintTitleRows(`$${p.titleRows[0]}:$${p.titleRows[1]}`);
+  if (p.titleColumns) ws.pageLayout.setPrintTitleColumns(columns(p.titleColumns));
+  ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = p.footer.replace(/^&C/, "");
 }
 
 /**

@@ -54,6 +54,7 @@ function scratchSheet(sheet: SheetPatch, block: BlockAdded): SheetSpec {
     charts: block.charts,
     freeze: { rows: 0, columns: 0 },
     rowBreaks: block.rowBreaks,
+    columnBreaks: [],
     print: { orientation: "landscape", paper: "A4", fitToWidth: 1, footer: FOOTER },
   };
 }

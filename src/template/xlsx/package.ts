@@ -232,6 +232,12 @@ export async function postProcess(
   zip.file("xl/workbook.xml", patchNames(workbookXml, spec, options.originalNames ?? []));
   const info = await readPackage(zip);
   let contentTypes = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  for (const sheet of spec.sheets) {
+    const part = info.sheets.find((s) => s.name === sheet.name)?.path;
+    const xml = part === undefined ? undefined : await zip.file(part)?.async("string");
+    if (part !== undefined && xml !== undefined && sheet.columnBreaks.length > 0)
+      zip.file(part, withColumnBreaks(xml, sheet.columnBreaks));
+  }
   let chartNo = nextFree(zip, /^xl\/charts\/chart(\d+)\.xml$/);
   let drawingNo = nextFree(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
   for (const sheet of spec.sheets) {
@@ -286,6 +292,24 @@ export async function postProcess(
   }
   zip.file("[Content_Types].xml", contentTypes);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/**
+ * A worksheet's XML with manual page breaks before the given columns (ExcelJS writes row breaks only). A break
+ * "before column c" is stored as id c − 1, the last column of the page to its left; it goes after `rowBreaks` in
+ * the schema's order, ahead of the drawing and the table parts.
+ * @example withColumnBreaks("<worksheet><tableParts/></worksheet>", [15]) // "<worksheet><colBreaks count=\"1\" …/>…"
+ */
+export function withColumnBreaks(sheetXml: string, columns: readonly number[]): string {
+  const brk = columns.map((c) => `<brk id="${c - 1}" max="1048575" man="1"/>`).join("");
+  const breaks = `<colBreaks count="${columns.length}" manualBreakCount="${columns.length}">${brk}</colBreaks>`;
+  const next =
+    /<(customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(
+      sheetXml,
+    );
+  return next
+    ? sheetXml.slice(0, next.index) + breaks + sheetXml.slice(next.index)
+    : sheetXml.replace("</worksheet>", `${breaks}</worksheet>`);
 }
 
 function nextFree(zip: JSZip, pattern: RegExp): number {

@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
-import { cellAddress, parseRange } from "../blueprint/a1";
-import { NA_RESULT, type CellSpec, type CellStyle, type SheetSpec, type WorkbookSpec } from "../blueprint/types";
+import { cellAddress, columnLetter, parseRange } from "../blueprint/a1";
+import { PRINT_MARGINS } from "../blueprint/sheetBuilder";
+import { NA_RESULT, type CellSpec, type CellStyle, type SheetContent, type WorkbookSpec } from "../blueprint/types";
 
 /**
  * Applies a workbook spec to an ExcelJS workbook. Sheets in the spec replace same-named sheets at the same
@@ -23,7 +24,8 @@ export function excelValue(cell: CellSpec | undefined): ExcelJS.CellValue {
   return cell.value ?? null;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
+/** Writes one sheet, replacing a same-named one at its position. */
+export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetContent): void {
   const old = workbook.worksheets.find((w) => w.name.toLowerCase() === spec.name.toLowerCase());
   const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
   if (old) workbook.removeWorksheet(old.id);
@@ -34,16 +36,7 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
         ? { state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }
         : { state: "normal" },
     ],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: spec.print.orientation,
-      fitToPage: true,
-      fitToWidth: spec.print.fitToWidth,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(spec.print.titleRows ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` } : {}),
-    },
+    pageSetup: pageSetup(spec),
     headerFooter: { oddFooter: spec.print.footer, differentFirst: false, differentOddEven: false },
   });
   if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
@@ -146,6 +139,26 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
       rules: [{ type: "expression", formulae: [cf.formula], style, priority: i + 1 }],
     });
   });
+}
+
+/**
+ * A4, the spec's fit (one page width, or a fixed scale with the column breaks that postProcess writes), margins,
+ * and the print titles as the sheet's `_xlnm.Print_Titles` (columns and rows).
+ */
+function pageSetup(spec: SheetContent): Partial<ExcelJS.PageSetup> {
+  const p = spec.print;
+  const columns = (range: readonly [number, number]) => `${columnLetter(range[0])}:${columnLetter(range[1])}`;
+  return {
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    ...(p.fitToWidth !== undefined
+      ? { fitToPage: true, fitToWidth: p.fitToWidth, fitToHeight: 0 }
+      : { fitToPage: false, scale: p.scale }),
+    horizontalCentered: true,
+    margins: { ...PRINT_MARGINS, ...p.margins },
+    ...(p.titleRows ? { printTitlesRow: `${p.titleRows[0]}:${p.titleRows[1]}` } : {}),
+    ...(p.titleColumns ? { printTitlesColumn: columns(p.titleColumns) } : {}),
+  };
 }
 
 function serialToDate(serial: number): Date {

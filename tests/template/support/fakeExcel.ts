@@ -32,6 +32,8 @@ export interface FakeSheet {
   freeze: { rows: number; columns: number };
   /** Manual page breaks (horizontalPageBreaks.add), by the A1 address of the row they come before. */
   pageBreaks: string[];
+  /** Manual column breaks (verticalPageBreaks.add), by the A1 address of the column they come before. */
+  columnBreaks: string[];
   log: string[];
 }
 
@@ -58,7 +60,9 @@ export class FakeExcel {
   /** Cells whose value or formula a request wrote (2-D writes, table rows and columns added). */
   cellsWritten = 0;
   readonly syncBytes: number[] = [];
-  private queue: unknown[] = [];
+  /** Every call and property write that a sync sent, in order. */
+  readonly sent: { path: string; call?: unknown; set?: string; args?: unknown; value?: unknown }[] = [];
+  private queue: { path: string; call?: unknown; set?: string; args?: unknown; value?: unknown }[] = [];
   private loads: (() => void)[] = [];
   readonly context: Excel.RequestContext;
 
@@ -109,6 +113,7 @@ export class FakeExcel {
     }
     this.syncs++;
     this.syncBytes.push(Buffer.byteLength(JSON.stringify(this.queue)));
+    this.sent.push(...this.queue);
     this.queue = [];
     const loads = this.loads;
     this.loads = [];
@@ -131,6 +136,7 @@ export class FakeExcel {
       hiddenColumns: new Set(),
       freeze: { rows: 0, columns: 0 },
       pageBreaks: [],
+      columnBreaks: [],
       log: [],
     };
     this.sheets.push(sheet);
@@ -460,6 +466,16 @@ export class FakeExcel {
         removePageBreaks() {
           touch("pageBreak.removeAll");
           sheet.pageBreaks.length = 0;
+        },
+      }),
+      verticalPageBreaks: fake.record(`ws:${sheet.name}.verticalPageBreaks`, {
+        add(cell: string) {
+          touch("columnBreak");
+          sheet.columnBreaks.push(cell);
+        },
+        removePageBreaks() {
+          touch("columnBreak.removeAll");
+          sheet.columnBreaks.length = 0;
         },
       }),
       getUsedRangeOrNullObject(_valuesOnly?: boolean) {
@@ -918,7 +934,7 @@ const API_MEMBERS: readonly (readonly [RegExp, string])[] = [
   [/\.useStandardHeight$/, "1.7"],
   [/\.getActiveCell$/, "1.7"],
   [/^dv:|\.dataValidation\b/, "1.8"],
-  [/\.pageLayout\b|\.horizontalPageBreaks\b/, "1.9"],
+  [/\.pageLayout\b|\.horizontalPageBreaks\b|\.verticalPageBreaks\b/, "1.9"],
   [/\.copyFrom$/, "1.9"],
   [/^table:.*\.resize$/, "1.13"],
 ];

@@ -189,29 +189,40 @@ function allMonthColumns(ctx: BuildContext) {
 /**
  * Rows 1–4 of a monthly input sheet: the title, 报告月份 in B2 (by formula: the latest filled month up to the
  * 报告日期 of `dateSheet`, the sheet whose figures follow it), the legend and the header row. Returns the report
- * month as cached.
+ * month as cached. Title and legend are merged and wrapped within the identity columns that every printed page
+ * repeats (`titles`, from A): merged wider, a page of a later month block would cut them. The note beside the
+ * report month (C2, `noteSpan` columns) likewise stays inside those columns or wholly outside them.
  */
 function sheetTop(
   b: SheetBuilder,
   ctx: BuildContext,
   columns: readonly ColumnDef<string>[],
+  print: { readonly titles: number; readonly noteSpan: number },
   text: { readonly label: string; readonly legend: string; readonly dateSheet: "目标任务" | "预算执行" },
   inputs: MonthlyInputs,
   dateSerial: number,
 ): number {
-  const span = columns.length;
-  b.title(`${TITLE_MARK}${text.label} · ${ctx.data.document.title}`, span);
+  // The header first: its widths are what the texts above are fitted to.
+  b.tableColumns(HEADER_ROW, columns, []);
+  const { titles, noteSpan } = print;
+  const title = `${TITLE_MARK}${text.label} · ${ctx.data.document.title}`;
+  b.title(title, titles);
+  b.style(cellAddress(1, 1), { wrap: true });
+  b.fit(1, 1, title, titles, STYLE.title.size);
   b.value(2, 1, "报告月份");
   b.style(cellAddress(2, 1), STYLE.label);
-  b.style(cellAddress(2, 2), { border: true, hAlign: "center", bold: true });
+  b.style(cellAddress(2, 2), { border: true, hAlign: "center", vAlign: "center", bold: true });
   // Not "=…": a text that starts with "=" is written as a formula by Office.js.
-  b.value(2, 3, `即“${text.dateSheet}”的报告日期所在月及以前、已填数据的最近一个月;本期数即该月的数`);
-  b.merge(2, 3, 2, 7);
-  b.style(rangeAddress(2, 3, 2, 7), { ...STYLE.subtitle, vAlign: "center" });
+  const note = `即“${text.dateSheet}”的报告日期所在月及以前、已填数据的最近一个月;本期数即该月的数`;
+  b.value(2, 3, note);
+  b.merge(2, 3, 2, 2 + noteSpan);
+  b.style(rangeAddress(2, 3, 2, 2 + noteSpan), { ...STYLE.subtitle, vAlign: "center" });
+  b.fit(2, 3, note, noteSpan);
   b.value(3, 1, text.legend);
-  b.merge(3, 1, 3, span);
-  b.style(rangeAddress(3, 1, 3, span), STYLE.subtitle);
+  b.merge(3, 1, 3, titles);
+  b.style(rangeAddress(3, 1, 3, titles), STYLE.subtitle);
   b.height(3, 32);
+  b.fit(3, 1, text.legend, titles);
   const month = reportMonthOf(ctx, inputs, dateSerial);
   const dateCell = `${quoteSheet(ctx.names[text.dateSheet])}!${DATE_CELL_ABS}`;
   b.set(2, 2, {
@@ -219,9 +230,14 @@ function sheetTop(
     result: month,
     numFmt: '0"月"',
   });
-  b.tableColumns(HEADER_ROW, columns, []);
   return month;
 }
+
+/**
+ * Points of 编号 and 领域 on 月度填报, wrapped (an id at its hyphens): each in two lines at most, so the three
+ * identity columns that every printed page repeats leave room for six months at 87 %.
+ */
+const IDENTITY_SIZE = 9;
 
 export interface MonthlyTargetsOut {
   readonly sheet: SheetSpec;
@@ -245,6 +261,7 @@ export function buildMonthlyTargetsSheet(
     b,
     ctx,
     MONTHLY_TARGET_COLUMNS,
+    { titles: col("指标"), noteSpan: 1 },
     {
       label: "月度填报",
       legend:
@@ -325,11 +342,14 @@ export function buildMonthlyTargetsSheet(
     }
     for (const k of HELPERS) b.set(r, col(k), { formula: helperFormulas[k], result: results[k] ?? "" });
     b.fit(r, col("指标"), target.indicator);
+    b.fit(r, col("编号"), target.id, 1, IDENTITY_SIZE);
+    b.fit(r, col("领域"), area ? areaLabel(area) : String(target.area), 1, IDENTITY_SIZE);
     r++;
   }
   const lastRow = r - 1;
   stats.rowsWritten += lastRow - HEADER_ROW;
   b.styleBox(FIRST_DATA_ROW, 1, lastRow, n, STYLE.body);
+  b.styleBox(FIRST_DATA_ROW, col("编号"), lastRow, col("领域"), { size: IDENTITY_SIZE, wrap: true });
   b.styleBox(FIRST_DATA_ROW, col("指标"), lastRow, col("指标"), { wrap: true });
   b.styleBox(FIRST_DATA_ROW, col("单位"), lastRow, col("口径"), STYLE.center);
   b.styleBox(FIRST_DATA_ROW, targetMonthColumn(1), lastRow, targetMonthColumn(12), STYLE.input);
@@ -359,6 +379,9 @@ export function buildMonthlyTargetsSheet(
   b.flagKeptRows(FIRST_DATA_ROW, lastRow, n, col("核对"));
   b.freeze(HEADER_ROW, 3);
   b.repeatRows(HEADER_ROW, HEADER_ROW);
+  // On paper: 编号 领域 指标 on every page; 1–6月 (with 单位 … 上年值), 7–12月 with 本期数, the twelve statuses,
+  // then the helper columns with 核对.
+  b.printInBlocks([1, col("指标")], [targetMonthColumn(7), s1, col("下限")]);
   return { sheet: b.finish(), stats, reportMonth: month };
 }
 
@@ -379,6 +402,7 @@ export function buildMonthlySpendingSheet(
     b,
     ctx,
     columns,
+    { titles: col("预算数"), noteSpan: 5 },
     {
       label: "月度支出",
       legend: `黄色底纹为填报单元格:每月填各领域1–N月累计支出数(${amountUnit}),各月分列、互不覆盖。“预算执行”的支出数取报告月份的本期数。`,
@@ -433,6 +457,8 @@ export function buildMonthlySpendingSheet(
   b.flagKeptRows(FIRST_DATA_ROW, lastRow, n, col("核对"));
   b.freeze(HEADER_ROW, 1);
   b.repeatRows(HEADER_ROW, HEADER_ROW);
+  // On paper: 领域 and 预算数 on every page, 1–6月 then 7–12月 with 本期数 and 核对.
+  b.printInBlocks([1, col("预算数")], [spendingMonthColumn(7)]);
   return { sheet: b.finish(), stats };
 }
 
