@@ -1,4 +1,5 @@
-import { headerKey, DUPLICATE_TARGET, ORPHAN_TARGET } from "./layout";
+import { headerKey } from "./layout";
+import { targetKeyedOptions } from "./keyedOptions";
 import { MONITOR_TABLE } from "./monthlyLayout";
 import type { BuildContext } from "./context";
 import type { SheetPatch } from "./patch";
@@ -31,7 +32,7 @@ export function patchMonitor(
   options: PlanOptions,
   sum: SummaryCollector,
 ): SheetPatch {
-  const { index, data } = ctx;
+  const { data } = ctx;
   const headerRow = monitorHeaderRow(data.areas.length);
   const probe = ["编号", "完成目标可能性"];
   const found = findHeader(existing, probe, headerRow + 30);
@@ -57,16 +58,10 @@ export function patchMonitor(
       key: "绩效监控",
       tableName: MONITOR_TABLE,
       columns: MONITOR_COLUMNS,
-      keyColumn: "编号",
+      ...targetKeyedOptions(ctx),
       headerProbe: probe,
       headerRow,
       skipAbove: !lined,
-      canonical: (value) =>
-        typeof value === "string" || typeof value === "number" ? index.target(String(value))?.id : undefined,
-      order: data.targets.map((t) => t.id),
-      orphanFlag: ORPHAN_TARGET,
-      duplicateFlag: DUPLICATE_TARGET,
-      rewriteKey: false,
       // The formulas read other sheets only: the fresh sheet's cached results (from the workbook as read) stand.
       results: () => ({}),
     },

@@ -1,15 +1,15 @@
-import { fromExcelValue, fromYi, toYi } from "../../engine";
+import { fromExcelValue } from "../../engine";
 import type { Target } from "../../policy/types";
 import type { Figure } from "../../report";
 import { NOT_A_NUMBER, readInput, toScalar, type RawCell } from "./cells";
 import type { AmountUnit, BuildContext } from "./context";
-import { DUPLICATE_TARGET, ORPHAN_AREA, ORPHAN_TARGET } from "./layout";
+import { areaKeyedOptions, convertAmounts, switchedAmount, targetKeyedOptions } from "./keyedOptions";
 import { MONTH_HEADERS, MONTHLY_TABLE_NAMES } from "./monthlyLayout";
 import type { MonthlyCarry } from "./monthlyPlan";
 import type { SheetPatch } from "./patch";
 import { patchKeyed, type SummaryCollector } from "./patchPlan";
 import type { PlanOptions, TableRef } from "./plan";
-import { areaOfLabel, type ExistingSheet } from "./read";
+import type { ExistingSheet } from "./read";
 import { carried } from "./context";
 import {
   areaMonthCells,
@@ -20,7 +20,7 @@ import {
   type MonthlySpendingColumn,
   type MonthlyTargetColumn,
 } from "./sheets/monthly";
-import type { CellSpec, Scalar, SheetSpec } from "./types";
+import type { Scalar, SheetSpec } from "./types";
 
 /**
  * Refreshing the monthly sheets in place, with the refresh planner's keyed-table patch: rows found by 编号 (or
@@ -32,6 +32,12 @@ import type { CellSpec, Scalar, SheetSpec } from "./types";
 const reportMonthOf = (fresh: SheetSpec): number => {
   const r = fresh.cells[1]?.[1]?.result;
   return typeof r === "number" ? r : 0;
+};
+
+/** The month (1–12) of a month column when the refresh moves the row's typed figure into it, else undefined. */
+const movedInto = (column: string, moved: number | undefined): number | undefined => {
+  const m = MONTH_HEADERS.indexOf(column as (typeof MONTH_HEADERS)[number]) + 1;
+  return m > 0 && m === moved ? m : undefined;
 };
 
 const current = (cell: RawCell | undefined, scale: (x: number) => number): Scalar => {
@@ -48,21 +54,15 @@ export function patchMonthlyTargets(
   sum: SummaryCollector,
   carry: MonthlyCarry,
 ): SheetPatch {
-  const { index, data } = ctx;
+  const { index } = ctx;
   const month = reportMonthOf(fresh);
   return patchKeyed<MonthlyTargetColumn>(
     {
       key: "月度填报",
       tableName: MONTHLY_TABLE_NAMES.targets,
       columns: MONTHLY_TARGET_COLUMNS,
-      keyColumn: "编号",
+      ...targetKeyedOptions(ctx),
       headerProbe: ["编号", MONTH_HEADERS[0] ?? "1月"],
-      canonical: (value) =>
-        typeof value === "string" || typeof value === "number" ? index.target(String(value))?.id : undefined,
-      order: data.targets.map((t) => t.id),
-      orphanFlag: ORPHAN_TARGET,
-      duplicateFlag: DUPLICATE_TARGET,
-      rewriteKey: false,
       results: (id, input) => {
         const target = index.target(id) as Target;
         const months = MONTH_HEADERS.map((m): Figure => {
@@ -74,8 +74,8 @@ export function patchMonthlyTargets(
         return monthlyTargetRowResults(target, { months, previous }, month, index.year, raw);
       },
       seed: (id, column) => {
-        const m = MONTH_HEADERS.indexOf(column as (typeof MONTH_HEADERS)[number]) + 1;
-        if (m === 0 || carry.moved?.targets.get(id) !== m) return undefined;
+        const m = movedInto(column, carry.moved?.targets.get(id));
+        if (m === undefined) return undefined;
         const target = index.target(id) as Target;
         return carried(carry.inputs.rawTargets?.get(id)?.[m - 1], valueFormat(target));
       },
@@ -98,44 +98,26 @@ export function patchMonthlySpending(
   sum: SummaryCollector,
   carry: MonthlyCarry,
 ): SheetPatch {
-  const { index, data, amountUnit } = ctx;
+  const { amountUnit } = ctx;
   const month = reportMonthOf(fresh);
-  const switching = sheetUnit !== undefined && sheetUnit !== amountUnit;
-  const convert = (cell: RawCell | undefined): number | undefined => {
-    if (!switching || !cell || cell.formula !== undefined || sheetUnit === undefined) return undefined;
-    const input = readInput(cell.value);
-    return input.kind === "number" ? fromYi(toYi(input.value, sheetUnit), amountUnit) : undefined;
-  };
+  const switched = switchedAmount(sheetUnit, amountUnit);
   const months = new Set<string>(MONTH_HEADERS);
   return patchKeyed<MonthlySpendingColumn>(
     {
       key: "月度支出",
       tableName: MONTHLY_TABLE_NAMES.spending,
       columns: monthlySpendingColumns(amountUnit),
-      keyColumn: "领域",
+      ...areaKeyedOptions(ctx),
       headerProbe: ["领域", MONTH_HEADERS[0] ?? "1月"],
-      canonical: (value) => {
-        const no = typeof value === "string" ? areaOfLabel(value.trim(), index) : undefined;
-        return no === undefined ? undefined : String(no);
-      },
-      order: data.areas.map((a) => String(a.no)),
-      orphanFlag: ORPHAN_AREA,
-      duplicateFlag: ORPHAN_AREA,
-      rewriteKey: true,
       results: (_no, input) => {
         if (month === 0) return { 本期数: "" };
         const cell = input(`${month}月` as MonthlySpendingColumn);
-        const converted = convert(cell);
-        return { 本期数: converted ?? current(cell, (x) => x) };
+        return { 本期数: switched(cell) ?? current(cell, (x) => x) };
       },
-      convert: (column, cell): CellSpec | undefined => {
-        if (!months.has(column)) return undefined;
-        const value = convert(cell);
-        return value === undefined ? undefined : { value, numFmt: "#,##0.00" };
-      },
+      convert: convertAmounts((column) => months.has(column), switched),
       seed: (no, column) => {
-        const m = MONTH_HEADERS.indexOf(column as (typeof MONTH_HEADERS)[number]) + 1;
-        if (m === 0 || carry.moved?.areas.get(Number(no)) !== m) return undefined;
+        const m = movedInto(column, carry.moved?.areas.get(Number(no)));
+        if (m === undefined) return undefined;
         // In the sheet's unit, as the fresh sheet writes it (a typed text as typed).
         const shown = areaMonthCells(
           carry.inputs.areas?.get(Number(no)),

@@ -1,4 +1,4 @@
-import { fromYi, indexEdition, toYi } from "../../engine";
+import { fromYi, indexEdition } from "../../engine";
 import type { EditionData, Target } from "../../policy/types";
 import { cellAddress, parseRange, rangeAddress, type Box } from "./a1";
 import { readInput, toScalar, type RawCell } from "./cells";
@@ -7,14 +7,11 @@ import { evaluateExecution, evaluateTarget, progressOf } from "./evaluate";
 import { referenceFor, referenceName, sheetOfReference, KEY_TABLE } from "./identity";
 import {
   DATE_CELL,
-  DUPLICATE_TARGET,
   PROGRESS_CELL,
   executionColumns,
   headerKey,
   headerUnit,
   HEADER_ROW,
-  ORPHAN_AREA,
-  ORPHAN_TARGET,
   targetColumns,
   type ColumnDef,
 } from "./layout";
@@ -47,8 +44,9 @@ import {
 } from "./plan";
 import { trendBlock, trendPlacement, trendRows } from "./trendPatch";
 import type { TrendInputs } from "./sheets/summaryTrends";
-import { areaOfLabel, findHeader, hasContent, type ExistingSheet } from "./read";
+import { findHeader, hasContent, type ExistingSheet } from "./read";
 import { earlierFormulas } from "./formulas";
+import { areaKeyedOptions, convertAmounts, switchedAmount, targetKeyedOptions } from "./keyedOptions";
 import { currentFigures, monthlyCarry, monthlyNames, buildMonthlySheet, type MonthlyCarry } from "./monthlyPlan";
 import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
 import { patchMonitor } from "./monitorPatch";
@@ -879,7 +877,7 @@ function patchTargets(
   sum: SummaryCollector,
   current: ReadonlyMap<string, Scalar>,
 ): { patch: SheetPatch; rowsOut: TargetRowOut[] } {
-  const { index, data } = ctx;
+  const { index } = ctx;
   const progress = progressOf(toScalar(reportDateCell(existing)?.value), index.year);
   const monthly = ctx.monthly === true;
   const restore = options.restoreFormulas === true;
@@ -897,14 +895,8 @@ function patchTargets(
       key: "目标任务",
       tableName: KEY_TABLE.目标任务,
       columns: targetColumns(monthly),
-      keyColumn: "编号",
+      ...targetKeyedOptions(ctx),
       headerProbe: ["编号", "实际值"],
-      canonical: (value) =>
-        typeof value === "string" || typeof value === "number" ? index.target(String(value))?.id : undefined,
-      order: data.targets.map((t) => t.id),
-      orphanFlag: ORPHAN_TARGET,
-      duplicateFlag: DUPLICATE_TARGET,
-      rewriteKey: false,
       results: (id, input) => {
         const target = index.target(id) as Target;
         const r = evaluateTarget(target, actualOf(id, input("实际值")), toScalar(input("上年值")?.value), progress);
@@ -948,32 +940,19 @@ function patchExecution(
   sum: SummaryCollector,
   current: ReadonlyMap<number, Scalar>,
 ): { patch: SheetPatch; rowsOut: ExecutionRowOut[]; progress: unknown } {
-  const { index, data, amountUnit } = ctx;
+  const { index, amountUnit } = ctx;
   const monthly = ctx.monthly === true;
   const restore = options.restoreFormulas === true;
   const progress = progressOf(toScalar(reportDateCell(existing, ["领域", "支出数"])?.value), index.year);
-  const switching = sheetUnit !== undefined && sheetUnit !== amountUnit;
-  const convert = (cell: RawCell | undefined): number | undefined => {
-    if (!switching || !cell || cell.formula !== undefined || sheetUnit === undefined) return undefined;
-    const input = readInput(cell.value);
-    return input.kind === "number" ? fromYi(toYi(input.value, sheetUnit), amountUnit) : undefined;
-  };
+  const convert = switchedAmount(sheetUnit, amountUnit);
   const budgetOf = (no: number) => fromYi(index.area(no)?.budgetYi ?? 0, amountUnit);
   const out = patchKeyed(
     {
       key: "预算执行",
       tableName: KEY_TABLE.预算执行,
       columns: executionColumns(amountUnit, monthly),
-      keyColumn: "领域",
+      ...areaKeyedOptions(ctx),
       headerProbe: ["领域", "支出数"],
-      canonical: (value) => {
-        const no = typeof value === "string" ? areaOfLabel(value.trim(), index) : undefined;
-        return no === undefined ? undefined : String(no);
-      },
-      order: data.areas.map((a) => String(a.no)),
-      orphanFlag: ORPHAN_AREA,
-      duplicateFlag: ORPHAN_AREA,
-      rewriteKey: true,
       results: (no, input) => {
         const spent = input("支出数");
         const figure = current.get(Number(no)) ?? "";
@@ -1001,11 +980,7 @@ function patchExecution(
       },
       adopt: (no, column, have) =>
         column === "支出数" && sameScalar(convert(have) ?? toScalar(have.value), current.get(Number(no)) ?? ""),
-      convert: (column, cell) => {
-        if (column !== "支出数") return undefined;
-        const value = convert(cell);
-        return value === undefined ? undefined : { value, numFmt: "#,##0.00" };
-      },
+      convert: convertAmounts((column) => column === "支出数", convert),
     },
     fresh,
     existing,
