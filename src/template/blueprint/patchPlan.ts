@@ -116,85 +116,62 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       sum.skipped.push({ sheet: d.name, reason: d.reason ?? "" });
       continue;
     }
-    if (d.action === "create") {
-      const spec = buildFresh(
-        d.key,
-        ctx,
-        d.name,
-        targetRows,
-        executionRows,
-        executionProgress,
-        carry,
-        read,
-        current,
-        trends,
-      );
-      if (d.key === "目标任务") targetRows = spec.targetRows ?? [];
+    const existing = d.action === "replace" ? contentsOf(d.name) : undefined;
+    // 汇总's trend blocks stay where they are; a sheet without them (layout upgrade) gets them below its content.
+    const placement = d.key === "汇总" && existing ? trendPlacement(existing) : undefined;
+    // The sheet as a fresh generation writes it, from the sheets before it (targetRows …) and what was read: the
+    // whole sheet of a create, what a patch compares the sheet that exists with.
+    const built = buildFresh(d.key, ctx, d.name, {
+      targetRows,
+      executionRows,
+      executionProgress,
+      carry,
+      sheets: read,
+      current,
+      ...(trends ? { trends: placement ? { ...trends, ...placement } : trends } : {}),
+    });
+    if (!existing) {
+      if (d.key === "目标任务") targetRows = built.targetRows ?? [];
       if (d.key === "预算执行") {
-        executionRows = spec.executionRows ?? [];
-        executionProgress = spec.progress;
+        executionRows = built.executionRows ?? [];
+        executionProgress = built.progress;
       }
-      out.push({ kind: "create", key: d.key, name: d.name, spec: spec.sheet });
+      out.push({ kind: "create", key: d.key, name: d.name, spec: built.sheet });
       sum.created.push(d.name);
-      sum.cells += spec.sheet.cells.reduce((n, row) => n + row.filter((c) => c !== undefined).length, 0);
+      sum.cells += built.sheet.cells.reduce((n, row) => n + row.filter((c) => c !== undefined).length, 0);
       continue;
     }
-    const existing = contentsOf(d.name);
     const tables = tablesOn(d.name);
     if (d.key === "目标任务") {
-      const built = buildTargetsSheet(ctx, d.name, "create", undefined, current.targets).sheet;
-      const fresh = withSheetProgress(built, existing, index.year);
+      const fresh = withSheetProgress(built.sheet, existing, index.year);
       const patched = patchTargets(ctx, fresh, existing, tables, options, sum, current.targets);
       targetRows = patched.rowsOut;
       out.push(patched.patch);
     } else if (d.key === "预算执行") {
-      const fresh = withSheetProgress(
-        buildExecutionSheet(ctx, d.name, "create", undefined, current.areas).sheet,
-        existing,
-        index.year,
-        ["领域", "支出数"],
-      );
+      const fresh = withSheetProgress(built.sheet, existing, index.year, ["领域", "支出数"]);
       const patched = patchExecution(ctx, fresh, existing, tables, options, sheetUnit, sum, current.areas);
       executionRows = patched.rowsOut;
       executionProgress = patched.progress;
       out.push(patched.patch);
     } else if (d.key === "绩效监控") {
-      const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry, read).sheet;
-      out.push(patchMonitor(ctx, fresh, existing, tables, options, sum));
+      out.push(patchMonitor(ctx, built.sheet, existing, tables, options, sum));
     } else if (d.key === "月度填报" || d.key === "月度支出") {
-      const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry).sheet;
       const patched =
         d.key === "月度填报"
-          ? patchMonthlyTargets(ctx, fresh, existing, tables, options, sum, carry)
-          : patchMonthlySpending(ctx, fresh, existing, tables, options, sheetUnit, sum, carry);
+          ? patchMonthlyTargets(ctx, built.sheet, existing, tables, options, sum, carry)
+          : patchMonthlySpending(ctx, built.sheet, existing, tables, options, sheetUnit, sum, carry);
       out.push(patched);
     } else if (d.key === "汇总") {
-      // The trend blocks stay where they are; a sheet without them (layout upgrade) gets them below its content.
-      const placement = trendPlacement(existing);
-      const withTrends = trends ? { ...trends, ...placement } : undefined;
-      const fresh = buildFresh(
-        d.key,
-        ctx,
-        d.name,
-        targetRows,
-        executionRows,
-        executionProgress,
-        carry,
-        read,
-        current,
-        withTrends,
-      );
-      const rows = placement.at === undefined ? trendRows(fresh.sheet) : undefined;
-      const patched = patchStatic(d.key, fresh.sheet, existing, tables, options, sum, rows);
+      const rows = placement?.at === undefined ? trendRows(built.sheet) : undefined;
+      const patched = patchStatic(d.key, built.sheet, existing, tables, options, sum, rows);
       if (rows) {
         const charts = (snapshot.charts ?? []).filter((c) => same(c.sheet, d.name)).map((c) => c.name);
-        const block = trendBlock(fresh.sheet, rows, charts);
+        const block = trendBlock(built.sheet, rows, charts);
         sum.blocksAdded.push({ sheet: d.name, title: block.title, charts: block.charts.length });
         out.push({ ...patched.patch, blocks: [block] });
       } else out.push(patched.patch);
     } else {
-      const fresh = buildFresh(d.key, ctx, d.name, targetRows, executionRows, executionProgress, carry).sheet;
-      const patched = patchStatic(d.key, fresh, existing, tables, options, sum);
+      const patched = patchStatic(d.key, built.sheet, existing, tables, options, sum);
       out.push(patched.patch);
       if (patched.volatile) volatile = { sheet: patched.patch, change: patched.volatile };
     }
@@ -253,23 +230,29 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
 
 // ---- fresh sheets -----------------------------------------------------------------------------------------
 
+/** What a fresh sheet is built from: the sheets planned before it (汇总 reads their rows) and the workbook read. */
+interface FreshInputs {
+  readonly targetRows: readonly TargetRowOut[];
+  readonly executionRows: readonly ExecutionRowOut[];
+  readonly executionProgress: unknown;
+  readonly carry: MonthlyCarry;
+  readonly sheets: ReadonlyMap<string, ExistingSheet>;
+  readonly current: ReturnType<typeof currentFigures>;
+  readonly trends?: TrendInputs;
+}
+
 function buildFresh(
   key: SheetKey,
   ctx: BuildContext,
   name: string,
-  targetRows: readonly TargetRowOut[],
-  executionRows: readonly ExecutionRowOut[],
-  executionProgress: unknown,
-  carry: MonthlyCarry = { inputs: {} },
-  sheets: ReadonlyMap<string, ExistingSheet> = new Map(),
-  current: ReturnType<typeof currentFigures> = { targets: new Map(), areas: new Map() },
-  trends?: TrendInputs,
+  from: FreshInputs,
 ): {
   sheet: SheetSpec;
   targetRows?: readonly TargetRowOut[];
   executionRows?: readonly ExecutionRowOut[];
   progress?: unknown;
 } {
+  const { carry, current } = from;
   switch (key) {
     case "说明":
       return buildIntroSheet(ctx, name, "create");
@@ -286,13 +269,21 @@ function buildFresh(
       return { sheet: out.sheet, executionRows: out.rows, progress: out.progress };
     }
     case "汇总":
-      return buildSummarySheet(ctx, name, "create", targetRows, executionRows, executionProgress, trends);
+      return buildSummarySheet(
+        ctx,
+        name,
+        "create",
+        from.targetRows,
+        from.executionRows,
+        from.executionProgress,
+        from.trends,
+      );
     case "月度填报":
     case "月度支出":
     case "月度状态":
       return buildMonthlySheet(key, ctx, name, "create", carry);
     case "绩效监控":
-      return buildMonitorSheet(ctx, name, "create", carry, sheets);
+      return buildMonitorSheet(ctx, name, "create", carry, from.sheets);
   }
 }
 
