@@ -149,11 +149,13 @@ export interface PreviousTarget {
 
 /** How close is close: indicators sharing most of their wording, same unit. */
 const CLOSE = 0.6;
+/** How much of the shorter indicator the longer must hold for a reworded target (same article and figure). */
+const CORE = 0.75;
 
 /**
  * How well a drafted target matches a previous one (undefined: not the same target). The unit must be the same.
  * Wording is the Dice similarity (plus 0.3 when one indicator contains the other); the same article adds 0.15.
- * When article, unit and figure all agree, the wording only has to share the indicator's core: an edition may
+ * When article, unit and figure all agree, the wording only has to hold the indicator's core (CORE): an edition may
  * reword 举办国家级体育赛事3场 as 举办乐清半程马拉松、…等国家级体育赛事3场, and the same figure under the same heading,
  * mostly the same words, is the same target. The same quote adds a little, for targets one sentence states together.
  */
@@ -166,7 +168,8 @@ export function matchScore(
   const samePlace = p.area === t.area && p.article === t.article;
   const sameFigure = p.value !== undefined && p.value !== null && p.value === t.value;
   let wording = similarity(p.indicator, t.indicator) + (contains ? 0.3 : 0);
-  if (samePlace && sameFigure) wording = Math.max(wording, coverage(p.indicator, t.indicator));
+  const held = coverage(p.indicator, t.indicator);
+  if (samePlace && sameFigure && held >= CORE) wording = Math.max(wording, held);
   const sameQuote = p.quote !== undefined && p.quote !== "" && p.quote === t.quote;
   const s = wording + (samePlace ? 0.15 : 0);
   if (s < CLOSE) return undefined;

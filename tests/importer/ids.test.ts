@@ -110,7 +110,7 @@ interface Case {
 const caseArb: fc.Arbitrary<Case> = fc
   .record({
     n: fc.integer({ min: 2, max: 8 }),
-    lengths: fc.array(fc.integer({ min: 2, max: 5 }), { minLength: 9, maxLength: 9 }),
+    lengths: fc.array(fc.integer({ min: 3, max: 6 }), { minLength: 9, maxLength: 9 }),
     chars: fc.shuffledSubarray(POOL, { minLength: POOL.length, maxLength: POOL.length }),
     articles: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 8, maxLength: 8 }),
     verbs: fc.array(fc.constantFrom(...VERBS), { minLength: 8, maxLength: 8 }),
