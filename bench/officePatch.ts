@@ -5,7 +5,8 @@ import { defaultEditionId, getEdition, type EditionData } from "../src/policy";
 import { ALL_SHEET_KEYS, generateWorkbook, SHEET_KEYS } from "../src/template/excel";
 import { FULL_CAPABILITIES } from "../src/template/excel/capabilities";
 import { cellAddress } from "../src/template/blueprint/a1";
-import { queueSheet } from "../src/template/excel/write";
+import { WriteBatches } from "../src/template/excel/batches";
+import { writeSheet } from "../src/template/excel/write";
 import { planWorkbook, type ExistingSheet, type RawCell } from "../src/template/blueprint";
 import { correctedEdition } from "../tests/template/support/editions";
 import { FakeExcel } from "../tests/template/support/fakeExcel";
@@ -53,11 +54,14 @@ async function fullRewrite(excel: FakeExcel, data: EditionData): Promise<{ cells
   );
   const cells0 = excel.cellsWritten;
   const bytes0 = excel.payloadBytes;
+  // One request, as the writer sent it then.
+  const batches = new WriteBatches(context, Infinity);
   for (const sheet of plan.spec.sheets) {
     const left = leftovers.find((l) => l.name === sheet.name);
-    queueSheet(worksheets, sheet, left ? { tables: left.tables.items, charts: left.charts.items } : undefined);
+    const leftover = left ? { tables: left.tables.items, charts: left.charts.items } : undefined;
+    await writeSheet(worksheets, sheet, leftover, FULL_CAPABILITIES, batches);
   }
-  await context.sync();
+  await batches.send();
   return { cells: excel.cellsWritten - cells0, bytes: excel.payloadBytes - bytes0 };
 }
 

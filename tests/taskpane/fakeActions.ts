@@ -47,6 +47,7 @@ export function summaryOf(patch: Partial<GenerateSummary> = {}): GenerateSummary
     skippedFeatures: [],
     syncs: 2,
     payloadBytes: 48_000,
+    writeRequests: [48_000],
     ...patch,
   };
 }

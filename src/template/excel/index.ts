@@ -19,7 +19,8 @@ import {
   type Capabilities,
   type OptionalFeature,
 } from "./capabilities";
-import { queuePatch, type QueuedPatch } from "./patch";
+import { BATCH_BYTES, WriteBatches } from "./batches";
+import { writePatch, type QueuedPatch } from "./patch";
 
 export * from "./capabilities";
 
@@ -72,6 +73,11 @@ export interface GenerateOptions {
   capabilities?: Capabilities;
   /** The explicit "restore formulas" action: product formulas are written back over values typed into them. */
   restoreFormulas?: boolean;
+  /**
+   * The largest write request, in the writer's estimated bytes (default {@link BATCH_BYTES}); a write larger than
+   * this goes in several requests. Infinity: one request whatever its size (how the writer did it before).
+   */
+  batchBytes?: number;
 }
 
 /** A feature the host's Excel lacks, left out of the sheets that needed it. */
@@ -91,7 +97,10 @@ export interface GenerateSummary {
   /** Features left out because the host's ExcelApi level is below theirs, in order of the set they need. */
   skippedFeatures: SkippedFeature[];
   syncs: number;
+  /** Estimated bytes of everything written. */
   payloadBytes: number;
+  /** Estimated bytes of each write request, in order (one for a normal edition; none when nothing changed). */
+  writeRequests: number[];
   /** Cells whose value or formula the run wrote (0 when nothing changed). */
   cellsWritten: number;
   /** What the refresh changed, as the preview listed it. */
@@ -189,9 +198,10 @@ export async function previewWorkbook(
 }
 
 /**
- * Generates the policy workbook, or refreshes it as a patch, inside the caller's `Excel.run`, in at most 3 syncs
- * whatever the size: (1–2) read (see readAndPlan); (3) every write, with calculation suspended until it lands —
- * skipped when there is nothing to change. A refresh writes only the cells that change, never clears a sheet or
+ * Generates the policy workbook, or refreshes it as a patch, inside the caller's `Excel.run`: (1–2) read (see
+ * readAndPlan); then the writes, with calculation suspended until each request lands — none when there is nothing
+ * to change. The writes go in one request while they fit the batch budget (a normal edition, the monthly sheets
+ * included: at most 3 syncs in all) and in as many requests under the budget as a large edition needs. A refresh writes only the cells that change, never clears a sheet or
  * re-adds a table, and writes only our sheets and our names, so co-authors' other sheets and everything the
  * user did to ours (moved rows, comments, fills, hidden columns, freeze panes, own columns) stay.
  * Two people refreshing the same workbook write the same cells: the patch depends only on what is read.
@@ -204,13 +214,18 @@ export async function generateWorkbook(
   if (!capabilities.excelApi(MIN_EXCEL_API)) throw new ExcelTooOldError();
   const { patch, existingNames, syncs: readSyncs, left } = await readAndPlan(context, options);
   let syncs = readSyncs;
-  let queued: QueuedPatch = { cells: 0, bytes: 0, skipped: new Map() };
+  let queued: QueuedPatch = { cells: 0, skipped: new Map() };
+  const suspend = hasFeature(capabilities, "suspendCalculation");
+  const batches = new WriteBatches(context, options.batchBytes ?? BATCH_BYTES, () => {
+    // Calculation is suspended until the next sync only: every request suspends it again.
+    if (suspend) context.application.suspendApiCalculationUntilNextSync();
+  });
   if (!isEmptyPatch(patch)) {
-    if (hasFeature(capabilities, "suspendCalculation")) context.application.suspendApiCalculationUntilNextSync();
-    queued = queuePatch(context.workbook, patch, existingNames, capabilities);
+    queued = await writePatch(context.workbook, patch, existingNames, capabilities, batches);
+    await batches.roomFor(null);
     queued.firstCreated?.activate();
-    await context.sync();
-    syncs++;
+    await batches.send();
+    syncs += batches.requests.length;
   }
   const summary = patch.summary;
   const sheetsWritten = patch.sheets
@@ -234,7 +249,8 @@ export async function generateWorkbook(
         : []),
     ].sort((a, b) => compareVersions(a.excelApi, b.excelApi)),
     syncs,
-    payloadBytes: queued.bytes,
+    payloadBytes: batches.bytes,
+    writeRequests: [...batches.requests],
     cellsWritten: queued.cells,
     preview: summary,
   };

@@ -3,7 +3,10 @@ import { PRINT_MARGINS } from "../blueprint/sheetBuilder";
 import { shiftFormula } from "../xlsx/formulaShift";
 import { WORKBOOK_FONT } from "../blueprint/fonts";
 import type { CellSpec, CellStyle, ChartSpec, ConditionalFormatSpec, SheetSpec } from "../blueprint/types";
-import { FULL_CAPABILITIES, hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
+import { costOf, rowBands, type WriteBatches } from "./batches";
+import { hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
+
+export { byteLength } from "./batches";
 
 /** What a replaced sheet held that must go before it is rewritten (loaded in the read sync). */
 export interface SheetLeftovers {
@@ -12,20 +15,20 @@ export interface SheetLeftovers {
 }
 
 /**
- * Queues the writes of one sheet on the request context — no sync here: the caller syncs once for all sheets.
- * Values and formulas go as one 2-D `formulas` array, number formats as one 2-D array; styles, tables,
- * validation, conditional formats, charts and print setup are a few operations each.
+ * Queues the writes of one sheet, asking `batches` for room before each operation (a sync goes out when the
+ * request would pass its budget). Values and formulas go as 2-D `formulas` arrays, number formats as 2-D arrays,
+ * in bands of rows (one band for a sheet of normal size); styles, tables, validation, conditional formats, charts
+ * and print setup are a few operations each.
  * Features above the host's ExcelApi level (`capabilities`) are left out, never queued: one unsupported call would
- * fail the whole batch. Returns the bytes of the arguments queued (the request payload is that plus a small
- * overhead per operation) and the features this sheet needed but the host lacks.
+ * fail the whole batch. Returns the features this sheet needed but the host lacks.
  */
-export function queueSheet(
+export async function writeSheet(
   worksheets: Excel.WorksheetCollection,
   spec: SheetSpec,
   leftovers: SheetLeftovers | undefined,
-  capabilities: Capabilities = FULL_CAPABILITIES,
-): { sheet: Excel.Worksheet; bytes: number; skipped: ReadonlySet<OptionalFeature> } {
-  let bytes = 0;
+  capabilities: Capabilities,
+  batches: WriteBatches,
+): Promise<{ sheet: Excel.Worksheet; skipped: ReadonlySet<OptionalFeature> }> {
   const skipped = new Set<OptionalFeature>();
   /** Whether the host has `feature`; when it has not and the sheet `needs` it, the skip is recorded. */
   const can = (feature: OptionalFeature, needs = true): boolean => {
@@ -33,16 +36,14 @@ export function queueSheet(
     if (needs) skipped.add(feature);
     return false;
   };
-  const count = (x: unknown) => {
-    bytes += byteLength(JSON.stringify(x) ?? "") + 40;
-  };
   let ws: Excel.Worksheet;
   if (spec.mode === "create") {
+    await batches.roomFor(spec.name, 3);
     ws = worksheets.add(spec.name);
     // One face for the whole sheet, set before any style (see blueprint/fonts.ts for why 微软雅黑).
     ws.getRange().format.font.name = WORKBOOK_FONT.name;
-    count(spec.name);
   } else {
+    await batches.roomFor(spec.name, 11 + (leftovers?.charts.length ?? 0) + (leftovers?.tables.length ?? 0));
     ws = worksheets.getItem(spec.name);
     // Rewritten in place, not deleted and re-added: formulas in the user's sheets that point here keep working.
     for (const chart of leftovers?.charts ?? []) chart.delete();
@@ -59,13 +60,11 @@ export function queueSheet(
       ws.verticalPageBreaks.removePageBreaks();
     }
     if (can("freezePanes", false)) ws.freezePanes.unfreeze();
-    count([1, 2, 3, 4, 5, 6, 7, 8]);
   }
 
   const rows = spec.cells.length;
   const columns = spec.columnWidths.length;
   if (rows > 0 && columns > 0) {
-    const range = ws.getRange(`A1:${cellAddress(rows, columns)}`);
     // spec.cells is sparse (empty rows, short rows); Excel accepts only a full rectangle of the range's size.
     const grid = <T>(of: (cell: (typeof spec.cells)[number][number] | undefined) => T): T[][] =>
       Array.from(spec.cells, (row) => Array.from({ length: columns }, (_, c) => of(row?.[c])));
@@ -77,36 +76,44 @@ export function queueSheet(
       Array.from({ length: columns }, (_, c) => (filled.has(`${r + 1}:${c + 1}`) ? "" : formulaOf(row?.[c]))),
     );
     const formats = grid((c) => c?.numFmt ?? "General");
-    range.formulas = formulas;
-    range.numberFormat = formats;
-    count(formulas);
-    count(formats);
+    // Bands of a quarter of the budget: a request is at least three quarters full before it goes.
+    const both = formulas.map((row, r) => [row, formats[r]]);
+    for (const [first, last] of rowBands(both, batches.budget / 4)) {
+      const values = formulas.slice(first, last);
+      const numberFormats = formats.slice(first, last);
+      await batches.room(costOf(values, 2) + costOf(numberFormats));
+      const range = ws.getRange(rangeAddress(first + 1, 1, last, columns));
+      range.formulas = values;
+      range.numberFormat = numberFormats;
+    }
     for (const f of fills) {
       const source = `${quoteSheet(spec.name)}!${rangeAddress(f.top, f.left, f.top, f.right)}`;
+      await batches.roomFor([source, f], 2);
       ws.getRange(rangeAddress(f.top + 1, f.left, f.bottom, f.right)).copyFrom(source, "Formulas");
-      count([source, f]);
     }
   }
-  spec.columnWidths.forEach((w, i) => {
+  for (const [i, w] of spec.columnWidths.entries()) {
     const letter = cellAddress(1, i + 1).replace(/\d+$/, "");
+    await batches.roomFor([letter, w], 2);
     ws.getRange(`${letter}:${letter}`).format.columnWidth = (w * 7 + 5) * 0.75;
-    count([letter, w]);
-  });
+  }
   for (const [first, last, height] of heightRuns(spec.rowHeights)) {
+    await batches.roomFor([first, last, height], 2);
     ws.getRange(`${first}:${last}`).format.rowHeight = height;
-    count([first, last, height]);
   }
   const vertical = spec.styles.some((run) => run.style.vertical) ? can("textOrientation") : false;
-  queueStyles(ws, spec, vertical, count);
+  await writeStyles(ws, spec, vertical, batches);
   for (const t of spec.tables) {
+    await batches.roomFor(t, 6);
     const table = ws.tables.add(t.ref, true);
     table.name = t.name;
     table.style = t.style;
     table.showBandedRows = false;
     table.showFilterButton = true;
-    count(t);
   }
   for (const v of spec.validations.length > 0 && can("dataValidation") ? spec.validations : []) {
+    // The rule's texts go twice (error alert and prompt).
+    await batches.room(costOf(v, 5) + costOf([v.title, v.message]));
     const range = ws.getRange(v.ref);
     range.dataValidation.ignoreBlanks = true;
     range.dataValidation.rule =
@@ -117,14 +124,20 @@ export function queueSheet(
           : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
     range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.title, message: v.message };
     range.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.message };
-    count(v);
   }
   for (const cf of spec.conditionalFormats.length > 0 && can("conditionalFormats") ? spec.conditionalFormats : []) {
+    await batches.roomFor(cf, CONDITIONAL_FORMAT_ACTIONS);
     queueConditionalFormat(ws, cf);
-    count(cf);
   }
   const plotOrder = spec.charts.some((c) => c.kind.startsWith("bar")) && can("chartPlotOrder");
-  for (const c of spec.charts) count(queueChart(ws, c, plotOrder));
+  for (const c of spec.charts) {
+    await batches.room(chartCost(c));
+    queueChart(ws, c, plotOrder);
+  }
+  await batches.roomFor(
+    [spec.print, spec.rowBreaks, spec.columnBreaks, spec.freeze],
+    16 + spec.rowBreaks.length + spec.columnBreaks.length,
+  );
   const freeze = spec.freeze.rows > 0 || spec.freeze.columns > 0 ? can("freezePanes") : false;
   if (freeze && spec.freeze.rows > 0 && spec.freeze.columns > 0) {
     ws.freezePanes.freezeAt(ws.getRange(`A1:${cellAddress(spec.freeze.rows, spec.freeze.columns)}`));
@@ -136,26 +149,28 @@ export function queueSheet(
     for (const row of spec.rowBreaks) ws.horizontalPageBreaks.add(`A${row}`);
     for (const column of spec.columnBreaks) ws.verticalPageBreaks.add(`${columnLetter(column)}1`);
   }
-  count([spec.print, spec.rowBreaks, spec.columnBreaks, spec.freeze]);
-  return { sheet: ws, bytes, skipped };
+  return { sheet: ws, skipped };
 }
 
 /** Style runs (later runs win where they overlap) and merges; `vertical`: the host can set text orientation. */
-export function queueStyles(
+export async function writeStyles(
   ws: Excel.Worksheet,
   part: Pick<SheetSpec, "styles" | "merges">,
   vertical: boolean,
-  count: (x: unknown) => void,
-): void {
+  batches: WriteBatches,
+): Promise<void> {
   for (const run of part.styles) {
+    await batches.roomFor(run, styleActions(run.ref, run.style));
     applyStyle(ws.getRange(run.ref), run.ref, run.style, vertical);
-    count(run);
   }
   for (const ref of part.merges) {
+    await batches.roomFor(ref, 2);
     ws.getRange(ref).merge(false);
-    count(ref);
   }
 }
+
+/** The calls of one conditional format (add, rule, up to four format writes). */
+export const CONDITIONAL_FORMAT_ACTIONS = 7;
 
 /** A custom-formula conditional format on its range. */
 export function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatSpec): void {
@@ -165,6 +180,11 @@ export function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalForma
   if (cf.style.color) format.custom.format.font.color = cf.style.color;
   if (cf.style.bold) format.custom.format.font.bold = true;
   if (cf.style.italic) format.custom.format.font.italic = true;
+}
+
+/** The estimated cost of {@link queueChart} for `c`. */
+export function chartCost(c: ChartSpec): number {
+  return costOf([c.name, c.title, c.sourceRef, c.from, c.to, c.series.map((s) => s.color)], 8 + 3 * c.series.length);
 }
 
 const CHART_TYPES = {
@@ -177,9 +197,8 @@ const CHART_TYPES = {
 /**
  * Adds one chart over its contiguous block (categories + series by columns), named, titled, placed and coloured.
  * `plotOrder`: the host can reverse the category axis (bars list the areas top to bottom in document order).
- * Returns what was queued, for the payload count.
  */
-export function queueChart(ws: Excel.Worksheet, c: ChartSpec, plotOrder: boolean): unknown[] {
+export function queueChart(ws: Excel.Worksheet, c: ChartSpec, plotOrder: boolean): void {
   const chart = ws.charts.add(CHART_TYPES[c.kind], ws.getRange(c.sourceRef), "Columns");
   chart.name = c.name;
   chart.title.text = c.title;
@@ -191,7 +210,6 @@ export function queueChart(ws: Excel.Worksheet, c: ChartSpec, plotOrder: boolean
     if (c.kind === "line") format.line.color = s.color;
     else format.fill.setSolidColor(s.color);
   });
-  return [c.name, c.title, c.sourceRef, c.from, c.to, c.series.map((s) => s.color)];
 }
 
 /**
@@ -293,12 +311,7 @@ export function applyStyle(range: Excel.Range, ref: string, style: CellStyle, ve
   if (style.wrap) f.wrapText = true;
   if (style.vertical && vertical) f.textOrientation = 180;
   if (style.border) {
-    const box = parseRange(ref);
-    // Inside edges exist only where the range has more than one row or column.
-    const edges = EDGES.filter(
-      (e) => (e !== "InsideVertical" || box.right > box.left) && (e !== "InsideHorizontal" || box.bottom > box.top),
-    );
-    for (const edge of edges) {
+    for (const edge of edgesOf(ref)) {
       const border = f.borders.getItem(edge);
       border.style = "Continuous";
       border.color = "#BFBFBF";
@@ -306,15 +319,22 @@ export function applyStyle(range: Excel.Range, ref: string, style: CellStyle, ve
   }
 }
 
-function serialToIso(serial: number): string {
-  return new Date(Math.round((serial - 25_569) * 86_400_000)).toISOString().slice(0, 10);
+/** The border edges of a range: inside edges exist only where it has more than one row or column. */
+function edgesOf(ref: string): (typeof EDGES)[number][] {
+  const box = parseRange(ref);
+  return EDGES.filter(
+    (e) => (e !== "InsideVertical" || box.right > box.left) && (e !== "InsideHorizontal" || box.bottom > box.top),
+  );
 }
 
-export function byteLength(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return bytes;
+/** The calls and writes {@link applyStyle} queues for `style` on `ref` (for the request's size). */
+export function styleActions(ref: string, style: CellStyle): number {
+  const writes = [style.fill, style.bold, style.italic, style.color, style.size, style.hAlign, style.vAlign]
+    .concat([style.wrap, style.vertical])
+    .filter((x) => x !== undefined && x !== false).length;
+  return 1 + writes + (style.border ? 3 * edgesOf(ref).length : 0);
+}
+
+function serialToIso(serial: number): string {
+  return new Date(Math.round((serial - 25_569) * 86_400_000)).toISOString().slice(0, 10);
 }
