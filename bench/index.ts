@@ -10,6 +10,7 @@ const sections = [
   "template",
   "officePatch",
   "filePatch",
+  "monthlyFile",
   "taskpane",
   "importer",
   "report",
