@@ -97,6 +97,17 @@ export async function run(): Promise<void> {
   await monthly(data);
 }
 
+/** The edition with its first target's figure corrected and a target added after it (scenario 14's shape). */
+function correctedAndGrown(edition: EditionData): EditionData {
+  const [first, ...rest] = edition.targets;
+  if (!first) return edition;
+  const corrected = { ...first, value: (first.value ?? 0) + 1 };
+  return {
+    ...edition,
+    targets: [corrected, { ...first, id: `${first.id}-added`, indicator: `${first.indicator}(新增)` }, ...rest],
+  };
+}
+
 /** A year filled on the fake workbook: every month of every target on 月度填报 and of every area on 月度支出. */
 function fillYear(excel: FakeExcel, data: EditionData): void {
   for (const [sheet, rows, value] of [
@@ -127,15 +138,23 @@ async function monthly(data: EditionData): Promise<void> {
       ...options,
     });
     const writes = excel.syncBytes.slice(generate.syncs - generate.writeRequests.length);
-    if (excel.grid("月度填报").length === 0) return { generate, writes, refresh: undefined, refreshWrites: [] };
+    if (excel.grid("月度填报").length === 0)
+      return { generate, writes, refresh: undefined, changed: undefined, refreshWrites: [] };
     fillYear(excel, edition);
-    const before = excel.syncBytes.length;
     const refresh = await generateWorkbook(excel.context, { edition, now: NOW, sheets: ALL_SHEET_KEYS, ...options });
+    const before = excel.syncBytes.length;
+    const changed = await generateWorkbook(excel.context, {
+      edition: correctedAndGrown(edition),
+      now: NOW,
+      sheets: ALL_SHEET_KEYS,
+      ...options,
+    });
     return {
       generate,
       writes,
       refresh,
-      refreshWrites: excel.syncBytes.slice(before + refresh.syncs - refresh.writeRequests.length),
+      changed,
+      refreshWrites: excel.syncBytes.slice(before + changed.syncs - changed.writeRequests.length),
     };
   };
   const noFill: Capabilities = { ...FULL_CAPABILITIES, excelApi: (v) => v !== "1.9" && FULL_CAPABILITIES.excelApi(v) };
@@ -153,11 +172,12 @@ async function monthly(data: EditionData): Promise<void> {
         `as one request (before): ${kib(Math.max(...single.writes))} (${(Math.max(...single.writes) / largest).toFixed(1)}× the largest now)`,
     );
     const r = batched.refresh;
+    const c = batched.changed;
     console.log(
-      `  refresh with the year filled (every month of every target and area): ${r?.syncs ?? 0} syncs, ` +
-        `${r?.cellsWritten ?? 0} cells written, ${r?.writeRequests.length ?? 0} write request(s)` +
-        `${batched.refreshWrites.length > 0 ? `, largest ${kib(Math.max(...batched.refreshWrites))}` : ""}; ` +
-        `${r?.valuesKept ?? 0} inputs kept`,
+      `  refresh with the year filled (every month of every target and area): nothing to change ${r?.syncs ?? 0} syncs, ` +
+        `${r?.cellsWritten ?? 0} cells, ${r?.valuesKept ?? 0} inputs kept; one figure corrected and one target added ` +
+        `${c?.syncs ?? 0} syncs, ${c?.cellsWritten ?? 0} cells in ${c?.writeRequests.length ?? 0} write request(s)` +
+        `${batched.refreshWrites.length > 0 ? ` of ${batched.refreshWrites.map(kib).join(" + ")}` : ""}`,
     );
     if (edition !== data) continue;
     const old = await year(edition, { capabilities: noFill });

@@ -11,6 +11,7 @@ import { cellAddress } from "../../src/template/blueprint/a1";
 import { ALL_SHEET_KEYS, generateWorkbook, type GenerateOptions } from "../../src/template/excel";
 import { BATCH_BYTES, rowBands } from "../../src/template/excel/batches";
 import { syntheticEdition } from "../support/syntheticEdition";
+import { correctedEdition } from "./support/editions";
 import { FakeExcel } from "./support/fakeExcel";
 
 const NOW = new Date("2026-07-01T02:00:00Z");
@@ -119,6 +120,20 @@ describe("the Office.js writer's requests", () => {
     expect(excel.syncs - before).toBe(again.syncs);
     expect(again.syncs).toBeLessThanOrEqual(3);
     expect(again.valuesKept).toBeGreaterThanOrEqual(12 * yueqing.targets.length);
+    // A refresh that writes (one figure corrected, one target added) over the filled year: still one request.
+    const mark = excel.syncs;
+    const changed = await generateWorkbook(excel.context, {
+      edition: correctedEdition(yueqing),
+      now: NOW,
+      sheets: ALL_SHEET_KEYS,
+    });
+    expect(changed.cellsWritten).toBeGreaterThan(0);
+    expect(changed.writeRequests).toHaveLength(1);
+    expect(excel.syncs - mark).toBe(changed.syncs);
+    expect(changed.syncs).toBeLessThanOrEqual(3);
+    // The year typed stays: 7月 of the first target is the 7 fillYear typed.
+    const july = (excel.grid("月度填报")[3] ?? []).indexOf("7月");
+    expect(excel.get("月度填报", cellAddress(5, july + 1))).toBe(7);
 
     const small = await generated(yueqing, { batchBytes: 64 * 1024 });
     expect(small.summary.writeRequests.length).toBeGreaterThan(5);
