@@ -2,7 +2,7 @@
  * The monthly sheets through the Office.js writer (fake Excel): written with the others in at most 3 syncs and
  * under 1 MB — formula columns go as one row and a fill (`range.copyFrom`), the cells Excel then holds are the
  * spec's — and history kept: filling 7月 leaves 6月 as it was, a refresh keeps every month, 实际值 and 支出数
- * show the report month's figure. An Excel without the fill (ExcelApi 1.8) leaves the monthly sheets out and says so.
+ * show the report month's figure. An Excel without the fill (ExcelApi 1.8) sends every formula, in more requests.
  */
 import { ALL_SHEET_KEYS, generateWorkbook } from "../../src/template/excel";
 import { defaultEditionId, getEdition } from "../../src/policy";
@@ -84,24 +84,37 @@ describe("monthly sheets through the Office.js writer", () => {
     expect(excel.sheet("月度填报")?.columnBreaks).toEqual(["O1", "V1", "AH1"]);
   });
 
-  it("an Excel without the fill (ExcelApi 1.8) writes the other sheets and names what it left out", async () => {
+  it("an Excel without the fill (ExcelApi 1.8, Excel 2019) writes every sheet cell by cell, in requests under 1 MB", async () => {
     const excel = new FakeExcel({ excelApi: "1.8" });
     const { capabilitiesFrom } = await import("../../src/template/excel/capabilities");
     const summary = await generateWorkbook(excel.context, {
       now: NOW,
+      reportDate: "2025-06-30",
       sheets: ALL_SHEET_KEYS,
       capabilities: capabilitiesFrom(excel.isSetSupported),
     });
-    expect(summary.sheetsWritten).not.toContain("月度填报");
-    expect(summary.skippedFeatures.find((f) => f.feature === "fillFormulas")?.sheets).toEqual([
-      "月度填报",
-      "月度支出",
-      "月度状态",
-      "绩效监控",
-    ]);
-    // Without the monthly sheets 实际值 is typed on 目标任务 as before: no formula there.
+    expect(summary.sheetsWritten).toEqual(expect.arrayContaining(["月度填报", "月度支出", "月度状态", "绩效监控"]));
+    expect(summary.skippedFeatures.map((f) => f.feature)).not.toContain("fillFormulas");
+    for (const bytes of excel.syncBytes) expect(bytes).toBeLessThan(1_000_000);
+    expect(summary.writeRequests.length).toBeGreaterThan(1);
+    // No fill was sent, and every formula is in its cell as the spec writes it.
+    for (const name of ["月度填报", "月度支出", "月度状态", "绩效监控"])
+      expect(excel.sheet(name)?.log.filter((l) => l.startsWith("copyFrom")) ?? []).toEqual([]);
+    const plan = planWorkbook(data, { sheetNames: [], definedNames: [] }, { now: NOW, reportDate: "2025-06-30" });
+    for (const spec of plan.spec.sheets) {
+      const grid = excel.grid(spec.name);
+      spec.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const want = formulaOf(cell);
+          const got = grid[r]?.[c] ?? "";
+          if (got !== want)
+            throw new Error(`${spec.name}!${cellAddress(r + 1, c + 1)}: ${String(got)} ≠ ${String(want)}`);
+        }),
+      );
+    }
+    // 实际值 follows 月度填报 there too: a formula, not a typed cell.
     const t = excel.grid("目标任务");
-    expect(t[rowOf(t, "编号", "art01-hitech-firms")]?.[columnOf(t, "实际值")]).toBeNull();
+    expect(String(t[rowOf(t, "编号", "art01-hitech-firms")]?.[columnOf(t, "实际值")])).toContain("月度填报");
   });
 
   it("filling 7月 leaves 6月 as it was; a refresh keeps every month; 实际值 and 支出数 follow the report month", async () => {

@@ -87,8 +87,8 @@ export interface Plan {
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
- * The sheets the pane writes only when asked for (excel/index.ts): the monthly sheets — with them one batch passes
- * 1 MB — and 绩效监控, which reads them.
+ * The sheets the Office.js writer writes only when asked for (`sheets` in excel/index.ts; the pane asks for every
+ * sheet): the monthly sheets and 绩效监控, which reads them.
  */
 export const isOptionalInExcel = (key: SheetKey): boolean => MONTHLY_KEYS.includes(key) || key === "绩效监控";
 

@@ -4,7 +4,6 @@ import type { RawCell } from "../blueprint/cells";
 import { SHEET_KEYS as KEYS } from "../blueprint/marker";
 import { isEmptyPatch, type PatchSummary, type WorkbookPatch } from "../blueprint/patch";
 import { planPatch } from "../blueprint/patchPlan";
-import { identifySheets } from "../blueprint/identity";
 import { isOptionalInExcel, sheetsToRead, workbookStatus, type WorkbookSnapshot } from "../blueprint/plan";
 import type { ExistingSheet } from "../blueprint/read";
 import type { SheetKey } from "../blueprint/types";
@@ -30,30 +29,15 @@ export type { PatchSummary } from "../blueprint/patch";
 import type { SheetStatus } from "../blueprint/plan";
 
 /**
- * The sheets the pane writes by default. The monthly sheets (月度填报, 月度支出, 月度状态) and 绩效监控 are written when
- * asked for (`sheets`, e.g. ALL_SHEET_KEYS): the writer fills their formula columns down (ExcelApi 1.9,
- * `range.copyFrom`) so that they go in the same request, under 1 MB; an Excel without the fill leaves them out and
- * says so (a workbook that has them already is refreshed in small writes).
+ * The sheets written when no `sheets` are given. The monthly sheets (月度填报, 月度支出, 月度状态) and 绩效监控 are
+ * written when asked for (`sheets`, e.g. ALL_SHEET_KEYS, as the pane does). Where Excel fills formula columns down
+ * (ExcelApi 1.9, `range.copyFrom`) a normal edition goes in one request; below 1.9 (Excel 2019 volume licence) every
+ * formula is sent cell by cell and the write takes more requests, each under the batch budget (batches.ts).
  */
 export const SHEET_KEYS: readonly SheetKey[] = KEYS.filter((k) => !isOptionalInExcel(k));
 
 /** Every sheet, the monthly ones and 绩效监控 included. */
 export const ALL_SHEET_KEYS: readonly SheetKey[] = KEYS;
-
-/** The keys to plan, and the optional sheets left out because this Excel cannot fill formulas down. */
-function keysFor(
-  options: GenerateOptions,
-  base: WorkbookSnapshot,
-): { readonly keys: readonly SheetKey[]; readonly left: readonly SheetKey[] } {
-  const keys = options.sheets ?? SHEET_KEYS;
-  if (hasFeature(options.capabilities ?? FULL_CAPABILITIES, "fillFormulas")) return { keys, left: [] };
-  const identities = identifySheets(base);
-  const has = (k: SheetKey) => identities.get(k)?.sheet !== undefined;
-  // The monthly sheets come together (requestedKeys): all of them, or none when one is missing.
-  const monthlyThere = KEYS.filter(isOptionalInExcel).every((k) => k === "绩效监控" || has(k));
-  const drop = (k: SheetKey) => isOptionalInExcel(k) && !(monthlyThere && (k !== "绩效监控" || has(k)));
-  return { keys: keys.filter((k) => !drop(k)), left: keys.filter(drop) };
-}
 
 export interface GenerateOptions {
   editionId?: string;
@@ -130,8 +114,6 @@ interface Planned {
   readonly patch: WorkbookPatch;
   readonly existingNames: ReadonlySet<string>;
   readonly syncs: number;
-  /** Optional sheets left out: this Excel cannot fill formulas down (see keysFor). */
-  readonly left: readonly SheetKey[];
 }
 
 /**
@@ -179,9 +161,9 @@ async function readAndPlan(context: Excel.RequestContext, options: GenerateOptio
     return read ? { ...t, ref: read.range.address.replace(/^.*!/, "").replace(/\$/g, "") } : t;
   });
   const charts = reads.flatMap((read) => read.charts.items.map((c) => ({ name: c.name, sheet: read.name })));
-  const { keys, left } = keysFor(options, base);
+  const keys = options.sheets ?? SHEET_KEYS;
   const patch = planPatch(data, { ...base, tables: withRefs, charts, sheets: contents }, { ...options, sheets: keys });
-  return { patch, existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())), syncs, left };
+  return { patch, existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())), syncs };
 }
 
 /**
@@ -212,7 +194,7 @@ export async function generateWorkbook(
 ): Promise<GenerateSummary> {
   const capabilities = options.capabilities ?? FULL_CAPABILITIES;
   if (!capabilities.excelApi(MIN_EXCEL_API)) throw new ExcelTooOldError();
-  const { patch, existingNames, syncs: readSyncs, left } = await readAndPlan(context, options);
+  const { patch, existingNames, syncs: readSyncs } = await readAndPlan(context, options);
   let syncs = readSyncs;
   let queued: QueuedPatch = { cells: 0, skipped: new Map() };
   const suspend = hasFeature(capabilities, "suspendCalculation");
@@ -239,15 +221,10 @@ export async function generateWorkbook(
     valuesKept: summary.inputsKept,
     orphanRows: summary.rowsFlagged.length,
     skipped: [...summary.sheetsSkipped],
-    skippedFeatures: [
-      ...VISIBLE_FEATURES.flatMap((feature) => {
-        const sheets = queued.skipped.get(feature);
-        return sheets ? [{ feature, excelApi: OPTIONAL_FEATURES[feature], sheets }] : [];
-      }),
-      ...(left.length > 0
-        ? [{ feature: "fillFormulas" as const, excelApi: OPTIONAL_FEATURES.fillFormulas, sheets: [...left] }]
-        : []),
-    ].sort((a, b) => compareVersions(a.excelApi, b.excelApi)),
+    skippedFeatures: VISIBLE_FEATURES.flatMap((feature) => {
+      const sheets = queued.skipped.get(feature);
+      return sheets ? [{ feature, excelApi: OPTIONAL_FEATURES[feature], sheets }] : [];
+    }).sort((a, b) => compareVersions(a.excelApi, b.excelApi)),
     syncs,
     payloadBytes: batches.bytes,
     writeRequests: [...batches.requests],
