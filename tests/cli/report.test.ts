@@ -4,15 +4,19 @@
  * every target's figure in the appendix equals the workbook's cell.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { fromYi, toExcelValue } from "../../src/engine";
 import { getEdition } from "../../src/policy";
-import { items, percent, STATUSES, targetFigure, yi } from "../../src/report";
-import { writeTemplate } from "../../src/template/xlsx";
+import { draftReport, items, percent, reportText, STATUSES, targetFigure, yi } from "../../src/report";
+import { readFigures } from "../../src/template/report/figures";
+import { reportSheetLayout } from "../../src/template/report/sheet";
+import { readWorksheet, writeTemplate } from "../../src/template/xlsx";
+import { readPackage, restoreNames } from "../../src/template/xlsx/package";
+import { readFileSnapshot } from "../../src/template/xlsx/snapshot";
 import { syntheticYear } from "../report/syntheticYear";
 import { requireLibreOffice } from "../support/realEngines";
 import { sofficeConvert } from "../support/soffice";
@@ -147,4 +151,161 @@ describe("cli report", () => {
       }
     },
   );
+});
+
+/** Every part of a package, by name. */
+async function partsOf(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, Buffer>();
+  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async("nodebuffer"));
+  return out;
+}
+
+/** The worksheet part and the workbook.xml `<sheet>` element of a sheet. */
+async function sheetEntry(bytes: Uint8Array, name: string): Promise<{ part: string; element: string; index: number }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const file = await readFileSnapshot(zip);
+  const index = file.sheets.findIndex((s) => s.name === name);
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const element = [...xml.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0])[index] ?? "";
+  return { part: file.sheets[index]?.part ?? "", element, index };
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+/** The row of 月度填报 whose 编号 is `id`. */
+function rowWithId(ws: ExcelJS.Worksheet, id: string): number {
+  let found = 0;
+  ws.eachRow((row, r) => {
+    if (row.getCell(1).value === id) found = r;
+  });
+  return found;
+}
+
+describe("cli report --sheet / --into: the 进展报告 sheet in the user's workbook", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "zc-cli-report-sheet-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const NOW = new Date("2025-07-01T02:00:00Z");
+
+  it("--into writes a copy with the sheet, the cells the pane writes; FILE.xlsx and every other part untouched", async () => {
+    const file = path.join(dir, "台账.xlsx");
+    const { buffer } = await writeTemplate(data, { reportDate: "2025-06-30", now: NOW });
+    writeFileSync(file, buffer);
+    const out = path.join(dir, "台账-报告.xlsx");
+    const run = cli("report", file, "--month", "2025-06", "--into", out);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toBe(`${path.resolve(out)}\n`);
+    expect(readFileSync(file).equals(buffer)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".docx"))).toEqual([]);
+
+    const written = new Uint8Array(readFileSync(out));
+    const before = await partsOf(buffer);
+    const after = await partsOf(written);
+    const { part, index } = await sheetEntry(written, "进展报告");
+    expect(index).toBe((await readFileSnapshot(await JSZip.loadAsync(buffer))).sheets.length); // after the last
+    const changed = [...after.keys()].filter((k) => !before.get(k)?.equals(after.get(k) as Buffer)).sort();
+    expect(changed).toEqual(
+      ["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", part].sort(),
+    );
+    expect([...before.keys()].filter((k) => !after.has(k))).toEqual([]);
+
+    // The layout the pane writes, drafted from the same figures: text rows in A (B, C empty), the appendix in A:C.
+    const sheets = (await load(buffer)).worksheets.map((ws) => readWorksheet(ws));
+    const layout = reportSheetLayout(reportText(draftReport(readFigures(data, sheets).figures, 6)));
+    const ws = (await load(written)).getWorksheet("进展报告")!;
+    // Text rows: the paragraph in A, merged over A:C; appendix rows: 项目, 数值, 来源 in A, B, C.
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    layout.cells.forEach((row, r) => {
+      if (r === 1) return; // the note row says when it was written
+      const merged = layout.merges.includes(`A${r + 1}:C${r + 1}`);
+      const got = merged ? [ws.getCell(r + 1, 1).text, "", ""] : row.map((_, c) => ws.getCell(r + 1, c + 1).text);
+      expect([r + 1, got]).toEqual([r + 1, row]);
+    });
+    expect([...merges].sort()).toEqual([...layout.merges].sort());
+    expect(ws.getCell(2, 1).text).toMatch(
+      /^本表是“政策目标”加载项根据本工作簿的数据生成的文档\(\d{4}-\d\d-\d\d \d\d:\d\d生成\)/,
+    );
+    expect(ws.getCell(6, 1).numFmt).toBe("@");
+    expect(layout.rowHeights.map((_, i) => ws.getRow(i + 1).height)).toEqual(layout.rowHeights);
+    expect(ws.pageSetup).toMatchObject({ orientation: "portrait", paperSize: 9, fitToWidth: 1 });
+    // The appendix starts a page: a manual break after the row above it (0-based id = that row).
+    expect(after.get(part)?.toString()).toMatch(
+      new RegExp(`<rowBreaks[^>]*><brk id="${(layout.rowBreaks[0] ?? 0) - 1}" max="\\d+" man="1"/></rowBreaks>`),
+    );
+  });
+
+  it("--sheet replaces its own earlier report in place: same part, same sheet entry, a user's formula still reads it", async () => {
+    // The copy above, with a sheet of the user's that points at the report (written by ExcelJS, as any tool would).
+    const wb = await load(new Uint8Array(readFileSync(path.join(dir, "台账-报告.xlsx"))));
+    // 7月 reported for one target: the month the report is drafted for.
+    const monthly = wb.getWorksheet("月度填报")!;
+    monthly.getCell(rowWithId(monthly, "art01-hitech-firms"), header(monthly, "7月")).value = 58;
+    const mine = wb.addWorksheet("我的汇报");
+    mine.getCell("A1").value = { formula: "'进展报告'!A1", result: "【政策目标】进展报告 · 2025年1–6月" };
+    const file = path.join(dir, "台账2.xlsx");
+    // ExcelJS drops the workbook's marker names; they are put back, as Excel would have kept them.
+    const names = (await readPackage(await JSZip.loadAsync(readFileSync(path.join(dir, "台账-报告.xlsx"))))).names;
+    writeFileSync(file, await restoreNames(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), names));
+    const before = new Uint8Array(readFileSync(file));
+    const run = cli("report", file, "--month", "2025-07", "--sheet");
+    expect([run.status, run.stderr, run.stdout]).toEqual([0, "", `${path.resolve(file)}\n`]);
+    const after = new Uint8Array(readFileSync(file));
+    expect(await sheetEntry(after, "进展报告")).toEqual(await sheetEntry(before, "进展报告"));
+    const mineBefore = await sheetEntry(before, "我的汇报");
+    expect(
+      (await partsOf(after)).get(mineBefore.part)?.equals((await partsOf(before)).get(mineBefore.part) as Buffer),
+    ).toBe(true);
+    const ws = (await load(after)).getWorksheet("进展报告")!;
+    expect(ws.getCell("A1").text).toBe("【政策目标】进展报告 · 2025年1–7月");
+    expect((await load(after)).worksheets.map((w) => w.name).filter((n) => n.startsWith("进展报告"))).toEqual([
+      "进展报告",
+    ]);
+    if (requireLibreOffice()) {
+      // Recalculated, the user's formula reads the new report: the reference was never re-pointed.
+      const recalculated = sofficeConvert(dir, file, "xlsx:Calc MS Excel 2007 XML", path.join(dir, "recalc"));
+      const back = await load(new Uint8Array(readFileSync(recalculated)));
+      expect(plain(back.getWorksheet("我的汇报")!.getCell("A1").value)).toBe("【政策目标】进展报告 · 2025年1–7月");
+    }
+  }, 120_000);
+
+  it("leaves a user's own 进展报告 alone (the report goes beside it); refuses when both names are the user's", async () => {
+    const { buffer } = await writeTemplate(data, { reportDate: "2025-06-30", now: NOW });
+    const wb = await load(buffer);
+    wb.addWorksheet("进展报告").getCell("A1").value = "我们自己的进展台账";
+    const file = path.join(dir, "自有表.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = path.join(dir, "自有表-报告.xlsx");
+    expect(cli("report", file, "--month", "2025-06", "--into", out).status).toBe(0);
+    const back = await load(new Uint8Array(readFileSync(out)));
+    expect(back.getWorksheet("进展报告")?.getCell("A1").text).toBe("我们自己的进展台账");
+    expect(back.getWorksheet("进展报告(政策目标)")?.getCell("A1").text).toBe("【政策目标】进展报告 · 2025年1–6月");
+
+    wb.addWorksheet("进展报告(政策目标)").getCell("A1").value = "也是我们的";
+    const both = path.join(dir, "两张自有表.xlsx");
+    await wb.xlsx.writeFile(both);
+    const bytes = readFileSync(both);
+    const refused = cli("report", both, "--month", "2025-06", "--sheet");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+    expect(refused.stderr).toMatch(
+      /^错误:“.*两张自有表\.xlsx”中的工作表“进展报告”“进展报告\(政策目标\)”不是本工具生成的.* \/ Error: /,
+    );
+    expect(readFileSync(both).equals(bytes)).toBe(true);
+  });
+
+  it("refuses --sheet with --into, an --into that is not .xlsx, and an --into file that exists (exit 2, 1)", () => {
+    const file = path.join(dir, "台账.xlsx");
+    expect(cli("report", file, "--sheet", "--into", path.join(dir, "x.xlsx")).status).toBe(2);
+    expect(cli("report", file, "--into", path.join(dir, "x.docx")).status).toBe(2);
+    const taken = path.join(dir, "台账-报告.xlsx");
+    const bytes = readFileSync(taken);
+    const r = cli("report", file, "--month", "2025-06", "--into", taken);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^错误:“.*台账-报告\.xlsx”已存在,未作改动/);
+    expect(readFileSync(taken).equals(bytes)).toBe(true);
+  });
 });

@@ -2,17 +2,28 @@
  * What a person sees when printing the CLI's workbook, checked on the PDF LibreOffice makes of it — configured as a
  * Chinese office's LibreOffice is (zh-CN locale, and scripts/fontconfig/zh-cn-office-fonts.conf so that 微软雅黑
  * falls back to a Simplified Chinese face): one sans-serif font family and never the Japanese Noto CJK face
- * (pdffonts, and the pixels of 骨直说关), page footers numbered 1…N of N for the whole workbook, 汇总's two charts with their legends and caption on one page, and its two trend blocks (table + chart) on a page each. The pages are left as
- * PNGs in artifacts/print/ for a person to look at.
+ * (pdffonts, and the pixels of 骨直说关), page footers numbered 1…N of N for the whole workbook, 汇总's two charts with their legends and caption on one page, and its two trend blocks (table + chart) on a page each;
+ * 月度填报 and 月度支出 in month blocks (identity columns and header on every page, every id in each block, text at
+ * ≥ 85 % of full size); and the 进展报告 sheet the CLI writes into a filled workbook, A4 portrait with every sentence
+ * printed and no line over another. The pages are left as PNGs in artifacts/print/ (the report's in
+ * artifacts/print/report-sheet/) for a person to look at.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { reportCommand } from "../../src/cli/commands/report";
+import { fromYi, toExcelValue } from "../../src/engine";
 import { getEdition } from "../../src/policy";
+import { draftReport, reportText } from "../../src/report";
 import { WORKBOOK_FONT } from "../../src/template/blueprint";
-import { writeTemplate } from "../../src/template/xlsx";
+import { areaLabel } from "../../src/template/blueprint/context";
+import { readFigures } from "../../src/template/report/figures";
+import { readWorksheet, writeTemplate } from "../../src/template/xlsx";
+import { readPackage, restoreNames } from "../../src/template/xlsx/package";
+import { syntheticYear } from "../report/syntheticYear";
 import { requireLibreOffice } from "../support/realEngines";
 
 const describeLo = requireLibreOffice() ? describe : describe.skip;
@@ -309,4 +320,142 @@ describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
     expect(fontsOf(path.join(dir, "glyphs-ours.pdf")).some((f) => /CJKjp/.test(f))).toBe(false);
     expect(difference(ours, jp)).toBeGreaterThan(100);
   }, 120_000);
+});
+
+describeLo("printing the 进展报告 sheet the CLI writes into the workbook (LibreOffice, zh-CN)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "zc-print-report-"));
+  const edition = getEdition("yueqing-2025")!;
+  const REPORT_PNGS = path.join(ARTIFACTS, "report-sheet");
+  let pdf = "";
+  let pages: number[] = [];
+  let draft: ReturnType<typeof reportText> | undefined;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    // Six months of the synthetic year (ahead, behind, gaps …) typed into the monthly sheets, as staff fill them.
+    const { buffer } = await writeTemplate(edition, {
+      now: new Date("2025-07-01T02:00:00Z"),
+      reportDate: "2025-06-30",
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    const year = syntheticYear(edition);
+    const fill = (sheet: string, key: string, figure: (key: unknown, month: number) => number | undefined) => {
+      const ws = wb.getWorksheet(sheet)!;
+      const header = new Map<string, number>();
+      ws.getRow(4).eachCell((c, col) => header.set(c.text.replace(/\(.*\)$/, ""), col));
+      ws.eachRow((row, r) => {
+        if (r <= 4) return;
+        for (let m = 1; m <= 6; m++) {
+          const v = figure(row.getCell(header.get(key) ?? 1).value, m);
+          if (v !== undefined) row.getCell(header.get(`${m}月`) ?? 0).value = v;
+        }
+      });
+    };
+    fill("月度填报", "编号", (id, m) => {
+      const t = edition.targets.find((x) => x.id === id);
+      const v = t ? year.targets.get(t.id)?.months[m - 1] : undefined;
+      return t && typeof v === "number" ? toExcelValue(t, v) : undefined;
+    });
+    fill("月度支出", "领域", (label, m) => {
+      const a = edition.areas.find((x) => areaLabel(x) === label);
+      const v = a ? year.areas.get(a.no)?.months[m - 1] : undefined;
+      return typeof v === "number" ? fromYi(v, "万元") : undefined;
+    });
+    // ExcelJS, saving, starts every sheet's page numbers at 1 and drops our marker names: both are undone, so the
+    // workbook is as Excel would have saved it.
+    const saved = await JSZip.loadAsync(
+      await restoreNames(
+        new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer),
+        (await readPackage(await JSZip.loadAsync(buffer))).names,
+      ),
+    );
+    for (const f of saved.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
+      const xml = await f.async("string");
+      saved.file(f.name, xml.replace(/ firstPageNumber="1" useFirstPageNumber="1"/g, ""));
+    }
+    const file = path.join(dir, "台账.xlsx");
+    writeFileSync(file, await saved.generateAsync({ type: "nodebuffer" }));
+    draft = reportText(
+      draftReport(
+        readFigures(
+          edition,
+          wb.worksheets.map((w) => readWorksheet(w)),
+        ).figures,
+        6,
+      ),
+    );
+    const out = path.join(dir, "report.xlsx");
+    const stdout = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      expect(await reportCommand.run([file, "--month", "2025-06", "--into", out])).toBe(0);
+    } finally {
+      stdout.mockRestore();
+    }
+    toPdf(dir, [out]);
+    pdf = path.join(dir, "report.pdf");
+    const n = pageCount(pdf);
+    const first = Array.from({ length: n }, (_, i) => i + 1).find((p) =>
+      pdfText(pdf, p).includes("【政策目标】进展报告"),
+    );
+    pages = first === undefined ? [] : Array.from({ length: n - first + 1 }, (_, i) => first + i);
+    rmSync(REPORT_PNGS, { recursive: true, force: true });
+    mkdirSync(REPORT_PNGS, { recursive: true });
+    if (first !== undefined)
+      execFileSync("pdftoppm", [
+        "-r",
+        "60",
+        "-png",
+        "-f",
+        String(first),
+        "-l",
+        String(n),
+        pdf,
+        path.join(REPORT_PNGS, "page"),
+      ]);
+  }, 300_000);
+
+  it("prints as A4 portrait pages after the workbook's landscape ones, numbered on", () => {
+    expect(pages.length).toBeGreaterThan(2);
+    const first = pages[0] ?? 0;
+    const last = pages[pages.length - 1] ?? 0;
+    expect(pageSizes(pdf, first - 1, first - 1)).toEqual([[842, 595]]);
+    expect(pageSizes(pdf, first, last)).toEqual(pages.map(() => [595, 842]));
+    for (const p of pages) expect(pdfText(pdf, p)).toContain(`第 ${p} 页,共 ${last} 页`);
+    expect(readdirSync(REPORT_PNGS).filter((f) => f.endsWith(".png"))).toHaveLength(pages.length);
+  });
+
+  it("prints every paragraph of the draft whole: each sentence in the PDF's text, no line drawn over another", () => {
+    const printed = pages
+      .map((p) => pdfText(pdf, p))
+      .join("")
+      .replace(/[\s\u3000]+/g, "");
+    const lines = [draft!.title, draft!.subtitle, ...draft!.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
+    const sentences = lines.flatMap((line) =>
+      line
+        .split(/(?<=[。;])/)
+        .map((x) => x.replace(/[\s\u3000]+/g, ""))
+        .filter(Boolean),
+    );
+    // Overview, eight areas, the lists of 欠进度 and 未填报 targets, the changes since 5月.
+    expect(sentences.length).toBeGreaterThan(100);
+    for (const sentence of sentences) expect([sentence, printed.includes(sentence)]).toEqual([sentence, true]);
+    // Text too tall for its row runs into the next row's: LibreOffice still draws it (and pdftotext still reads it),
+    // so the check is that no two words' boxes overlap and none reaches down to the footer.
+    for (const p of pages) {
+      const ws = words(pdf, p);
+      const footer = Math.max(...ws.filter((w) => w.text === "第").map((w) => w.y));
+      const overlaps: string[] = [];
+      ws.forEach((a, i) =>
+        ws.slice(i + 1).forEach((b) => {
+          const ox = Math.min(a.x2, b.x2) - Math.max(a.x, b.x);
+          const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+          if (ox > 1 && oy > 2) overlaps.push(`${a.text} | ${b.text}`);
+        }),
+      );
+      expect([p, overlaps]).toEqual([p, []]);
+      const body = ws.filter((w) => w.y < footer - 5);
+      expect([p, body.filter((w) => w.y + w.h > footer).map((w) => w.text)]).toEqual([p, []]);
+    }
+  });
 });

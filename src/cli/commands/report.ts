@@ -1,29 +1,39 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { reportMonth } from "../../engine";
 import { defaultEditionId, editionIds, getEdition } from "../../policy";
 import { draftReport, reportText } from "../../report";
 import { reportDocx } from "../../template/report/docx";
+import { ReportSheetTakenError, reportSheetLayout } from "../../template/report/sheet";
+import { writeReportIntoWorkbook } from "../../template/xlsx/reportSheet";
 import { readFigures } from "../../template/report/figures";
 import { decodeMarker } from "../../template/blueprint/marker";
 import { nameValue, readPackage } from "../../template/xlsx/package";
 import { readWorksheet } from "../../template/xlsx";
 import { usageError, type Command } from "../command";
+import { checkTarget, FileError, writeAtomic as writeWorkbookAtomic } from "../files";
 
 const help = (): string =>
   [
-    "Usage / 用法: npm run -s cli -- report FILE.xlsx [--month YYYY-MM] [--out 进展报告.docx]",
+    "Usage / 用法: npm run -s cli -- report FILE.xlsx [--month YYYY-MM] [--out 进展报告.docx] [--sheet | --into OUT.xlsx]",
     "",
     "Drafts the 进展情况 report of a month from the workbook's figures (月度填报 and 月度支出; a workbook of the",
-    "earlier layout gives the month of its 报告日期) and writes it as .docx, ending with the table of figures used.",
-    "Prints the path written. The workbook is only read.",
-    "根据工作簿的月度数据起草某月的进展情况报告(.docx,文末附所用数据表),在标准输出打印写入的文件路径。工作簿只读不改。",
+    "earlier layout gives the month of its 报告日期) and writes it as .docx, ending with the table of figures used;",
+    "with --sheet or --into, as the 进展报告 sheet (text cells, A4 portrait) instead — the sheet the add-in writes.",
+    "Prints each path written. Without --sheet the workbook is only read.",
+    "根据工作簿的月度数据起草某月的进展情况报告(.docx,文末附所用数据表);加 --sheet 或 --into 则写成“进展报告”工作表",
+    "(文本单元格,A4 纵向打印,与加载项写入的相同)。在标准输出逐行打印写入的文件路径。不加 --sheet 时工作簿只读不改。",
     "",
     "Options / 选项:",
     "  --month YYYY-MM   the report month / 报告月份 (default / 默认: the latest month filled up to 报告日期)",
     "  --out FILE.docx   file to write / 输出文件 (default / 默认: <工作簿名>-进展报告-YYYY-MM.docx beside it)",
+    "  --sheet           write the 进展报告 sheet into FILE.xlsx itself (an earlier report of ours is replaced in",
+    "                    place; every other sheet, name and reference is kept) / 将“进展报告”工作表写入该工作簿",
+    "                    (替换原有的本工具报告表,其他内容原样保留)",
+    "  --into OUT.xlsx   the same, into a copy OUT.xlsx; FILE.xlsx is only read / 写入工作簿副本 OUT.xlsx,原工作簿不改",
+    "                    (with --sheet or --into, a .docx too only when --out is given / 此时仅在指定 --out 时另写 .docx)",
     `  --edition ID      edition id when the workbook names none / 工作簿未标明版本时使用 (default / 默认: ${defaultEditionId})`,
     "  --text            also print the report's text on stdout / 同时在标准输出打印报告正文",
     "  -h, --help        show this help / 显示本帮助",
@@ -44,10 +54,14 @@ interface Args {
   out?: string;
   edition?: string;
   text: boolean;
+  /** Write the 进展报告 sheet into the workbook itself. */
+  sheet: boolean;
+  /** Write the workbook with the 进展报告 sheet to this file. */
+  into?: string;
 }
 
 function parse(argv: readonly string[]): Args | number {
-  const out: Args = { text: false };
+  const out: Args = { text: false, sheet: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? "";
     const eq = raw.indexOf("=");
@@ -65,6 +79,9 @@ function parse(argv: readonly string[]): Args | number {
       case "--text":
         out.text = true;
         break;
+      case "--sheet":
+        out.sheet = true;
+        break;
       case "--month": {
         const v = value();
         const m = v === undefined ? null : /^(\d{4})-(\d{1,2})$/.exec(v);
@@ -75,6 +92,7 @@ function parse(argv: readonly string[]): Args | number {
         break;
       }
       case "--out":
+      case "--into":
       case "--edition": {
         const v = value();
         if (v === undefined) return fail(`${flag} needs a value.`, `${flag} 需要一个值。`);
@@ -82,6 +100,10 @@ function parse(argv: readonly string[]): Args | number {
           if (!v.toLowerCase().endsWith(".docx"))
             return fail(`--out must name a .docx file.`, `--out 应为 .docx 文件。`);
           out.out = v;
+        } else if (flag === "--into") {
+          if (!v.toLowerCase().endsWith(".xlsx"))
+            return fail(`--into must name a .xlsx file.`, `--into 应为 .xlsx 文件。`);
+          out.into = v;
         } else out.edition = v;
         break;
       }
@@ -92,7 +114,22 @@ function parse(argv: readonly string[]): Args | number {
     }
   }
   if (out.file === undefined) return fail("give the workbook FILE.xlsx.", "请指定工作簿 FILE.xlsx。");
+  if (out.sheet && out.into !== undefined)
+    return fail("give --sheet or --into, not both.", "--sheet 与 --into 只能选一个。");
   return out;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** "2025-07-01 10:30" in the machine's time, as the pane stamps the sheet it writes. */
+function localDateTime(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
@@ -108,7 +145,7 @@ async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "draft a month's 进展情况 report (.docx) from a workbook / 根据工作簿起草进展情况报告",
+  summary: "draft a month's 进展情况 report (.docx or the 进展报告 sheet) from a workbook / 根据工作簿起草进展情况报告",
   async run(argv) {
     const args = parse(argv);
     if (typeof args === "number") return args;
@@ -168,25 +205,69 @@ export const reportCommand: Command = {
       );
     }
     const text = reportText(draftReport(read.figures, month));
+    const written: string[] = [];
+    const book = args.sheet ? file : args.into;
+    if (book !== undefined) {
+      const inPlace = path.resolve(book) === path.resolve(file);
+      try {
+        // A copy never replaces another workbook; FILE itself (--sheet) only when it may be written (not read-only,
+        // not open in Excel or LibreOffice).
+        if (!inPlace && (await exists(book)))
+          throw new FileError(
+            `“${book}”已存在,未作改动;要写入原工作簿请用 --sheet,或换一个文件名。`,
+            `"${book}" exists and was left unchanged; write into the workbook itself with --sheet, or name another file.`,
+          );
+        await checkTarget(book, { replace: true });
+      } catch (error) {
+        if (error instanceof FileError) return fileError(error.chinese, error.english);
+        throw error;
+      }
+      let result;
+      try {
+        result = await writeReportIntoWorkbook(
+          new Uint8Array(bytes),
+          reportSheetLayout(text, localDateTime(new Date())),
+        );
+      } catch (error) {
+        if (!(error instanceof ReportSheetTakenError)) throw error;
+        const names = error.names.map((n) => `“${n}”`).join("");
+        return fileError(
+          `“${file}”中的工作表${names}不是本工具生成的,未写入报告;请改名后重试,或不加 --sheet/--into 只生成 .docx。`,
+          `in "${file}" the sheets ${error.names.join(", ")} are the user's own: no report written; rename one, or leave out --sheet/--into for the .docx only.`,
+        );
+      }
+      try {
+        await writeWorkbookAtomic(book, result.buffer);
+      } catch (error) {
+        if (error instanceof FileError) return fileError(error.chinese, error.english);
+        throw error;
+      }
+      written.push(book);
+    }
     const out =
       args.out ??
-      path.join(
-        path.dirname(file),
-        `${path.basename(file, path.extname(file))}-进展报告-${year}-${String(month).padStart(2, "0")}.docx`,
-      );
-    try {
-      await writeAtomic(out, await reportDocx(text));
-    } catch {
-      return fileError(
-        `无法写入“${out}”(文件夹不存在、无权限或磁盘已满)。`,
-        `cannot write "${out}" (missing folder, no permission or disk full).`,
-      );
+      (book !== undefined
+        ? undefined
+        : path.join(
+            path.dirname(file),
+            `${path.basename(file, path.extname(file))}-进展报告-${year}-${String(month).padStart(2, "0")}.docx`,
+          ));
+    if (out !== undefined) {
+      try {
+        await writeAtomic(out, await reportDocx(text));
+      } catch {
+        return fileError(
+          `无法写入“${out}”(文件夹不存在、无权限或磁盘已满)。`,
+          `cannot write "${out}" (missing folder, no permission or disk full).`,
+        );
+      }
+      written.push(out);
     }
     if (args.text) {
       const body = [text.title, text.subtitle, ...text.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
       process.stdout.write(`${body.join("\n")}\n`);
     }
-    process.stdout.write(`${path.resolve(out)}\n`);
+    for (const w of written) process.stdout.write(`${path.resolve(w)}\n`);
     return 0;
   },
 };

@@ -4,7 +4,15 @@
  */
 import type { EditionData } from "../../policy/types";
 import { readFigures, type ReadFigures } from "../report/figures";
-import { isReportTitle, REPORT_SHEET, type ReportSheetLayout } from "../report/sheet";
+import {
+  ReportSheetTakenError,
+  reportSheetTarget,
+  REPORT_SHEET,
+  REPORT_SHEET_ALTERNATE,
+  type ReportSheetLayout,
+} from "../report/sheet";
+
+export { ReportSheetTakenError } from "../report/sheet";
 import { cellAddress } from "../blueprint/a1";
 import { identifySheets } from "../blueprint/identity";
 import type { ExistingSheet } from "../blueprint/read";
@@ -64,16 +72,6 @@ export interface ReportSheetResult {
   readonly payloadBytes: number;
 }
 
-/** Raised when both 进展报告 and 进展报告(政策目标) are the user's own sheets: nothing is written. */
-export class ReportSheetTakenError extends Error {
-  constructor(readonly names: readonly string[]) {
-    super(`工作表“${names.join("”“")}”不是本插件生成的,未写入报告。 / Sheets ${names.join(", ")} are not ours.`);
-    this.name = "ReportSheetTakenError";
-  }
-}
-
-const ALTERNATE = `${REPORT_SHEET}(政策目标)`;
-
 /**
  * Writes the report sheet in 3 syncs: (1) the sheet names; (2) A1 of a 进展报告 (and 进展报告(政策目标)) that exists,
  * to tell ours from a user's; (3) the sheet. Ours is cleared and rewritten in place — only that sheet, and a
@@ -89,14 +87,15 @@ export async function writeReportSheet(
   worksheets.load("items/name");
   await context.sync();
   const find = (name: string) => worksheets.items.find((w) => w.name.toLowerCase() === name.toLowerCase())?.name;
-  const candidates = [layout.name, ALTERNATE].flatMap((n) => {
+  const candidates = [REPORT_SHEET, REPORT_SHEET_ALTERNATE].flatMap((n) => {
     const existing = find(n);
     return existing ? [{ name: existing, a1: worksheets.getItem(existing).getRange("A1").load("values") }] : [];
   });
   if (candidates.length > 0) await context.sync();
-  const ours = candidates.find((c) => isReportTitle(c.a1.values[0]?.[0]));
-  const target = ours?.name ?? (find(layout.name) === undefined ? layout.name : ALTERNATE);
-  if (!ours && find(target) !== undefined) throw new ReportSheetTakenError(candidates.map((c) => c.name));
+  const decided = reportSheetTarget(candidates.map((c) => ({ name: c.name, a1: c.a1.values[0]?.[0] })));
+  if (decided === undefined) throw new ReportSheetTakenError(candidates.map((c) => c.name));
+  const target = decided.name;
+  const ours = decided.replace ? decided : undefined;
 
   let bytes = 0;
   const count = (x: unknown) => {

@@ -2,7 +2,7 @@ import type { ReportText } from "../../report";
 import { rangeAddress } from "../blueprint/a1";
 import { WORKBOOK_FONT } from "../blueprint/fonts";
 import { FOOTER, wrappedLines } from "../blueprint/sheetBuilder";
-import type { CellStyle, StyleRun } from "../blueprint/types";
+import type { CellStyle, SheetContent, StyleRun } from "../blueprint/types";
 
 /**
  * The drafted report as a sheet of text cells (进展报告), printable on A4 portrait: the text in one wide merged
@@ -143,4 +143,61 @@ export function reportSheetLayout(text: ReportText, generated?: string): ReportS
 /** Whether a sheet's A1 says it is our report (and may be replaced). */
 export function isReportTitle(a1: unknown): boolean {
   return typeof a1 === "string" && a1.startsWith(REPORT_TITLE_MARK);
+}
+
+/** Where the report goes when a user's own sheet is called 进展报告. */
+export const REPORT_SHEET_ALTERNATE = `${REPORT_SHEET}(政策目标)`;
+
+/**
+ * The sheet the report is written to, given the workbook's sheets (name and A1): an earlier report of ours is
+ * replaced where it is (`replace`); else 进展报告, else 进展报告(政策目标) when a user's sheet holds the first name;
+ * undefined when both names are the user's (nothing is written). Names compare as Excel does, ignoring case.
+ */
+export function reportSheetTarget(
+  sheets: readonly { readonly name: string; readonly a1: unknown }[],
+): { readonly name: string; readonly replace: boolean } | undefined {
+  const find = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const candidates = [REPORT_SHEET, REPORT_SHEET_ALTERNATE].flatMap((n) => find(n) ?? []);
+  const ours = candidates.find((c) => isReportTitle(c.a1));
+  if (ours) return { name: ours.name, replace: true };
+  const free = [REPORT_SHEET, REPORT_SHEET_ALTERNATE].find((n) => find(n) === undefined);
+  return free === undefined ? undefined : { name: free, replace: false };
+}
+
+/** Raised when both 进展报告 and 进展报告(政策目标) are the user's own sheets: nothing is written. */
+export class ReportSheetTakenError extends Error {
+  constructor(readonly names: readonly string[]) {
+    super(`工作表“${names.join("”“")}”不是本插件生成的,未写入报告。 / Sheets ${names.join(", ")} are not ours.`);
+    this.name = "ReportSheetTakenError";
+  }
+}
+
+/**
+ * The report sheet as the file writer takes a sheet: the layout's cells as text (number format "@", so "52.3%"
+ * stays what the report says; the B and C of a text row empty), its widths, heights, styles, merges, A4 portrait
+ * print and the appendix's page break — the cells and formats the Office.js writer sets from the same layout.
+ */
+export function reportSheetContent(layout: ReportSheetLayout, name: string = layout.name): SheetContent {
+  return {
+    name,
+    cells: layout.cells.map((row) => row.map((v) => ({ value: v === "" ? null : v, numFmt: "@" }))),
+    columnWidths: [...layout.columnWidths],
+    rowHeights: new Map(layout.rowHeights.map((h, i) => [i + 1, h] as [number, number])),
+    styles: layout.styles,
+    merges: layout.merges,
+    tables: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    freeze: { rows: 0, columns: 0 },
+    rowBreaks: layout.rowBreaks,
+    columnBreaks: [],
+    print: {
+      orientation: layout.print.orientation,
+      paper: layout.print.paper,
+      fitToWidth: layout.print.fitToWidth,
+      margins: layout.print.margins,
+      footer: layout.print.footer,
+    },
+  };
 }

@@ -381,7 +381,7 @@ async function patchNames(zip: JSZip, patch: WorkbookPatch, stats: ApplyStats): 
  * Removes the calculation chain: it lists formula cells in calculation order, and a chain that names a cell
  * without a formula makes Excel repair the file. Excel rebuilds it on the next save.
  */
-async function dropCalcChain(zip: JSZip, stats: ApplyStats): Promise<void> {
+export async function dropCalcChain(zip: JSZip, stats: ApplyStats): Promise<void> {
   const rels = await relationships(zip, "xl/workbook.xml");
   const chain = rels.find((r) => r.type === REL_TYPE.calcChain);
   if (!chain) return;

@@ -121,7 +121,8 @@ export class Transplant {
     writeXml(this.zip, relsPath(to), doc);
   }
 
-  async sheet(name: string, from: string, shared: readonly string[], printTitles: { name: string; text: string }[]) {
+  /** A scratch worksheet as the workbook's: shared strings inline, cell and conditional formats re-indexed. */
+  private async converted(from: string, shared: readonly string[]): Promise<Document> {
     const doc = (await readXml(this.scratch, from)) as Document;
     const root = doc.documentElement as Element;
     for (const c of Array.from(doc.getElementsByTagNameNS(NS.main, "c"))) {
@@ -152,6 +153,25 @@ export class Transplant {
       const s = col.getAttribute("style");
       if (s !== null) col.setAttribute("style", String(this.xf(Number(s))));
     }
+    return doc;
+  }
+
+  /**
+   * Writes a scratch worksheet over one of the workbook's sheets, in place: same part, same entry in workbook.xml
+   * (name, sheetId, position), so formulas and names that point at the sheet keep pointing at it. What the old part
+   * related to (comments, drawings) is dropped with its relationships, as Excel's "clear all" would.
+   */
+  async replace(part: string, from: string, shared: readonly string[]): Promise<void> {
+    const doc = await this.converted(from, shared);
+    this.zip.remove(relsPath(part));
+    writeXml(this.zip, part, doc);
+    await this.copyRels(from, part, async (rel) => this.related(rel));
+    this.stats.partsChanged.push(part);
+    this.stats.cellsWritten += doc.getElementsByTagNameNS(NS.main, "c").length;
+  }
+
+  async sheet(name: string, from: string, shared: readonly string[], printTitles: { name: string; text: string }[]) {
+    const doc = await this.converted(from, shared);
     const part = this.free((n) => `xl/worksheets/sheet${n}.xml`);
     writeXml(this.zip, part, doc);
     this.override(part, CT.worksheet);
