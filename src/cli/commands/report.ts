@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { reportMonth } from "../../engine";
 import { defaultEditionId, editionIds, getEdition } from "../../policy";
@@ -13,7 +13,7 @@ import { decodeMarker } from "../../template/blueprint/marker";
 import { nameValue, readPackage } from "../../template/xlsx/package";
 import { readWorksheet } from "../../template/xlsx";
 import { usageError, type Command } from "../command";
-import { checkTarget, FileError, writeAtomic as writeWorkbookAtomic } from "../files";
+import { checkTarget, FileError, writeAtomic } from "../files";
 
 const help = (): string =>
   [
@@ -132,17 +132,6 @@ function localDateTime(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 export const reportCommand: Command = {
   name: "report",
   summary: "draft a month's 进展情况 report (.docx or the 进展报告 sheet) from a workbook / 根据工作簿起草进展情况报告",
@@ -237,7 +226,7 @@ export const reportCommand: Command = {
         );
       }
       try {
-        await writeWorkbookAtomic(book, result.buffer);
+        await writeAtomic(book, result.buffer);
       } catch (error) {
         if (error instanceof FileError) return fileError(error.chinese, error.english);
         throw error;
@@ -253,13 +242,12 @@ export const reportCommand: Command = {
             `${path.basename(file, path.extname(file))}-进展报告-${year}-${String(month).padStart(2, "0")}.docx`,
           ));
     if (out !== undefined) {
+      const docx = await reportDocx(text);
       try {
-        await writeAtomic(out, await reportDocx(text));
-      } catch {
-        return fileError(
-          `无法写入“${out}”(文件夹不存在、无权限或磁盘已满)。`,
-          `cannot write "${out}" (missing folder, no permission or disk full).`,
-        );
+        await writeAtomic(out, docx);
+      } catch (error) {
+        if (error instanceof FileError) return fileError(error.chinese, error.english);
+        throw error;
       }
       written.push(out);
     }
