@@ -1,7 +1,7 @@
 /**
  * What a person sees when printing the CLI's workbook, checked on the PDF LibreOffice makes of it — configured as a
- * Chinese office's LibreOffice is (zh-CN locale, and scripts/fontconfig/zh-cn-office-fonts.conf so that 微软雅黑
- * falls back to a Simplified Chinese face): one sans-serif font family and never the Japanese Noto CJK face
+ * Chinese office's LibreOffice is (zh-CN locale, and the README's fontconfig step, run as written under a temporary
+ * HOME, so that 微软雅黑 falls back to a Simplified Chinese face): one sans-serif font family and never the Japanese Noto CJK face
  * (pdffonts, and the pixels of 骨直说关), page footers numbered 1…N of N for the whole workbook, 汇总's two charts with their legends and caption on one page, and its two trend blocks (table + chart) on a page each;
  * 月度填报 and 月度支出 in month blocks (identity columns and header on every page, every id in each block, text at
  * ≥ 85 % of full size); and the 进展报告 sheet the CLI writes into a filled workbook, A4 portrait with every sentence
@@ -47,15 +47,24 @@ ${prop("DefaultLocale_CJK")}
   return `file://${path.join(dir, "profile")}`;
 }
 
-/** fontconfig as installed, plus the repository's alias of 微软雅黑 to a Simplified Chinese face. */
-function fontconfig(dir: string): string {
-  const file = path.join(dir, "fonts.conf");
-  const alias = path.join(__dirname, "..", "..", "scripts", "fontconfig", "zh-cn-office-fonts.conf");
-  writeFileSync(
-    file,
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include>/etc/fonts/fonts.conf</include><include>${alias}</include></fontconfig>`,
-  );
-  return file;
+/**
+ * The README's Linux print step, run as written (the ```sh block that copies into ~/.config/fontconfig/conf.d), in the
+ * repository, with HOME and XDG_CONFIG_HOME in `dir`: the environment LibreOffice then prints with. Nothing else
+ * points fontconfig at the file, so a name fontconfig does not read there fails the Japanese-forms test below.
+ */
+function readmeFontconfigStep(dir: string): NodeJS.ProcessEnv {
+  const root = path.join(__dirname, "..", "..");
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+  const step = blocks.find((b) => b.includes("~/.config/fontconfig/conf.d"));
+  if (!step) throw new Error("README has no ```sh block for ~/.config/fontconfig/conf.d");
+  const home = path.join(dir, "home");
+  mkdirSync(home, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, ".config") };
+  delete env.FONTCONFIG_FILE;
+  delete env.FONTCONFIG_PATH;
+  execFileSync("bash", ["-euc", step], { cwd: root, env, stdio: "pipe" });
+  return env;
 }
 
 function toPdf(dir: string, inputs: readonly string[]): void {
@@ -66,7 +75,7 @@ function toPdf(dir: string, inputs: readonly string[]): void {
       dir,
       ...inputs,
     ),
-    { stdio: "pipe", timeout: 180_000, env: { ...process.env, FONTCONFIG_FILE: fontconfig(dir) } },
+    { stdio: "pipe", timeout: 180_000, env: readmeFontconfigStep(dir) },
   );
 }
 
