@@ -8,15 +8,16 @@ import type { Area } from "../policy/types";
 /** The stated total (合计, 49.25亿元 in 2025) or the plain sum of the areas (各领域合计, 69.49亿元). */
 export type BudgetTotal = "合计" | "各领域合计";
 
-const TOTAL_WORDS: Record<string, BudgetTotal> = {
-  合计: "合计",
-  总额: "合计",
-  文件总额: "合计",
-  total: "合计",
-  各领域合计: "各领域合计",
-  领域合计: "各领域合计",
-  sum: "各领域合计",
-};
+// A Map, not an object literal: a typed "__proto__" or "constructor" must not find Object.prototype's members.
+const TOTAL_WORDS: ReadonlyMap<string, BudgetTotal> = new Map([
+  ["合计", "合计"],
+  ["总额", "合计"],
+  ["文件总额", "合计"],
+  ["total", "合计"],
+  ["各领域合计", "各领域合计"],
+  ["领域合计", "各领域合计"],
+  ["sum", "各领域合计"],
+]);
 
 /**
  * An area by number (6), numeral (六, 六、), title or a unique part of it (扩大有效投资), or one of the
@@ -39,7 +40,7 @@ export function findArea(index: EditionIndex, input: unknown): Area | BudgetTota
     .normalize("NFKC")
     .trim()
     .replace(/[、.,]$/, "");
-  const total = TOTAL_WORDS[text.toLowerCase()];
+  const total = TOTAL_WORDS.get(text.toLowerCase());
   if (total) return total;
   const no = /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text.replace(/^领域/, ""));
   if (no !== undefined) return index.area(no) ?? unknown(describeInput(ref));

@@ -35,16 +35,17 @@ export type AmountUnit = "亿元" | "万元" | "元";
 
 const PER_YI: Record<AmountUnit, number> = { 亿元: 1, 万元: 10_000, 元: 100_000_000 };
 
-const UNIT_ALIASES: Record<string, AmountUnit> = {
-  亿元: "亿元",
-  亿: "亿元",
-  yi: "亿元",
-  万元: "万元",
-  万: "万元",
-  wan: "万元",
-  元: "元",
-  yuan: "元",
-};
+// A Map: "constructor" typed as a unit is unknown, not Object's constructor.
+const UNIT_ALIASES: ReadonlyMap<string, AmountUnit> = new Map([
+  ["亿元", "亿元"],
+  ["亿", "亿元"],
+  ["yi", "亿元"],
+  ["万元", "万元"],
+  ["万", "万元"],
+  ["wan", "万元"],
+  ["元", "元"],
+  ["yuan", "元"],
+]);
 
 /**
  * Reads an amount unit; blank means 亿元, the document's unit.
@@ -58,7 +59,7 @@ export function readAmountUnit(input: unknown): AmountUnit | CalcError {
   if (isCalcError(value)) return value;
   if (isBlankInput(value)) return "亿元";
   if (typeof value !== "string") return valueError("unknownUnit", describeInput(value));
-  return UNIT_ALIASES[value.normalize("NFKC").trim().toLowerCase()] ?? valueError("unknownUnit", describeInput(value));
+  return UNIT_ALIASES.get(value.normalize("NFKC").trim().toLowerCase()) ?? valueError("unknownUnit", describeInput(value));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { EditionData } from "../policy/types";
 import type { FnError, FunctionDef, Value } from "./args";
 import { createFunctions } from "./definitions";
 import { FunctionError } from "./messages";
+import { parseQualifiedReference } from "./qualifiedReference";
 
 export interface EditionRegistry {
   /** The edition unqualified references use. */
@@ -54,14 +55,12 @@ export function createEditionRegistry(bundled: readonly EditionData[], defaultId
       let index = active();
       let rest = args;
       const first = args[0];
-      // Ids and areas never contain "/", so a slash always means "edition/reference".
-      if (typeof first === "string" && first.includes("/")) {
-        const slash = first.indexOf("/");
-        const id = first.slice(0, slash).trim();
-        const found = byId(id);
-        if (found === undefined) return new FunctionError("NA", "unknownEdition", [id, knownIds()]);
+      const qualified = typeof first === "string" ? parseQualifiedReference(first) : undefined;
+      if (qualified !== undefined) {
+        const found = byId(qualified.editionId);
+        if (found === undefined) return new FunctionError("NA", "unknownEdition", [qualified.editionId, knownIds()]);
         index = found;
-        rest = [first.slice(slash + 1), ...args.slice(1)];
+        rest = [qualified.reference, ...args.slice(1)];
       }
       const def = definitionsOf(index).get(name);
       if (def === undefined) throw new Error(`ZC.${name} has no definition`);

@@ -1,5 +1,6 @@
 /** The digits of a Chinese numeral (两 is 2), shared with the importer's reading of 三百五十. */
-export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+// Null prototype: `"constructor" in CHINESE_DIGITS` is false, so no text finds Object.prototype's members.
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = Object.assign(Object.create(null) as object, {
   零: 0,
   〇: 0,
   一: 1,
@@ -12,7 +13,7 @@ export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   七: 7,
   八: 8,
   九: 9,
-};
+});
 
 /**
  * Reads a Chinese numeral below 100 as written in headings: 一 … 十 … 三十七.
