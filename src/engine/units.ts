@@ -59,7 +59,9 @@ export function readAmountUnit(input: unknown): AmountUnit | CalcError {
   if (isCalcError(value)) return value;
   if (isBlankInput(value)) return "亿元";
   if (typeof value !== "string") return valueError("unknownUnit", describeInput(value));
-  return UNIT_ALIASES.get(value.normalize("NFKC").trim().toLowerCase()) ?? valueError("unknownUnit", describeInput(value));
+  return (
+    UNIT_ALIASES.get(value.normalize("NFKC").trim().toLowerCase()) ?? valueError("unknownUnit", describeInput(value))
+  );
 }
 
 /**
