@@ -61,7 +61,7 @@ const policyLayerBans = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "artifacts/**", "coverage/**", ".cache/**"] },
+  { ignores: ["node_modules/**", "dist/**", "dist-cli/**", "artifacts/**", "coverage/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,6 @@
 /** What every CLI command is, and how each reports a usage error, so all commands answer alike. */
 export interface Command {
   readonly name: string;
-  /** One line for `--help`. */
-  readonly summary: string;
   /** Runs with the arguments after the command name; resolves to the process exit code. */
   run(args: readonly string[]): Promise<number>;
 }

@@ -1,32 +1,60 @@
 /**
- * Command-line entry: `npm run -s cli -- <command> [options]` (tsx src/cli/main.ts).
+ * Command-line entry: `npx zcmb <command> [options]` runs the compiled bundle of this file (bin/zcmb.cjs builds
+ * it into dist-cli/ when it is missing or older than the sources; `npm run build` builds it too).
  *
- * Commands live in `commands/`, one file each; adding one is one line in {@link commands}.
+ * Commands live in `commands/`, one file each; adding one is one entry in {@link commands}. A command's module is
+ * loaded only when it runs, so `--help` and a usage error answer without loading ExcelJS, JSZip or mammoth.
  * Exit codes: 0 success, 2 usage error (unknown command or bad argument, message on stderr in English and Chinese).
  */
 import { USAGE_ERROR, type Command } from "./command";
-import { checkCommand } from "./commands/check";
-import { datasetCommand } from "./commands/dataset";
-import { diffCommand } from "./commands/diff";
-import { importCommand } from "./commands/import";
-import { reportCommand } from "./commands/report";
-import { templateCommand } from "./commands/template";
 
 export type { Command } from "./command";
 
-export const commands: readonly Command[] = [
-  datasetCommand,
-  checkCommand,
-  diffCommand,
-  templateCommand,
-  reportCommand,
-  importCommand,
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for `--help`. */
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  {
+    name: "dataset",
+    summary: "print an edition as an edition file (JSON) / 以版本文件(JSON)打印政策数据",
+    load: async () => (await import("./commands/dataset")).datasetCommand,
+  },
+  {
+    name: "check",
+    summary: "validate an edition file / 校验版本文件",
+    load: async () => (await import("./commands/check")).checkCommand,
+  },
+  {
+    name: "diff",
+    summary: "what changed between two editions / 比较两版政策的变化",
+    load: async () => (await import("./commands/diff")).diffCommand,
+  },
+  {
+    name: "template",
+    summary: "write or refresh the policy workbook (.xlsx) / 生成或刷新政策目标工作簿",
+    load: async () => (await import("./commands/template")).templateCommand,
+  },
+  {
+    name: "report",
+    summary:
+      "draft a month's 进展情况 report (.docx or the 进展报告 sheet) from a workbook / 根据工作簿起草进展情况报告",
+    load: async () => (await import("./commands/report")).reportCommand,
+  },
+  {
+    name: "import",
+    summary: "draft an edition from a policy text; review it in Excel / 由政策原文生成版本草稿并审核",
+    load: async () => (await import("./commands/import")).importCommand,
+  },
 ];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    "Usage / 用法: npm run -s cli -- <command> [options]",
+    "Usage / 用法: npx zcmb <command> [options]",
     "",
     "Commands / 命令:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
@@ -46,12 +74,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage());
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
     process.stderr.write(`Error: unknown command "${name}". / 错误:未知命令 "${name}"。\n\n${usage()}`);
     return USAGE_ERROR;
   }
-  return command.run(rest);
+  return (await entry.load()).run(rest);
 }
 
 main(process.argv.slice(2)).then(

@@ -7,7 +7,7 @@ const root = join(__dirname, "..", "..");
 const fixture = join(root, "tests/fixtures/editions/shifan-2026.json");
 
 function cli(...args: string[]) {
-  const result = spawnSync("npx", ["tsx", "src/cli/main.ts", ...args], { cwd: root, encoding: "utf8" });
+  const result = spawnSync("npx", ["zcmb", ...args], { cwd: root, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

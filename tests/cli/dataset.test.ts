@@ -11,7 +11,7 @@ const toDatasetJson = toEditionFile;
 const root = join(__dirname, "..", "..");
 
 function cli(...args: string[]) {
-  const result = spawnSync("npx", ["tsx", "src/cli/main.ts", ...args], { cwd: root, encoding: "utf8" });
+  const result = spawnSync("npx", ["zcmb", ...args], { cwd: root, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

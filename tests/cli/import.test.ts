@@ -16,7 +16,7 @@ const root = path.join(__dirname, "..", "..");
 const seed = path.join(root, "seeds/yueqing-2025-policy.txt");
 
 function cli(...args: string[]) {
-  const r = spawnSync("npx", ["tsx", "src/cli/main.ts", ...args], { cwd: root, encoding: "utf8" });
+  const r = spawnSync("npx", ["zcmb", ...args], { cwd: root, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -15,7 +15,7 @@ const root = path.join(__dirname, "..", "..");
 const seed = readFileSync(path.join(root, "seeds/yueqing-2025-policy.txt"), "utf8");
 
 function importFile(file: string): Draft {
-  const r = spawnSync("npx", ["tsx", "src/cli/main.ts", "import", file], { cwd: root, encoding: "utf8" });
+  const r = spawnSync("npx", ["zcmb", "import", file], { cwd: root, encoding: "utf8" });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout) as Draft;
 }

@@ -85,12 +85,12 @@ describe("cli diff", () => {
     const file = join(dir, "next.json");
     const text = `${shifan.text}\n力争完成数字化改造企业40家以上。数据企业12家。县财政2027年预算安排资金4000万元。`;
     writeFileSync(file, JSON.stringify(toEditionFile({ ...next, text })));
-    const ok = spawnSync("npx", ["tsx", "src/cli/main.ts", "diff", fixture, file], { cwd: root, encoding: "utf8" });
+    const ok = spawnSync("npx", ["zcmb", "diff", fixture, file], { cwd: root, encoding: "utf8" });
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe(formatDiff(diffEditions(shifan, { ...next, text })));
     writeFileSync(file, "{}");
-    const bad = spawnSync("npx", ["tsx", "src/cli/main.ts", "diff", fixture, file], { cwd: root, encoding: "utf8" });
+    const bad = spawnSync("npx", ["zcmb", "diff", fixture, file], { cwd: root, encoding: "utf8" });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(`${file} 不是有效的版本文件`);
   });

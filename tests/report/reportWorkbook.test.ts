@@ -125,11 +125,10 @@ async function docxRows(file: string): Promise<string[]> {
       writeFileSync(filled, await filledWorkbook(month));
       const recalculated = sofficeConvert(dir, filled, "xlsx:Calc MS Excel 2007 XML", path.join(dir, `recalc-${mm}`));
       const out = path.join(dir, `进展报告-2025-${mm}.docx`);
-      const run = spawnSync(
-        "npx",
-        ["tsx", "src/cli/main.ts", "report", recalculated, "--month", `2025-${mm}`, "--out", out],
-        { cwd: root, encoding: "utf8" },
-      );
+      const run = spawnSync("npx", ["zcmb", "report", recalculated, "--month", `2025-${mm}`, "--out", out], {
+        cwd: root,
+        encoding: "utf8",
+      });
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       const paragraphs = await docxRows(out);

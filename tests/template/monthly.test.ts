@@ -214,16 +214,7 @@ describe("monthly sheets in a fresh workbook", () => {
       const out = path.join(dir, `报告-${month}.docx`);
       const run = spawnSync(
         "npx",
-        [
-          "tsx",
-          "src/cli/main.ts",
-          "report",
-          recalculated,
-          "--month",
-          `2025-${String(month).padStart(2, "0")}`,
-          "--out",
-          out,
-        ],
+        ["zcmb", "report", recalculated, "--month", `2025-${String(month).padStart(2, "0")}`, "--out", out],
         { cwd: root, encoding: "utf8" },
       );
       expect(run.stderr).toBe("");

@@ -4,7 +4,7 @@ import { readText, reportLoadFailure } from "../edition";
 
 const help = (): string =>
   [
-    "Usage / 用法: npm run -s cli -- check EDITION.json [--text POLICY.txt]",
+    "Usage / 用法: npx zcmb check EDITION.json [--text POLICY.txt]",
     "",
     "Validates an edition file (schema/edition.schema.json and the checks of src/policy/validation) and prints the",
     "report; exits 1 when there are errors (warnings alone exit 0). With --text (or the file's own `text`), every",
@@ -25,7 +25,6 @@ const list = (title: string, issues: readonly Issue[]): string =>
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "validate an edition file / 校验版本文件",
   async run(args) {
     let file: string | undefined;
     let textFile: string | undefined;

@@ -5,7 +5,7 @@ import { loadEdition, reportLoadFailure } from "../edition";
 
 const help = (): string =>
   [
-    "Usage / 用法: npm run -s cli -- dataset [--edition ID|FILE.json]",
+    "Usage / 用法: npx zcmb dataset [--edition ID|FILE.json]",
     "",
     "Prints an edition as an edition file (JSON, schema/edition.schema.json) on stdout; printing a file read with",
     "--edition FILE gives its bytes back.",
@@ -21,7 +21,6 @@ const fail = (english: string, chinese: string): number => usageError(english, c
 
 export const datasetCommand: Command = {
   name: "dataset",
-  summary: "print an edition as an edition file (JSON) / 以版本文件(JSON)打印政策数据",
   async run(args) {
     let edition: string = defaultEditionId;
     for (let i = 0; i < args.length; i++) {

@@ -4,7 +4,7 @@ import { loadEdition, reportLoadFailure } from "../edition";
 
 const help = (): string =>
   [
-    "Usage / 用法: npm run -s cli -- diff OLD.json|ID NEW.json|ID",
+    "Usage / 用法: npx zcmb diff OLD.json|ID NEW.json|ID",
     "",
     "Lists what changed between two editions — targets changed, added, removed; budgets by area; articles — as",
     "tab-separated Chinese tables to paste into a memo. Targets match by id, then by indicator and unit.",
@@ -14,7 +14,6 @@ const help = (): string =>
 
 export const diffCommand: Command = {
   name: "diff",
-  summary: "what changed between two editions / 比较两版政策的变化",
   async run(args) {
     if (args.includes("-h") || args.includes("--help")) {
       process.stdout.write(help());

@@ -11,8 +11,8 @@ import { readReviewWorkbook, writeReviewWorkbook } from "../reviewWorkbook";
 const help = (): string =>
   [
     "Usage / 用法:",
-    "  npm run -s cli -- import POLICY.(txt|docx|html) [--previous OLD.json] [--out DRAFT.json] [--review review.xlsx]",
-    "  npm run -s cli -- import --from-review review.xlsx --out EDITION.json",
+    "  npx zcmb import POLICY.(txt|docx|html) [--previous OLD.json] [--out DRAFT.json] [--review review.xlsx]",
+    "  npx zcmb import --from-review review.xlsx --out EDITION.json",
     "",
     "Drafts an edition from a policy text: document fields, areas (lead, budget in 亿元, items), articles (责任单位",
     "in order) and every quantitative target with its exact quote, each with a confidence and reasons, plus the",
@@ -159,7 +159,6 @@ async function fromReview(args: Args & { fromReview: string }): Promise<number> 
 
 export const importCommand: Command = {
   name: "import",
-  summary: "draft an edition from a policy text; review it in Excel / 由政策原文生成版本草稿并审核",
   async run(argv) {
     const args = parse(argv);
     if (typeof args === "number") return args;

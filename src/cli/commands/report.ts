@@ -17,7 +17,7 @@ import { checkTarget, FileError, writeAtomic } from "../files";
 
 const help = (): string =>
   [
-    "Usage / 用法: npm run -s cli -- report FILE.xlsx [--month YYYY-MM] [--out 进展报告.docx] [--sheet | --into OUT.xlsx]",
+    "Usage / 用法: npx zcmb report FILE.xlsx [--month YYYY-MM] [--out 进展报告.docx] [--sheet | --into OUT.xlsx]",
     "",
     "Drafts the 进展情况 report of a month from the workbook's figures (月度填报 and 月度支出; a workbook of the",
     "earlier layout gives the month of its 报告日期) and writes it as .docx, ending with the table of figures used;",
@@ -134,7 +134,6 @@ function localDateTime(d: Date): string {
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "draft a month's 进展情况 report (.docx or the 进展报告 sheet) from a workbook / 根据工作簿起草进展情况报告",
   async run(argv) {
     const args = parse(argv);
     if (typeof args === "number") return args;

@@ -17,8 +17,8 @@ import { describeRefresh } from "../preview";
 const help = (): string =>
   [
     "Usage / 用法:",
-    "  npm run -s cli -- template --out FILE.xlsx [options]",
-    "  npm run -s cli -- template --update FILE.xlsx [--out FILE2.xlsx] [options]",
+    "  npx zcmb template --out FILE.xlsx [options]",
+    "  npx zcmb template --update FILE.xlsx [--out FILE2.xlsx] [options]",
     "",
     "Writes the policy workbook (说明, 预算安排, 目标任务, 预算执行, 责任分工, 汇总) as .xlsx, or refreshes one:",
     "a refresh patches the file in place: only official cells that differ from the edition are written, new targets",
@@ -164,7 +164,6 @@ function parse(args: readonly string[]): Args | number {
 
 export const templateCommand: Command = {
   name: "template",
-  summary: "write or refresh the policy workbook (.xlsx) / 生成或刷新政策目标工作簿",
   async run(argv) {
     const args = parse(argv);
     if (typeof args === "number") return args;
