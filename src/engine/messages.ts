@@ -95,6 +95,22 @@ const catalog = {
     "zh-CN": (a: Args) => `容差应在 0 到 1 之间,收到 ${a[0]}`,
     "en-US": (a: Args) => `Tolerance must be between 0 and 1, got ${a[0]}`,
   },
+  unitMismatch: {
+    "zh-CN": (a: Args) => `单位不一致:“${a[0]}”不能换算为“${a[1]}”`,
+    "en-US": (a: Args) => `Units disagree: "${a[0]}" cannot be converted to "${a[1]}"`,
+  },
+  badWeight: {
+    "zh-CN": (a: Args) => `权重“${a[0]}”应为不小于 0 的数,收到 ${a[1]}`,
+    "en-US": (a: Args) => `Weight "${a[0]}" must be a number of at least 0, got ${a[1]}`,
+  },
+  badGradeBands: {
+    "zh-CN": (a: Args) => `等级分数线应满足 100 ≥ 优 > 良 > 中 > 0,收到 优 ${a[0]}、良 ${a[1]}、中 ${a[2]}`,
+    "en-US": (a: Args) => `Grade bands must satisfy 100 ≥ 优 > 良 > 中 > 0, got 优 ${a[0]}, 良 ${a[1]}, 中 ${a[2]}`,
+  },
+  badSatisfactionTarget: {
+    "zh-CN": (a: Args) => `满意度目标值应在 0 到 100% 之间(不含 0),收到 ${a[0]}`,
+    "en-US": (a: Args) => `The satisfaction target must be above 0 and at most 100%, got ${a[0]}`,
+  },
   required: {
     "zh-CN": (a: Args) => `缺少参数“${a[0]}”`,
     "en-US": (a: Args) => `Missing argument "${a[0]}"`,
