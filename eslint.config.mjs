@@ -52,8 +52,37 @@ const policyLayerBans = {
       patterns: [
         ...pureLayerBans["no-restricted-imports"][1].patterns,
         {
-          group: ["**/engine", "**/engine/**", "**/importer", "**/importer/**", "**/report", "**/report/**"],
-          message: "policy/ is the bottom layer: it imports nothing from engine/, importer/ or report/.",
+          group: [
+            "**/engine",
+            "**/engine/**",
+            "**/importer",
+            "**/importer/**",
+            "**/report",
+            "**/report/**",
+            "**/carryover",
+            "**/carryover/**",
+          ],
+          message: "policy/ is the bottom layer: it imports nothing from engine/, importer/, report/ or carryover/.",
+        },
+      ],
+    },
+  ],
+};
+
+/**
+ * carryover/ (the year's turn) sits above the engine and the importer: it uses the importer's id matching and the
+ * engine's units, so neither of them (nor report/) may import it back.
+ */
+const belowCarryOverBans = {
+  ...pureLayerBans,
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        ...pureLayerBans["no-restricted-imports"][1].patterns,
+        {
+          group: ["**/carryover", "**/carryover/**"],
+          message: "carryover/ builds on engine/ and importer/: they never import it.",
         },
       ],
     },
@@ -103,7 +132,8 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  { files: ["src/engine/**", "src/report/**", "src/importer/**"], rules: pureLayerBans },
+  { files: ["src/carryover/**"], rules: pureLayerBans },
+  { files: ["src/engine/**", "src/report/**", "src/importer/**"], rules: belowCarryOverBans },
   { files: ["src/policy/**"], rules: policyLayerBans },
   {
     files: ["**/*.js", "**/*.cjs", "scripts/**", "tests/support/**"],

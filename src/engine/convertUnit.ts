@@ -1,15 +1,6 @@
 import { valueError, type CalcError } from "./errors";
+import { unitScale } from "./unitScale";
 import { tidy } from "../policy/tidy";
-
-/** The multiples the genre writes in front of a unit: 亿元, 万元, 万标箱, 亿千瓦时, 万平方米 … */
-const MULTIPLES: Readonly<Record<string, number>> = { 亿: 100_000_000, 万: 10_000 };
-
-function scaled(unit: string): { base: string; factor: number } {
-  const u = unit.normalize("NFKC").trim();
-  const factor = MULTIPLES[u.charAt(0)];
-  // A bare 万 or 亿 is a count of ten-thousands, not a multiple of nothing.
-  return factor !== undefined && u.length > 1 ? { base: u.slice(1), factor } : { base: u, factor: 1 };
-}
 
 /**
  * A figure written in one unit expressed in another, when the two measure the same thing: the same unit, or the same
@@ -24,8 +15,8 @@ function scaled(unit: string): { base: string; factor: number } {
  */
 export function convertUnit(value: number, from: string, to: string): number | CalcError {
   if (from === to) return value;
-  const a = scaled(from);
-  const b = scaled(to);
+  const a = unitScale(from);
+  const b = unitScale(to);
   if (a.base !== b.base || a.base === "%") return valueError("unitMismatch", from, to);
   return tidy((value * a.factor) / b.factor);
 }

@@ -27,6 +27,7 @@ export * from "./reportMonth";
 export * from "./reportMonthValue";
 export * from "./monthlyExecution";
 export * from "./statusCountsByMonth";
+export * from "./unitScale";
 export * from "./convertUnit";
 export * from "./evaluationSettings";
 export * from "./proposeIndicatorClass";

@@ -47,6 +47,18 @@ describe("pure layers", () => {
     ["src/policy/bad.ts", "never back", 'import { x } from "../template/x";\nexport const y = x;\n'],
     ["src/importer/bad.ts", "no Office", 'import ExcelJS from "exceljs";\nexport const w = ExcelJS;\n'],
     ["src/importer/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],
+    ["src/carryover/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],
+    ["src/carryover/bad.ts", "never back", 'import { x } from "../template/x";\nexport const y = x;\n'],
+    [
+      "src/engine/bad.ts",
+      "they never import it",
+      'import { planCarryOver } from "../carryover";\nexport const p = planCarryOver;\n',
+    ],
+    [
+      "src/importer/bad.ts",
+      "they never import it",
+      'import { planCarryOver } from "../carryover/planCarryOver";\nexport const p = planCarryOver;\n',
+    ],
   ])("%s: %s", async (file, expected, code) => {
     const messages = await messagesFor(file, code);
     expect(messages.join("\n")).toContain(expected);
@@ -56,6 +68,14 @@ describe("pure layers", () => {
     const messages = await messagesFor(
       "src/engine/ok.ts",
       'import { tidy } from "../policy/tidy";\nexport const t = tidy;\n',
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it("lets carryover/ build on the importer's matching and the engine", async () => {
+    const messages = await messagesFor(
+      "src/carryover/ok.ts",
+      'import { assignIds } from "../importer/ids";\nimport { convertUnit } from "../engine/convertUnit";\nexport const a = [assignIds, convertUnit];\n',
     );
     expect(messages).toEqual([]);
   });
