@@ -19,7 +19,21 @@ const pureLayerBans = {
           message: "engine/, policy/ and importer/ are pure: no Office.",
         },
         {
-          group: ["**/functions/**", "**/template/**", "**/taskpane/**", "**/cli/**"],
+          group: [
+            "**/functions/**",
+            "**/workbook",
+            "**/workbook/**",
+            "**/sheets",
+            "**/sheets/**",
+            "**/excel",
+            "**/excel/**",
+            "**/xlsx",
+            "**/xlsx/**",
+            "**/docx",
+            "**/docx/**",
+            "**/taskpane/**",
+            "**/cli/**",
+          ],
           message: "Imports point from hosts to engine to policy, never back.",
         },
         {

@@ -7,10 +7,10 @@ import { defaultEditionId, editions } from "../src/policy";
 import { fromEditionFile, serializeEditionFile, toEditionFile, type EditionFile } from "../src/policy/editionFile";
 import { parseEdition } from "../src/policy/validation";
 import type { EditionData } from "../src/policy/types";
-import { ALL_SHEET_KEYS, generateWorkbook } from "../src/template/excel";
-import { editionPartXml, MAX_EDITION_PART_BYTES, utf8Bytes } from "../src/template/editionPart";
+import { ALL_SHEET_KEYS, generateWorkbook } from "../src/excel";
+import { editionPartXml, MAX_EDITION_PART_BYTES, utf8Bytes } from "../src/policy/editionPart";
 import { syntheticEdition } from "../tests/support/syntheticEdition";
-import { FakeExcel } from "../tests/template/support/fakeExcel";
+import { FakeExcel } from "../tests/workbook/support/fakeExcel";
 import { measure } from "./measure";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;

@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { defaultEditionId, getEdition } from "../src/policy";
-import { refreshWorkbook, updateTemplate } from "../src/template/xlsx";
-import { correctedEdition } from "../tests/template/support/editions";
+import { refreshWorkbook, updateTemplate } from "../src/xlsx";
+import { correctedEdition } from "../tests/workbook/support/editions";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const FIXTURE = path.join(__dirname, "..", "tests", "fixtures", "workbooks", "v0.1-filled.xlsx");

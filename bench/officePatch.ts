@@ -3,15 +3,15 @@
 // writer did before (every sheet cleared and rewritten), all on the same filled workbook in the same run.
 import { defaultEditionId, getEdition, type EditionData } from "../src/policy";
 import { fromEditionFile } from "../src/policy/editionFile";
-import { ALL_SHEET_KEYS, generateWorkbook, SHEET_KEYS } from "../src/template/excel";
-import { FULL_CAPABILITIES, type Capabilities } from "../src/template/excel/capabilities";
-import { cellAddress } from "../src/template/blueprint/a1";
-import { WriteBatches } from "../src/template/excel/batches";
-import { writeSheet } from "../src/template/excel/write";
-import { planWorkbook, type ExistingSheet, type RawCell } from "../src/template/blueprint";
+import { ALL_SHEET_KEYS, generateWorkbook, SHEET_KEYS } from "../src/excel";
+import { FULL_CAPABILITIES, type Capabilities } from "../src/excel/capabilities";
+import { cellAddress } from "../src/workbook/a1";
+import { WriteBatches } from "../src/excel/batches";
+import { writeSheet } from "../src/excel/write";
+import { planWorkbook, type ExistingSheet, type RawCell } from "../src/sheets";
 import { syntheticEdition } from "../tests/support/syntheticEdition";
-import { correctedEdition } from "../tests/template/support/editions";
-import { FakeExcel } from "../tests/template/support/fakeExcel";
+import { correctedEdition } from "../tests/workbook/support/editions";
+import { FakeExcel } from "../tests/workbook/support/fakeExcel";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 

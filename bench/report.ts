@@ -10,11 +10,11 @@ import JSZip from "jszip";
 import { monthlyStatus } from "../src/engine";
 import { getEdition } from "../src/policy";
 import { draftReport, reportText } from "../src/report";
-import { writeReportSheet } from "../src/template/excel/report";
-import { reportDocx } from "../src/template/report/docx";
-import { reportSheetLayout } from "../src/template/report/sheet";
+import { writeReportSheet } from "../src/excel/report";
+import { reportDocx } from "../src/docx/write";
+import { reportSheetLayout } from "../src/sheets/report";
 import { ensureBuilt } from "../tests/support/ensureBuilt";
-import { FakeExcel } from "../tests/template/support/fakeExcel";
+import { FakeExcel } from "../tests/workbook/support/fakeExcel";
 import { syntheticYear } from "../tests/report/syntheticYear";
 import { medianMs, medianMsAsync } from "./measure";
 

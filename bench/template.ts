@@ -2,11 +2,11 @@
 // the time to build the spec and to write the .xlsx, and the ratio to ExcelJS writing the same cells unstyled.
 import ExcelJS from "exceljs";
 import { defaultEditionId, getEdition } from "../src/policy";
-import { generateWorkbook } from "../src/template/excel";
-import { planWorkbook } from "../src/template/blueprint";
-import { excelValue } from "../src/template/xlsx/write";
-import { writeTemplate } from "../src/template/xlsx";
-import { FakeExcel } from "../tests/template/support/fakeExcel";
+import { generateWorkbook } from "../src/excel";
+import { planWorkbook } from "../src/sheets";
+import { excelValue } from "../src/xlsx/write";
+import { writeTemplate } from "../src/xlsx";
+import { FakeExcel } from "../tests/workbook/support/fakeExcel";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 

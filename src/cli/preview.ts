@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { Scalar } from "../template/blueprint/types";
-import type { PatchSummary } from "../template/blueprint/patch";
+import type { Scalar } from "../workbook/model";
+import type { PatchSummary } from "../workbook/patch";
 
 /** Most lines listed per kind of change; the rest are counted. */
 const LIST_LIMIT = 20;

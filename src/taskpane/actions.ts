@@ -4,14 +4,7 @@
  * implementation is `excel/actions.ts`.
  */
 import type { EditionData } from "../policy/types";
-import type {
-  GenerateOptions,
-  GenerateSummary,
-  PatchSummary,
-  RefreshPreview,
-  SheetKey,
-  SheetStatus,
-} from "../template/excel";
+import type { GenerateOptions, GenerateSummary, PatchSummary, RefreshPreview, SheetKey, SheetStatus } from "../excel";
 
 export type { GenerateOptions, GenerateSummary, PatchSummary, RefreshPreview, SheetKey, SheetStatus };
 

@@ -3,7 +3,7 @@
  * English. Every visible string lives here so the two languages cannot drift apart field by field.
  */
 import { createContext, useContext } from "react";
-import type { OptionalFeature } from "../template/excel/capabilities";
+import type { OptionalFeature } from "../excel/capabilities";
 
 export type Lang = "zh" | "en";
 

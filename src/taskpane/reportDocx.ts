@@ -7,6 +7,6 @@ import type { ReportText } from "../report";
 export type BuildDocx = (text: ReportText) => Promise<Uint8Array>;
 
 export const buildReportDocx: BuildDocx = async (text) => {
-  const { reportDocx } = await import(/* webpackChunkName: "report-docx" */ "../template/report/docx");
+  const { reportDocx } = await import(/* webpackChunkName: "report-docx" */ "../docx/write");
   return reportDocx(text);
 };

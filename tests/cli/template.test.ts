@@ -10,7 +10,7 @@ import path from "node:path";
 import { templateCommand } from "../../src/cli/commands/template";
 import { FileError, writeAtomic, type WriteFs } from "../../src/cli/files";
 import { getEdition } from "../../src/policy";
-import { writeTemplate } from "../../src/template/xlsx";
+import { writeTemplate } from "../../src/xlsx";
 
 const data = getEdition("yueqing-2025")!;
 const NOW = new Date("2025-07-01T02:00:00Z");

@@ -11,8 +11,8 @@ import path from "node:path";
 import JSZip from "jszip";
 import { getEdition } from "../../src/policy";
 import { draftReport, reportText, type TargetFigures, type WorkbookFigures } from "../../src/report";
-import { areaLabel } from "../../src/template/blueprint/context";
-import { HEADER_ROW } from "../../src/template/blueprint/layout";
+import { areaLabel } from "../../src/sheets/context";
+import { HEADER_ROW } from "../../src/sheets/layout";
 import {
   addressOf,
   builtPaneForThisFile,

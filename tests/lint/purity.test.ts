@@ -28,7 +28,8 @@ describe("pure layers", () => {
     ["src/engine/bad.ts", "no Excel", "export const x = () => Excel.run(async () => undefined);\n"],
     ["src/policy/bad.ts", "no Office", "export const x = () => Office.context;\n"],
     ["src/engine/bad.ts", "no Node APIs", 'import { readFileSync } from "node:fs";\nexport const r = readFileSync;\n'],
-    ["src/engine/bad.ts", "never back", 'import { x } from "../template/x";\nexport const y = x;\n'],
+    ["src/engine/bad.ts", "never back", 'import { x } from "../sheets/x";\nexport const y = x;\n'],
+    ["src/report/bad.ts", "never back", 'import { x } from "../workbook";\nexport const y = x;\n'],
     [
       "src/policy/bad.ts",
       "policy/ is the bottom layer",
@@ -44,7 +45,7 @@ describe("pure layers", () => {
       "policy/ is the bottom layer",
       'import { importEdition } from "../importer";\nexport const i = importEdition;\n',
     ],
-    ["src/policy/bad.ts", "never back", 'import { x } from "../template/x";\nexport const y = x;\n'],
+    ["src/policy/bad.ts", "never back", 'import { x } from "../xlsx/x";\nexport const y = x;\n'],
     ["src/importer/bad.ts", "no Office", 'import ExcelJS from "exceljs";\nexport const w = ExcelJS;\n'],
     ["src/importer/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],
     ["src/carryover/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],

@@ -9,7 +9,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { getEdition } from "../../src/policy";
 import { draftReport, reportText } from "../../src/report";
-import { reportDocx } from "../../src/template/report/docx";
+import { reportDocx } from "../../src/docx/write";
 import { requireLibreOffice } from "../support/realEngines";
 import { sofficeConvert } from "../support/soffice";
 import { syntheticYear } from "./syntheticYear";

@@ -6,15 +6,15 @@
 import { defaultEditionId, getEdition } from "../../src/policy";
 import type { EditionData } from "../../src/policy/types";
 import { draftReport, reportText } from "../../src/report";
-import { generateWorkbook } from "../../src/template/excel";
-import { capabilitiesFrom } from "../../src/template/excel/capabilities";
-import { readReportFigures, ReportSheetTakenError, writeReportSheet } from "../../src/template/excel/report";
-import { isReportTitle, REPORT_COLUMNS, reportSheetLayout } from "../../src/template/report/sheet";
-import { cellAddress } from "../../src/template/blueprint/a1";
-import { FIRST_DATA_ROW } from "../../src/template/blueprint/layout";
-import { wrappedHeight } from "../../src/template/blueprint/sheetBuilder";
-import { FakeExcel } from "../template/support/fakeExcel";
-import { columnOf, rowOf } from "../template/support/grid";
+import { generateWorkbook } from "../../src/excel";
+import { capabilitiesFrom } from "../../src/excel/capabilities";
+import { readReportFigures, ReportSheetTakenError, writeReportSheet } from "../../src/excel/report";
+import { isReportTitle, REPORT_COLUMNS, reportSheetLayout } from "../../src/sheets/report";
+import { cellAddress } from "../../src/workbook/a1";
+import { FIRST_DATA_ROW } from "../../src/sheets/layout";
+import { wrappedHeight } from "../../src/sheets/sheetBuilder";
+import { FakeExcel } from "../workbook/support/fakeExcel";
+import { columnOf, rowOf } from "../workbook/support/grid";
 import { syntheticYear } from "./syntheticYear";
 
 const NOW = new Date("2025-07-01T02:00:00Z");

@@ -6,9 +6,9 @@ import { getEdition } from "../../src/policy";
 import { GeneratePanel } from "../../src/taskpane/panels/GeneratePanel";
 import { FakeActions, officeError, previewOf, SHEETS, statusOf, summaryOf } from "./fakeActions";
 import { renderInPane } from "./render";
-import { generateWorkbook, previewWorkbook } from "../../src/template/excel";
-import { SHEET_KEYS as ALL_SHEET_KEYS } from "../../src/template/blueprint";
-import { FakeExcel } from "../template/support/fakeExcel";
+import { generateWorkbook, previewWorkbook } from "../../src/excel";
+import { SHEET_KEYS as ALL_SHEET_KEYS } from "../../src/sheets";
+import { FakeExcel } from "../workbook/support/fakeExcel";
 
 const yueqing = getEdition("yueqing-2025")!;
 

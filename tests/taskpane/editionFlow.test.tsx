@@ -16,12 +16,12 @@ import { fromEditionFile, type EditionFile } from "../../src/policy/editionFile"
 import { App } from "../../src/taskpane/App";
 import { adoptWorkbookEdition, createEditionActions } from "../../src/taskpane/edition/excelActions";
 import { createExcelActions, type ExcelRun } from "../../src/taskpane/excel/actions";
-import { FULL_CAPABILITIES, generateWorkbook, SHEET_KEYS } from "../../src/template/excel";
-import { editionPartXml } from "../../src/template/editionPart";
-import { readWorkbookEdition, storeWorkbookEdition } from "../../src/template/excel/editionPart";
-import { HEADER_ROW } from "../../src/template/blueprint/layout";
-import { FakeExcel } from "../template/support/fakeExcel";
-import { columnOf, rowOf } from "../template/support/grid";
+import { FULL_CAPABILITIES, generateWorkbook, SHEET_KEYS } from "../../src/excel";
+import { editionPartXml } from "../../src/policy/editionPart";
+import { readWorkbookEdition, storeWorkbookEdition } from "../../src/excel/editionPart";
+import { HEADER_ROW } from "../../src/sheets/layout";
+import { FakeExcel } from "../workbook/support/fakeExcel";
+import { columnOf, rowOf } from "../workbook/support/grid";
 
 const fixtureText = readFileSync(path.join(__dirname, "../fixtures/editions/shifan-2026.json"), "utf8");
 const shifan = fromEditionFile(JSON.parse(fixtureText) as EditionFile);

@@ -1,6 +1,6 @@
 /** What the 版本 panel asks of Excel; the panel receives these as props (tests pass fakes). */
 import type { EditionData } from "../../policy/types";
-import type { WorkbookEdition } from "../../template/editionPart";
+import type { WorkbookEdition } from "../../policy/editionPart";
 
 export interface EditionActions {
   /** The edition the open workbook carries (validated), or { found: false }. */

@@ -1,7 +1,7 @@
 /** The 版本 panel's Excel calls: the workbook's Custom XML part, the functions bridge, a full recalculation. */
 import { functionsBridge } from "../../functions/bridge";
 import type { EditionData } from "../../policy/types";
-import { readWorkbookEdition, storeWorkbookEdition } from "../../template/excel/editionPart";
+import { readWorkbookEdition, storeWorkbookEdition } from "../../excel/editionPart";
 import type { ExcelRun } from "../excel/actions";
 import type { EditionActions } from "./actions";
 

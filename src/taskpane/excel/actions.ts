@@ -10,7 +10,7 @@ import {
   ALL_SHEET_KEYS,
   SHEET_KEYS,
   type Capabilities,
-} from "../../template/excel";
+} from "../../excel";
 import type { Actions, InsertResult } from "../actions";
 
 export { ALL_SHEET_KEYS, SHEET_KEYS };

@@ -3,8 +3,8 @@
  * (at most 3 syncs).
  */
 import { reportMonth } from "../../engine";
-import { readReportFigures, writeReportSheet } from "../../template/excel/report";
-import { reportSheetLayout } from "../../template/report/sheet";
+import { readReportFigures, writeReportSheet } from "../../excel/report";
+import { reportSheetLayout } from "../../sheets/report";
 import { shortDateTime } from "../dates";
 import type { ReportActions } from "../reportActions";
 import { hostCapabilities } from "./actions";

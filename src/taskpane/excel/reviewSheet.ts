@@ -4,8 +4,8 @@
  */
 import { REVIEW_SHEET, REVIEW_TEXT_SHEET, type Cell } from "../../importer/review";
 import { fromEditionFile } from "../../policy/editionFile";
-import { generateWorkbook } from "../../template/excel";
-import { storeWorkbookEdition } from "../../template/excel/editionPart";
+import { generateWorkbook } from "../../excel";
+import { storeWorkbookEdition } from "../../excel/editionPart";
 import type { ImportActions } from "../importActions";
 import { hostCapabilities } from "./actions";
 

@@ -10,7 +10,7 @@ import { diffEditions, formatDiff } from "../../policy/diff";
 import { numberAndTitle } from "../../policy/documentLabel";
 import type { EditionData } from "../../policy/types";
 import { formatIssue, parseEdition, type EditionValidation } from "../../policy/validation";
-import type { WorkbookEdition } from "../../template/editionPart";
+import type { WorkbookEdition } from "../../policy/editionPart";
 import type { EditionActions } from "../edition/actions";
 import { useI18n } from "../i18n";
 

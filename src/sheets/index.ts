@@ -1,0 +1,20 @@
+// The workbook spec: pure data built from an edition (and, on a refresh, from the user's existing sheets).
+export * from "../workbook/model";
+export * from "../workbook/a1";
+export * from "../workbook/cells";
+export * from "./layout";
+export * from "./marker";
+export * from "./read";
+export * from "./evaluate";
+export * from "./formulas";
+export * from "./plan";
+export { BUDGET_TOTAL_LABELS } from "./budget";
+export { DUTY_HEADERS } from "./duties";
+export { isOurTitle, TITLE_MARK } from "./sheetBuilder";
+export type { AmountUnit } from "./context";
+export * from "../workbook/patch";
+export * from "./identity";
+export * from "./patchPlan";
+export { relocateFormula, normalizeFormula, sameFormula } from "../workbook/relocate";
+export * from "../workbook/fonts";
+export * from "../workbook/snapshot";

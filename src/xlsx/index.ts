@@ -1,0 +1,177 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { EditionData } from "../policy/types";
+import type { RawCell } from "../workbook/cells";
+import { planWorkbook, sheetsToRead, type Plan, type PlanOptions } from "../sheets/plan";
+
+import { isEmptyPatch, planPatch, type WorkbookPatch } from "../sheets";
+import { addBlocks } from "./addBlocks";
+import { refreshChartCaches } from "./chartCaches";
+import { applyPatchParts, type ApplyStats } from "./applyPatch";
+import { createSheets } from "./createSheets";
+import { lossyFeatures, nameValue, postProcess, readPackage } from "./package";
+import { readFileSnapshot } from "./snapshot";
+import { applySpec } from "./write";
+import type { WorkbookSnapshot } from "../workbook/snapshot";
+import type { ExistingSheet } from "../workbook/snapshot";
+
+export { lossyFeatures, readPackage, chartXml } from "./package";
+export { applySpec } from "./write";
+
+export interface FileResult {
+  readonly buffer: Buffer;
+  readonly plan: Plan;
+}
+
+function newWorkbook(now: Date): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "政策目标";
+  workbook.created = now;
+  workbook.modified = now;
+  return workbook;
+}
+
+/** A fresh policy workbook as .xlsx bytes. */
+export async function writeTemplate(data: EditionData, options: PlanOptions = {}): Promise<FileResult> {
+  const plan = planWorkbook(data, { sheetNames: [], definedNames: [] }, options);
+  const workbook = newWorkbook(options.now ?? new Date());
+  applySpec(workbook, plan.spec);
+  const raw = await workbook.xlsx.writeBuffer();
+  return { buffer: await postProcess(new Uint8Array(raw as ArrayBuffer), plan.spec), plan };
+}
+
+export class LossyWorkbookError extends Error {
+  constructor(readonly features: readonly string[]) {
+    super(
+      `工作簿中有本工具按文件方式刷新时无法原样保留的内容:${features.join("、")}。请在 Excel 中用加载项刷新,或加 --force 接受损失。` +
+        ` / The workbook has content a file-level refresh cannot keep (${features.join(", ")}); refresh it with the add-in, or pass --force.`,
+    );
+    this.name = "LossyWorkbookError";
+  }
+}
+
+/** `--update` on a workbook that holds none of our sheets: nothing to refresh (a new workbook is `--out`). */
+export class NotOurWorkbookError extends Error {
+  constructor() {
+    super(
+      "工作簿中没有政策目标生成的工作表(没有本工具的标记),没有可刷新的内容;新建工作簿请用 --out。" +
+        " / The workbook holds none of our sheets (no marker of ours): nothing to refresh; write a new one with --out.",
+    );
+    this.name = "NotOurWorkbookError";
+  }
+}
+
+export interface RefreshResult {
+  /** The refreshed package; the input itself, byte for byte, when the patch changes nothing. */
+  readonly buffer: Uint8Array;
+  readonly patch: WorkbookPatch;
+  readonly stats: ApplyStats;
+}
+
+/**
+ * Refreshes a workbook file by patching it: the planner compares what the package holds with the edition, and
+ * only the product sheets' parts are changed (cells written in place, rows appended, tables grown, new sheets
+ * added); users' sheets, charts, pivots, macros, names and styles pass through as they are. No `--force` needed.
+ */
+export async function refreshWorkbook(
+  input: Uint8Array,
+  data: EditionData,
+  options: PlanOptions = {},
+): Promise<RefreshResult> {
+  const zip = await JSZip.loadAsync(input);
+  const file = await readFileSnapshot(zip);
+  if (sheetsToRead(file.snapshot).length === 0) throw new NotOurWorkbookError();
+  const patch = planPatch(data, file.snapshot, options);
+  if (isEmptyPatch(patch))
+    return { buffer: input, patch, stats: { cellsWritten: 0, resultsCached: 0, partsChanged: [] } };
+  const stats = await applyPatchParts(zip, file, patch);
+  await addBlocks(zip, file, patch, stats);
+  await refreshChartCaches(zip, file, patch, stats);
+  await createSheets(zip, patch, stats);
+  const buffer = await zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+  return { buffer, patch, stats };
+}
+
+export interface UpdateOptions extends PlanOptions {
+  /** Rewrite even when the user's sheets hold features ExcelJS drops (charts, pivot tables, …). */
+  readonly force?: boolean;
+}
+
+/**
+ * Refreshes a workbook file: our sheets are rewritten from the edition with every input kept (matched by 编号 and
+ * by area), foreign same-named sheets are skipped (or written beside with `rename`), other sheets pass through.
+ */
+export async function updateTemplate(
+  input: Uint8Array,
+  data: EditionData,
+  options: UpdateOptions = {},
+): Promise<FileResult> {
+  const zip = await JSZip.loadAsync(input);
+  const pkg = await readPackage(zip);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(input as unknown as ExcelJS.Buffer);
+  const base: WorkbookSnapshot = {
+    sheetNames: workbook.worksheets.map((w) => w.name),
+    definedNames: pkg.names
+      .filter((n) => n.localSheetId === undefined)
+      .map((n) => ({ name: n.name, value: nameValue(n.formula) })),
+  };
+  if (sheetsToRead(base).length === 0) throw new NotOurWorkbookError();
+  const sheets = new Map<string, ExistingSheet>();
+  for (const name of sheetsToRead(base)) {
+    const ws = workbook.getWorksheet(name);
+    if (ws) sheets.set(ws.name, readWorksheet(ws));
+  }
+  const plan = planWorkbook(data, { ...base, sheets }, options);
+  const written = plan.spec.sheets.filter((s) => s.mode === "replace").map((s) => s.name);
+  const lossy = await lossyFeatures(zip, written);
+  if (lossy.length > 0 && !options.force) throw new LossyWorkbookError(lossy);
+  applySpec(workbook, plan.spec);
+  const raw = await workbook.xlsx.writeBuffer();
+  return {
+    buffer: await postProcess(new Uint8Array(raw as ArrayBuffer), plan.spec, { originalNames: pkg.names }),
+    plan,
+  };
+}
+
+/** A worksheet as the planner reads it: every cell from A1 with its value and, for formulas, the formula. */
+export function readWorksheet(ws: ExcelJS.Worksheet): ExistingSheet {
+  const cells: RawCell[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: RawCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      out[c - 1] = rawCell(cell);
+    });
+    for (let i = 0; i < out.length; i++) out[i] ??= { value: null };
+    cells[r - 1] = out;
+  });
+  for (let i = 0; i < cells.length; i++) cells[i] ??= [];
+  return { name: ws.name, cells };
+}
+
+function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value !== "object") return value;
+  const v = value as { richText?: { text: string }[]; text?: unknown; error?: string; result?: unknown };
+  if (v.richText) return v.richText.map((t) => t.text).join("");
+  if (v.error !== undefined) return v.error;
+  if ("result" in v) return plain(v.result);
+  if (v.text !== undefined) return plain(v.text);
+  return String(value);
+}
+
+function rawCell(cell: ExcelJS.Cell): RawCell {
+  const value = cell.value as unknown;
+  if (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
+    const formula = cell.formula;
+    return formula
+      ? { value: plain((value as { result?: unknown }).result), formula: `=${formula}` }
+      : { value: plain(value) };
+  }
+  return { value: plain(value) };
+}
