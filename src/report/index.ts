@@ -4,3 +4,4 @@ export * from "./figures";
 export * from "./format";
 export * from "./draft";
 export * from "./text";
+export * from "./selfEvaluation";
