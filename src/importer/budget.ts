@@ -20,16 +20,31 @@ export interface BudgetFinding {
 export type Consumed = Map<Line, Set<number>>;
 
 const AMOUNT = "(\\d+(?:\\.\\d+)?)(亿元|万元)";
-const STATEMENTS: readonly RegExp[] = [
-  // 市财政2025年预算安排资金2.74亿元 / 全市财政2024年预算拟安排78.25亿元 / 市级财政预算安排13.06亿元
-  new RegExp(
-    `(?:[市区县省]级|全[市区县省]|本级|[市区县省])?财政[^,。;\\d]{0,12}?(?:\\d{4}年)?[^,。;\\d]{0,8}?安排(?:资金|专项资金)?[^,。;\\d]{0,6}?${AMOUNT}(以上)?`,
-    "g",
-  ),
-  // 安排58亿元财政资金保障…
-  new RegExp(`(?:统筹)?安排${AMOUNT}(以上)?(?:的)?财政资金`, "g"),
-  // 统筹安排5000万元
-  new RegExp(`统筹安排(?:资金|专项资金)?${AMOUNT}(以上)?`, "g"),
+/** What may stand between 财政 / 预算 and the amount: a year, 拟, and what the money is (政府投资项目资金), no figure. */
+const WORDS = (n: number) => `[^,。;\\d]{0,${n}}?`;
+
+/**
+ * The budget sentence of the genre, as named rules (first match in a paragraph wins a span):
+ * - `fiscal`: 市财政2025年预算安排资金2.74亿元 / 全市财政2024年预算拟安排78.25亿元 / 市级财政预算安排13.06亿元 /
+ *   市级财政2024年预算安排政府投资项目资金64.96亿元 — 财政, a year, 安排, what the money is, the amount.
+ * - `planned`: 全年预算安排18.2亿元 / 年度预算安排资金30亿元 — 预算安排 without the word 财政.
+ * - `fundsAfter`: 安排58亿元财政资金保障… — the amount before the words 财政资金.
+ * - `pooled`: 统筹安排5000万元.
+ */
+export const BUDGET_STATEMENTS: readonly { rule: string; re: RegExp }[] = [
+  {
+    rule: "fiscal",
+    re: new RegExp(
+      `(?:[市区县省]级|全[市区县省]|本级|[市区县省])?财政${WORDS(12)}(?:\\d{4}年)?${WORDS(8)}安排(?:资金|专项资金)?${WORDS(12)}${AMOUNT}(以上)?`,
+      "g",
+    ),
+  },
+  {
+    rule: "planned",
+    re: new RegExp(`(?:全年|年度|今年|当年)?预算(?:拟|将)?安排(?:资金|专项资金)?${WORDS(12)}${AMOUNT}(以上)?`, "g"),
+  },
+  { rule: "fundsAfter", re: new RegExp(`(?:统筹)?安排${AMOUNT}(以上)?(?:的)?财政(?:专项)?资金`, "g") },
+  { rule: "pooled", re: new RegExp(`统筹安排(?:资金|专项资金)?${AMOUNT}(以上)?`, "g") },
 ];
 
 export interface Statement {
@@ -51,7 +66,7 @@ function clauseEndFrom(text: string, at: number): number {
 /** The budget statements of one paragraph, in order. */
 export function findStatements(text: string): Statement[] {
   const found: Statement[] = [];
-  for (const re of STATEMENTS) {
+  for (const { re } of BUDGET_STATEMENTS) {
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;
       if (found.some((f) => start < f.end && f.start < start + m[0].length)) continue;
@@ -73,7 +88,10 @@ export function findStatements(text: string): Statement[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-const ITEM = /^(.*?)(\d+(?:\.\d+)?)(亿元|万元)$/;
+/** One budget item: a label and its amount, ended by 、 , ; or the sentence (the label may itself hold 、). */
+const ITEM = /^[,、;]?([^,;。]*?)(\d+(?:\.\d+)?)(亿元|万元)(?=[,、;。]|$)/;
+/** A label that names money (交通类资金, 科技创新投入, 人才专项经费): items without 其中 must have one. */
+const MONEY_LABEL = /(?:资金|投入|经费|专项)$/;
 
 /** 重点支持企业高质量发展 → 企业高质量发展: the label is what the money is for. */
 export function itemLabel(text: string): string {
@@ -83,25 +101,37 @@ export function itemLabel(text: string): string {
     .trim();
 }
 
-/** The items of a 其中 list that follows a budget statement: "其中,A 1.32亿元,B 0.4亿元". */
-export function readItems(
-  text: string,
-  from: number,
-): { items: { label: string; yi: number; quote: string; at: number }[] } {
+export interface BudgetItemFinding {
+  label: string;
+  yi: number;
+  quote: string;
+  at: number;
+}
+
+/**
+ * The items that follow a budget statement, to the end of its sentence: "其中,A 1.32亿元,B 0.4亿元" or, without
+ * 其中, a run of money-named items "交通类资金39.91亿元、城建类资金9.83亿元". Amounts may mix 亿元 and 万元. Without
+ * 其中 every label must name money, so that a target written after the budget (力争完成投资182亿元) is not an item.
+ */
+export function readItems(text: string, from: number): { items: BudgetItemFinding[] } {
   const rest = text.slice(from);
   const lead = /^(?:[^。]{0,3}?[。,]?)?其中[,:]?/.exec(rest);
-  if (!lead) return { items: [] };
-  const start = from + lead[0].length;
+  const bare = lead ? undefined : /^[,、;]/.exec(rest);
+  if (!lead && !bare) return { items: [] };
+  const start = from + (lead ? lead[0].length : 0);
   const sentenceEnd = text.indexOf("。", start);
-  const body = text.slice(start, sentenceEnd === -1 ? text.length : sentenceEnd);
-  const items: { label: string; yi: number; quote: string; at: number }[] = [];
+  const stop = sentenceEnd === -1 ? text.length : sentenceEnd;
+  const items: BudgetItemFinding[] = [];
   let offset = start;
-  for (const segment of body.split(/[,;]/)) {
-    const m = ITEM.exec(segment);
-    const yi = m ? toYi(Number(m[2]), m[3] ?? "") : undefined;
-    if (!m || yi === undefined || itemLabel(m[1] ?? "") === "") break;
-    items.push({ label: itemLabel(m[1] ?? ""), yi, quote: segment, at: offset + (m[1] ?? "").length });
-    offset += segment.length + 1;
+  while (offset < stop) {
+    const m = ITEM.exec(text.slice(offset, stop));
+    if (!m) break;
+    const yi = toYi(Number(m[2]), m[3] ?? "");
+    const label = itemLabel(m[1] ?? "");
+    if (yi === undefined || label === "" || (!lead && !MONEY_LABEL.test(m[1] ?? ""))) break;
+    const separator = /^[,、;]/.test(m[0]) ? 1 : 0;
+    items.push({ label, yi, quote: m[0].slice(separator), at: offset + separator + (m[1] ?? "").length });
+    offset += m[0].length;
   }
   return { items };
 }
