@@ -49,6 +49,29 @@ function splitRunTogether(line: string): string {
     .replace(new RegExp(`(?<=^[一二三四五六七八九十]{1,3}、[^ 。,]{2,40}) +(?=[${CJK}])`, "gm"), "\n");
 }
 
+/**
+ * A heading number right after a sentence or a 责任单位 clause starts a new paragraph, spaces or not: a copy that
+ * lost its paragraphs (or a PDF whose wrapped lines were joined) still has its 一、 and (一) after a 。 or ).
+ */
+function splitAtHeadings(line: string): string[] {
+  if (line.length < 60) return [line];
+  return (
+    line
+      .replace(
+        /(?<=[。)])(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十百]{1,4}\)|\d{1,2}[.、](?!\d)))/g,
+        "\n",
+      )
+      // …and so does the closing: 上述8个领域政策…, 本文件明确的…, 抄送:, the office and date that printed it.
+      .replace(
+        /(?<=[。)])(?=上述(?:\d{1,2}个|各)?(?:领域|方面)?政策|本(?:文件|政策|意见|方案|措施)[^,。]{0,6}(?:明确|自|由|所))/g,
+        "\n",
+      )
+      .replace(/(?<=[。)])(?=抄送[::])/g, "\n")
+      .replace(/(?<=[。])(?=[^。,]{2,20}\d{4}年\d{1,2}月\d{1,2}日印发$)/g, "\n")
+      .split("\n")
+  );
+}
+
 /** Removes spaces that PDF copies put between digits and characters (2 项以上, 2025 年) but keeps "AEO 认证"-like. */
 function dropStraySpaces(line: string): string {
   return line.replace(/ +/g, (m, at: number, s: string) => {
@@ -115,5 +138,5 @@ export function normalizeText(raw: string): string {
     .flatMap((line) => splitRunTogether(line.trim()).split("\n"))
     .map((line) => dropStraySpaces(line.trim()))
     .filter((line) => line !== "");
-  return joinBareNumbers(joinWrapped(lines)).join("\n");
+  return joinBareNumbers(joinWrapped(lines).flatMap(splitAtHeadings)).join("\n");
 }

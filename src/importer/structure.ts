@@ -2,7 +2,7 @@
  * The skeleton of the genre: a notice and preamble (front matter), areas headed 一、…, each with a preamble and
  * articles numbered (一) or 1., and closing paragraphs (上述…, 本文件…, 抄送). Works on the normalised text's lines.
  */
-import { parseChineseNumeral } from "../policy/chineseNumeral";
+import { parseChineseNumeral, toChineseNumeral } from "../policy/chineseNumeral";
 
 export interface Line {
   /** Index of the line in the normalised text. */
@@ -33,6 +33,8 @@ export interface AreaBlock {
 }
 
 export interface Structure {
+  /** Why the skeleton was read from layout rather than from the genre's numbering (the review says so). */
+  layoutDoubts: string[];
   /** Lines before the document starts (a journalist's summary), excluded from everything. */
   summary: Line[];
   front: Line[];
@@ -53,6 +55,45 @@ const CLOSING =
 const ORIGINAL_STARTS = /(?:原文如下|全文如下|以下为原文|政策原文)[::]?$/;
 
 type ArticleStyle = "paren" | "digit";
+
+/** A line that ends a sentence or a clause; an area heading without its numeral ends with none of these. */
+const ENDS_SENTENCE = /[。;;,,::!!??”]$/;
+/** The preamble's last sentence: 现制定以下政策 / 制定如下承接落实方案 — the first area follows. */
+const PREAMBLE_ENDS = /(?:制定|提出|出台)(?:以下|如下)[^。]{0,12}。$/;
+/** Lines of the notice that are short and unpunctuated but are not headings: the issuer, a date, a notice title. */
+const NOT_A_HEADING = /(?:人民政府|办公室|委员会|管委会|通知|印发|公开发布\)?)$|^\d{4}年\d{1,2}月\d{1,2}日$|^[(〔]?\d/;
+
+/**
+ * Area heading without its numeral (a re-post drops 一、 and often the 牵头 clause): the last short line without
+ * sentence punctuation before a run of articles, provided the text has no numbered area heading at all. Returns the
+ * indices of such lines, in order.
+ */
+function unnumberedHeadings(lines: readonly Line[], style: (text: string) => boolean): number[] {
+  const out: number[] = [];
+  let candidate = -1;
+  // An excerpt may end inside an area without articles: after the preamble's 制定以下政策 (or the last article),
+  // the first heading-like line still opens an area.
+  let after = lines.findIndex((l) => PREAMBLE_ENDS.test(l.text));
+  let tail = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]?.text ?? "";
+    if (style(text)) {
+      if (candidate !== -1) out.push(candidate);
+      candidate = -1;
+      after = i;
+      tail = -1;
+      continue;
+    }
+    const bare = text.replace(LEAD, "");
+    const headingLike = bare.length >= 2 && bare.length <= 30 && !ENDS_SENTENCE.test(bare) && !NOT_A_HEADING.test(bare);
+    if (headingLike) candidate = i;
+    // …and a paragraph follows it (a cut-off last line is not a heading).
+    const opensParagraph = /[。]$/.test(lines[i + 1]?.text ?? "");
+    if (headingLike && opensParagraph && after !== -1 && i > after && tail === -1) tail = i;
+  }
+  if (tail !== -1 && !out.includes(tail) && (out.length === 0 || tail > (out.at(-1) ?? 0))) out.push(tail);
+  return out;
+}
 
 function articleMatch(
   text: string,
@@ -77,6 +118,9 @@ function titleOf(rest: string): string {
   return rest.length <= 40 ? rest : rest.slice(0, 40);
 }
 
+/** The title of an area heading that runs on into text: up to its closing 政策 / 措施 / 举措. */
+const HEADING_RUN_ON = /^(.{2,24}?(?:政策|措施|举措))(?=[^,。、;)])/;
+
 /** Splits an area heading into its title, its lead and any preamble text run onto the same line. */
 function readAreaHeading(rest: string): { title: string; lead: string; remainder: string } {
   const lead = LEAD.exec(rest);
@@ -88,6 +132,9 @@ function readAreaHeading(rest: string): { title: string; lead: string; remainder
     };
   }
   const stop = rest.search(/[。]/);
+  // A heading run into its preamble (a copy that lost its paragraphs): the title ends with the genre's 政策/措施.
+  const runOn = stop === -1 || stop > 30 ? HEADING_RUN_ON.exec(rest) : null;
+  if (runOn) return { title: runOn[1] ?? "", lead: "", remainder: rest.slice((runOn[1] ?? "").length).trim() };
   if (stop > 0 && stop < rest.length - 1) {
     return { title: rest.slice(0, stop), lead: "", remainder: rest.slice(stop + 1).trim() };
   }
@@ -106,6 +153,15 @@ export function readStructure(texts: readonly string[]): Structure {
   const marker = lines.findIndex((l) => ORIGINAL_STARTS.test(l.text));
   if (marker !== -1 && marker < lines.length - 1) begin = marker + 1;
   const summary = lines.slice(0, begin);
+  const layoutDoubts: string[] = [];
+  const body = lines.slice(begin);
+  // A re-post without numbered area headings: the headings are read from the layout and numbered in order.
+  const inferred = new Map<number, number>();
+  if (!body.some((l) => AREA.test(l.text))) {
+    const found = unnumberedHeadings(body, (t) => articleMatch(t, undefined) !== undefined);
+    found.forEach((at, k) => inferred.set(at, k + 1));
+    if (found.length > 0) layoutDoubts.push("领域标题没有序号(一、),按版式推断");
+  }
   const front: Line[] = [];
   const areas: AreaBlock[] = [];
   const closing: Line[] = [];
@@ -113,9 +169,11 @@ export function readStructure(texts: readonly string[]): Structure {
   let area: AreaBlock | undefined;
   let article: ArticleBlock | undefined;
   let inClosing = false;
-  for (const line of lines.slice(begin)) {
-    const areaHead = AREA.exec(line.text);
-    const areaNo = areaHead ? parseChineseNumeral(areaHead[1] ?? "") : undefined;
+  for (const [at, line] of body.entries()) {
+    const inferredNo = inferred.get(at);
+    const areaHead =
+      inferredNo !== undefined ? [line.text, toChineseNumeral(inferredNo), line.text] : AREA.exec(line.text);
+    const areaNo = inferredNo ?? (areaHead ? parseChineseNumeral(areaHead[1] ?? "") : undefined);
     if (areaHead && areaNo !== undefined && (area === undefined || areaNo === area.no + 1 || areaNo > area.no)) {
       const heading = readAreaHeading(areaHead[2] ?? "");
       area = {
@@ -165,5 +223,5 @@ export function readStructure(texts: readonly string[]): Structure {
   const last = areas[areas.length - 1]?.articles.at(-1);
   const lastText = last?.lines.at(-1)?.text ?? "";
   const truncatedArticle = last && closing.length === 0 && !/[。)]$/.test(lastText) ? last.no : null;
-  return { summary, front, areas, closing, truncatedArticle };
+  return { layoutDoubts, summary, front, areas, closing, truncatedArticle };
 }
