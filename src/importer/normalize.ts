@@ -34,6 +34,16 @@ function halfWidth(text: string): string {
 }
 
 /**
+ * A PDF's spaces inside a figure (2025 年, 〔 2025 〕 4 号, 3.12 %) are never a paragraph's end: they go before the
+ * paragraphs of a run-together copy are looked for, so that its dates and 文号 read as such.
+ */
+function tightenFigures(line: string): string {
+  return line
+    .replace(/(?<=\d) +(?=[年月日号〕%‰亿万千百个项家条人名所座件次倍元吨亩])/g, "")
+    .replace(/(?<=[〔年月第]) +(?=\d)/g, "");
+}
+
+/**
  * A web page that lost its paragraphs serves the whole document as one line with a space where each paragraph
  * ended. Spaces that end a paragraph are put back as line breaks: before a heading number, after a sentence, a
  * date or a closing bracket, before a date or a bracketed note, and before the preamble's opening 为.
@@ -41,12 +51,17 @@ function halfWidth(text: string): string {
 function splitRunTogether(line: string): string {
   const spaces = line.match(/ /g)?.length ?? 0;
   if (line.length < 150 || spaces < 3) return line;
-  return line
-    .replace(/ +(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十百]{1,4}\)|\d{1,2}[.、](?!\d)))/g, "\n")
-    .replace(new RegExp(`(?<=[。;:!?)〕》]|日) +(?=[${CJK}(《“])`, "g"), "\n")
-    .replace(new RegExp(`(?<=[${CJK}]) +(?=\\d{4}年\\d{1,2}月\\d{1,2}日)`, "g"), "\n")
-    .replace(new RegExp(`(?<=[${CJK}]) +(?=为(?:深入|全面|认真|进一步|加快|贯彻|落实|推动|更好))`, "g"), "\n")
-    .replace(new RegExp(`(?<=^[一二三四五六七八九十]{1,3}、[^ 。,]{2,40}) +(?=[${CJK}])`, "gm"), "\n");
+  return (
+    line
+      .replace(/ +(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十百]{1,4}\)|\d{1,2}[.、](?!\d)))/g, "\n")
+      .replace(new RegExp(`(?<=[。;:!?)〕》]|日) +(?=[${CJK}(《“])`, "g"), "\n")
+      .replace(new RegExp(`(?<=[${CJK}]) +(?=\\d{4} ?年 ?\\d{1,2} ?月 ?\\d{1,2} ?日)`, "g"), "\n")
+      // The notice's 文号 on its own, and the addressee line (各…:).
+      .replace(new RegExp(`(?<=[${CJK}]) +(?=[${CJK}]{1,8}〔\\d{4}〕\\d{1,4}号(?: |$))`, "g"), "\n")
+      .replace(new RegExp(`(?<=[${CJK}]) +(?=各[^。 \\n]{2,80}[::](?:[ \\n]|$))`, "g"), "\n")
+      .replace(new RegExp(`(?<=[${CJK}]) +(?=为(?:深入|全面|认真|进一步|加快|贯彻|落实|推动|更好))`, "g"), "\n")
+      .replace(new RegExp(`(?<=^[一二三四五六七八九十]{1,3}、[^ 。,]{2,40}) +(?=[${CJK}])`, "gm"), "\n")
+  );
 }
 
 /**
@@ -99,6 +114,7 @@ function joinWrapped(lines: string[]): string[] {
       !TERMINAL.test(prev) &&
       prev.length >= width * 0.8 &&
       !HEADING_MARK.test(line) &&
+      !/^\d{4}年\d{1,2}月\d{1,2}日/.test(line) &&
       line !== ""
     ) {
       out[out.length - 1] = prev + line;
@@ -135,7 +151,7 @@ export function normalizeText(raw: string): string {
   const text = simplify(halfWidth(raw.replace(/\r\n?/g, "\n").replace(/\t/g, " ")));
   const lines = text
     .split("\n")
-    .flatMap((line) => splitRunTogether(line.trim()).split("\n"))
+    .flatMap((line) => splitRunTogether(tightenFigures(line.trim())).split("\n"))
     .map((line) => dropStraySpaces(line.trim()))
     .filter((line) => line !== "");
   return joinBareNumbers(joinWrapped(lines).flatMap(splitAtHeadings)).join("\n");

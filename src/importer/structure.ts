@@ -54,6 +54,22 @@ const CLOSING =
 /** The line where a re-post's original text starts. */
 const ORIGINAL_STARTS = /(?:原文如下|全文如下|以下为原文|政策原文)[::]?$/;
 
+/**
+ * Where the notice starts: its title (…关于印发…的通知), its 文号 alone on a line, the addressees (各…:), or the
+ * document's title.
+ * Anything before it that reads as news (a headline with !, 近日/日前, 记者, …印发《…》) is a re-post's own text.
+ */
+const NOTICE_STARTS = new RegExp(
+  [
+    "关于印发.{4,80}(?:的通知)?$",
+    "^[\\u4e00-\\u9fff]{1,8}〔\\d{4}〕\\d{1,4}号$",
+    "^各[^。]{2,80}[::]$",
+    // …or, without a notice, the document's own title line.
+    "^[^,。!!《》]{4,60}(?:若干政策|政策举措|实施意见|落实方案|工作方案|若干措施)(?:\\(\\d{4}年版\\))?",
+  ].join("|"),
+);
+const NEWS = /[!!]|^(?:近日|日前|昨天|今天|记者)|印发了?《[^》]+》[,。]?(?:从|提出|明确|共|围绕)?/;
+
 type ArticleStyle = "paren" | "digit";
 
 /** A line that ends a sentence or a clause; an area heading without its numeral ends with none of these. */
@@ -152,6 +168,11 @@ export function readStructure(texts: readonly string[]): Structure {
   let begin = 0;
   const marker = lines.findIndex((l) => ORIGINAL_STARTS.test(l.text));
   if (marker !== -1 && marker < lines.length - 1) begin = marker + 1;
+  else {
+    // A re-post without 原文如下: a headline and a news sentence in front of the notice.
+    const notice = lines.slice(0, 12).findIndex((l) => NOTICE_STARTS.test(l.text));
+    if (notice > 0 && lines.slice(0, notice).some((l) => NEWS.test(l.text))) begin = notice;
+  }
   const summary = lines.slice(0, begin);
   const layoutDoubts: string[] = [];
   const body = lines.slice(begin);
