@@ -40,6 +40,11 @@ export function importEdition(raw: string, options: ImportOptions = {}): Draft {
   const text = normalizeText(input);
   const lines = text === "" ? [] : text.split("\n");
   const structure = readStructure(lines);
+  // Doubts about the layout the skeleton was read from: every area and target read under them says so, and its
+  // confidence drops so that the review puts it first.
+  const layoutDoubts = [...structure.layoutDoubts];
+  const rawLines = input.split("\n").filter((l) => l.trim() !== "").length;
+  if (lines.length >= 3 * rawLines && input.length > 1000) layoutDoubts.push("原文没有分段,按序号和标点拆分段落");
   if (structure.areas.length === 0) messages.push("未找到领域标题(一、二、……),不像“推动经济高质量发展若干政策”类文件");
 
   const consumed: Consumed = new Map();
@@ -83,6 +88,7 @@ export function importEdition(raw: string, options: ImportOptions = {}): Draft {
     areaReasons.push(...budget.reasons);
     if (budget.quote === "") areaReasons.push("未找到预算金额");
     if (block.lead === "") areaReasons.push("标题未写牵头单位");
+    areaReasons.push(...layoutDoubts);
     areas.push({
       no: block.no,
       numeral: block.numeral,
@@ -191,8 +197,9 @@ export function importEdition(raw: string, options: ImportOptions = {}): Draft {
       articles: articleConfidence,
       targets: candidates.map((c, i) => ({
         id: ids[i] ?? "",
-        confidence: c.confidence,
-        reasons: c.reasons,
+        confidence:
+          layoutDoubts.length === 0 ? c.confidence : Math.max(0.05, Math.round((c.confidence - 0.25) * 100) / 100),
+        reasons: [...c.reasons, ...layoutDoubts],
         ...(previous[i] ? { previousId: previous[i] } : {}),
       })),
       excluded: found.excluded,

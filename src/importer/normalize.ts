@@ -115,6 +115,7 @@ function joinWrapped(lines: string[]): string[] {
       prev.length >= width * 0.8 &&
       !HEADING_MARK.test(line) &&
       !/^\d{4}年\d{1,2}月\d{1,2}日/.test(line) &&
+      !/^[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号$/.test(line) &&
       line !== ""
     ) {
       out[out.length - 1] = prev + line;

@@ -25,9 +25,8 @@ export interface CorpusDocument {
   key: unknown;
 }
 
-/** Every corpus text with its key, in file-name order. */
-export function corpusDocuments(): CorpusDocument[] {
-  const dir = corpusDir();
+/** Every corpus text with its key, in file-name order (of `dir`: corpus-more has the same layout). */
+export function corpusDocuments(dir = corpusDir()): CorpusDocument[] {
   return readdirSync(path.join(dir, "texts"))
     .filter((f) => f.endsWith(".txt"))
     .sort()

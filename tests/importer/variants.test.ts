@@ -1,0 +1,101 @@
+/**
+ * The importer reads the genre, not the development texts' layout: every development text (corpus, corpus-more,
+ * 乐清 2025), re-laid out as the genre's other copies serve it — a WeChat re-post, one paragraph, a PDF copy, "1."
+ * numbering, traditional characters, the budget phrased each way the genre phrases it — must give the same draft
+ * as the original: the same areas, budgets and items, articles and 责任单位, and targets (place, figure, unit,
+ * comparator, kind). fast-check draws random combinations of the transformations.
+ */
+import fc from "fast-check";
+import { importEdition } from "../../src/importer";
+import { scoreDraft } from "../../src/importer/score";
+import type { Draft } from "../../src/importer/types";
+import { developmentDocuments, draftShape } from "./developmentSets";
+import { BUDGETS, LAYOUTS, ORIGINAL, describeVariant, variantText, type Variant } from "./layoutVariants";
+
+const documents = developmentDocuments();
+const originals = new Map(documents.map((d) => [d.slug, importEdition(d.text)]));
+
+const variant: fc.Arbitrary<Variant> = fc.record({
+  layout: fc.constantFrom(...LAYOUTS),
+  numbering: fc.constantFrom("paren" as const, "digit" as const),
+  pdfSpaces: fc.boolean(),
+  script: fc.constantFrom("simplified" as const, "traditional" as const),
+  budget: fc.constantFrom(...BUDGETS),
+});
+
+/**
+ * The document fields a layout must keep. A PDF's wraps and a copy without a single space lose the notice's line
+ * ends (its title, issuer and date run together): there the fields are the reviewer's, listed as missing.
+ */
+const documentFields = (draft: Draft) => ({
+  title: draft.edition.title,
+  issuer: draft.edition.issuer,
+  year: draft.edition.year,
+  signedDate: draft.edition.signedDate,
+  docNumber: draft.edition.docNumber,
+  totalBudgetYi: draft.edition.totalBudgetYi,
+});
+
+describe("layout variants of the development texts give the same draft", () => {
+  it("has the corpus, corpus-more and 乐清 2025", () => {
+    expect(new Set(documents.map((d) => d.set))).toEqual(new Set(["corpus", "corpus-more", "乐清 2025"]));
+    expect(documents.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it.each(documents.map((d) => [d.slug, d] as const))("%s, in random combinations of layouts", (_slug, doc) => {
+    const original = originals.get(doc.slug)!;
+    fc.assert(
+      fc.property(variant, (v) => {
+        const text = variantText(doc.text, v, doc);
+        const draft = importEdition(text);
+        const leads = v.layout !== "repost";
+        expect([describeVariant(v), draftShape(draft, { leads })]).toEqual([
+          describeVariant(v),
+          draftShape(original, { leads }),
+        ]);
+        if (v.layout === "original" || v.layout === "repost" || v.layout === "oneParagraph")
+          expect([describeVariant(v), documentFields(draft)]).toEqual([describeVariant(v), documentFields(original)]);
+        // Quotes stay exact substrings of the normalised text, whatever the layout.
+        for (const t of draft.targets) expect(draft.text).toContain(t.quote);
+      }),
+      { numRuns: doc.set === "乐清 2025" ? 12 : 25, seed: 19 },
+    );
+  });
+
+  it("a re-post's areas, drawn from the layout, say so, and their targets are put first in the review", () => {
+    const doc = documents.find((d) => d.slug === "yueqing-2025")!;
+    const draft = importEdition(variantText(doc.text, { ...ORIGINAL, layout: "repost" }, doc));
+    expect(draft.areas).toHaveLength(8);
+    for (const a of draft.draft.areas) expect(a.reasons).toContain("领域标题没有序号(一、),按版式推断");
+    const original = originals.get(doc.slug)!;
+    const before = Math.max(...original.draft.targets.map((t) => t.confidence));
+    for (const t of draft.draft.targets) {
+      expect(t.confidence).toBeLessThan(before);
+      expect(t.reasons).toContain("领域标题没有序号(一、),按版式推断");
+    }
+  });
+
+  it("each set scores as the original on its key, in every single layout", () => {
+    const singles: Variant[] = [
+      ...LAYOUTS.map((layout) => ({ ...ORIGINAL, layout })),
+      { ...ORIGINAL, numbering: "digit" },
+      { ...ORIGINAL, pdfSpaces: true },
+      { ...ORIGINAL, script: "traditional" },
+      ...BUDGETS.map((budget) => ({ ...ORIGINAL, budget })),
+    ];
+    for (const v of singles)
+      for (const doc of documents) {
+        const score = scoreDraft(importEdition(variantText(doc.text, v, doc)), doc.ref);
+        const base = scoreDraft(originals.get(doc.slug)!, doc.ref);
+        // Item labels are the key's only where the budget keeps its wording.
+        const items = (s: typeof score) => (v.budget === "original" ? s.items : null);
+        expect([describeVariant(v), doc.slug, score.targets, score.budgets, items(score)]).toEqual([
+          describeVariant(v),
+          doc.slug,
+          base.targets,
+          base.budgets,
+          items(base),
+        ]);
+      }
+  });
+});
