@@ -320,3 +320,46 @@ export function quoteHoldsFigure(
     return close(f.value, value) && rest.replace(GAP, "").startsWith(unit);
   });
 }
+
+/** A figure as a person types it into a cell: its value, the unit written after it, and whether 第 came before. */
+export interface TypedFigure {
+  readonly value: number;
+  /** The unit as typed (家, 亿元, %, 名 …), "" for a bare number. */
+  readonly unit: string;
+  readonly unitClass: UnitClass;
+  /** 第3名: written as a place. */
+  readonly ordinal: boolean;
+}
+
+/** Thousands separators as typed (1,234 or 1，234 before NFKC): dropped before reading. */
+const GROUPING = /(\d),(?=\d{3}(?!\d))/g;
+
+/**
+ * Reads one cell as a person types a figure into it — `12`, `１２`, `12家`, `十二家`, `3.3%`, `1,234`, `第3名`,
+ * `1.2亿元`, `-2.5%` — with the same figure grammar the importer uses. The cell must be that figure and nothing
+ * else: `约12家`, `12家左右`, `10-12`, `待统计`, `—` are no figure (undefined), so a guess never becomes a number.
+ * Units are returned as typed; converting them to a target's unit is the caller's decision.
+ *
+ * @example
+ * readTypedFigure("１２家") // { value: 12, unit: "家", unitClass: "count", ordinal: false }
+ * readTypedFigure("第3名") // { value: 3, unit: "名", unitClass: "count", ordinal: true }
+ * readTypedFigure("约12家") // undefined
+ */
+export function readTypedFigure(typed: string): TypedFigure | undefined {
+  let text = typed.normalize("NFKC").trim().replace(GROUPING, "$1");
+  let sign = 1;
+  if (/^[-−]/.test(text)) {
+    sign = -1;
+    text = text.slice(1).trimStart();
+  } else if (text.startsWith("+")) text = text.slice(1).trimStart();
+  const ordinal = text.startsWith("第");
+  if (ordinal) text = text.slice(1);
+  const figures = findFigures(text);
+  const figure = figures[0];
+  if (figures.length !== 1 || !figure || figure.start !== 0 || figure.end !== text.length) return undefined;
+  if (figure.range || figure.lettered || figure.suffix !== "") return undefined;
+  // A unit the table does not know (12家企业, 12abc) leaves text after the figure: not a figure.
+  if (figure.unitEnd !== text.length) return undefined;
+  if (ordinal && !["", "名", "位"].includes(figure.unit)) return undefined;
+  return { value: tidy(sign * figure.value), unit: figure.unit, unitClass: figure.unitClass, ordinal };
+}

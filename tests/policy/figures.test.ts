@@ -6,7 +6,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import fc from "fast-check";
 import { toEditionFile, type EditionFile } from "../../src/policy/editionFile";
-import { quoteHoldsFigure, unitScale } from "../../src/policy/figures";
+import { quoteHoldsFigure, readTypedFigure, unitScale } from "../../src/policy/figures";
 import { editions } from "../../src/policy";
 import { formatIssue, validateEdition } from "../../src/policy/validation";
 
@@ -89,4 +89,28 @@ describe("validation reads figures the way the genre writes them", () => {
     const seed = readFileSync(join(__dirname, "../..", editions["yueqing-2025"].seedFile), "utf8");
     expect(validateEdition(toEditionFile(editions["yueqing-2025"].data), { text: seed }).errors).toEqual([]);
   });
+});
+
+describe("readTypedFigure: one cell as a person types a figure", () => {
+  it.each([
+    ["12", 12, "", false],
+    ["１２", 12, "", false],
+    ["12家", 12, "家", false],
+    ["十二家", 12, "家", false],
+    ["３．３％", 3.3, "%", false],
+    ["1,234", 1234, "", false],
+    ["1，234", 1234, "", false],
+    ["-2.5%", -2.5, "%", false],
+    ["第3名", 3, "名", true],
+    ["1.2亿元", 1.2, "亿元", false],
+  ])("%p reads as %p %p", (typed, value, unit, ordinal) => {
+    expect(readTypedFigure(typed)).toMatchObject({ value, unit, ordinal });
+  });
+
+  it.each(["约12家", "12家左右", "12家以上", "10-12", "待统计", "—", "", "12家企业", "3C", "第3家"])(
+    "%p is no figure",
+    (typed) => {
+      expect(readTypedFigure(typed)).toBeUndefined();
+    },
+  );
 });
