@@ -146,7 +146,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  { files: ["src/carryover/**"], rules: pureLayerBans },
+  { files: ["src/carryover/**", "src/returns/**"], rules: pureLayerBans },
   { files: ["src/engine/**", "src/report/**", "src/importer/**"], rules: belowCarryOverBans },
   { files: ["src/policy/**"], rules: policyLayerBans },
   {

@@ -60,6 +60,10 @@ describe("pure layers", () => {
       "they never import it",
       'import { planCarryOver } from "../carryover/planCarryOver";\nexport const p = planCarryOver;\n',
     ],
+    ["src/returns/bad.ts", "no Office", 'import ExcelJS from "exceljs";\nexport const w = ExcelJS;\n'],
+    ["src/returns/bad.ts", "no Node APIs", 'import { createHash } from "node:crypto";\nexport const h = createHash;\n'],
+    ["src/returns/bad.ts", "never back", 'import { x } from "../cli/x";\nexport const y = x;\n'],
+    ["src/returns/bad.ts", "no Excel", "export const x = () => Excel.run(async () => undefined);\n"],
   ])("%s: %s", async (file, expected, code) => {
     const messages = await messagesFor(file, code);
     expect(messages.join("\n")).toContain(expected);
