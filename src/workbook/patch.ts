@@ -54,6 +54,8 @@ export type ChangeReason =
   | "appendRow"
   /** A cell of a column appended by a layout upgrade. */
   | "appendColumn"
+  /** A 上年值 carried over from last year's workbook into its empty cell (the year's turn, `--previous`). */
+  | "carryOver"
   /** A cell of a block a layout upgrade adds to a sheet without inputs (汇总's trends), below what is there. */
   | "layout";
 

@@ -7,7 +7,9 @@ import type { SheetKey } from "../../workbook/model";
 import type { Plan } from "../../sheets/plan";
 import { FilePatchError } from "../../xlsx/applyPatch";
 import { BadPartError } from "../../xlsx/xml";
-import { NotOurWorkbookError, refreshWorkbook, writeTemplate } from "../../xlsx";
+import { NotOurWorkbookError, refreshWorkbook, writeTemplate, type UpdateOptions } from "../../xlsx";
+import { carryOverFile, PreviousWorkbookError } from "../../xlsx/carryOver";
+import { describeCarryOver } from "../carryOverSummary";
 import { readWorkbookEdition, writeWorkbookEdition } from "../../xlsx/editionPart";
 import { usageError, type Command } from "../command";
 import { loadEdition } from "../edition";
@@ -40,6 +42,10 @@ const help = (): string =>
     `  --sheets A,B          sheets to write / 只生成这些工作表 (${SHEET_KEYS.join(",")}; 汇总 brings 目标任务, 预算执行)`,
     "  --unit 万元|亿元       amount unit of 预算执行 / 预算执行金额单位 (default / 默认: 万元)",
     "  --report-date DATE    报告日期 of new sheets, yyyy-mm-dd / 新表的报告日期 (default / 默认: today / 今天)",
+    "  --previous LAST.xlsx  the year's turn: fill each target's empty 上年值 from last year's workbook (its 12月",
+    "                        figure; same 编号 first, else same article, indicator and unit); typed values are kept",
+    "                        / 结转:从上年工作簿(12月数)填写各目标空白的上年值(先按编号,再按条款、指标和单位),",
+    "                        已填的上年值不覆盖,不同之处列出",
     "  --rename-foreign      write ours as 名称(政策目标) beside a same-named foreign sheet / 遇同名他人工作表时另建",
     "  --force               replace an existing --out file / 替换已存在的输出文件",
     "  --dry-run             write nothing, print what would change / 不写文件,只显示将要做的改动",
@@ -60,7 +66,12 @@ const sameEdition = (a: EditionData, b: EditionData): boolean =>
 /** Any failure as one line naming the user's file: ours say what happened, a library's is not shown. */
 function asFileError(error: unknown, file: string): FileError {
   if (error instanceof FileError) return error;
-  if (error instanceof NotOurWorkbookError || error instanceof FilePatchError || error instanceof BadPartError) {
+  if (
+    error instanceof NotOurWorkbookError ||
+    error instanceof FilePatchError ||
+    error instanceof BadPartError ||
+    error instanceof PreviousWorkbookError
+  ) {
     const [zh, en] = error.message.split(" / ");
     return new FileError(`“${file}”:${zh ?? ""}`, `"${file}": ${en ?? ""}`);
   }
@@ -80,10 +91,33 @@ function preview(plan: Plan, file: string): string {
   return lines.join("\n");
 }
 
+/**
+ * With --previous, the year's turn on the workbook just written: empty 上年值 filled from last year's 12月 figures,
+ * then a refresh so that the formulas' cached results (状态 of 上升/下降 targets, for WPS) follow the new inputs.
+ */
+async function carryOver(
+  workbook: Uint8Array,
+  edition: EditionData,
+  options: UpdateOptions,
+  args: Args,
+): Promise<{ buffer: Uint8Array; summary: string }> {
+  if (args.previous === undefined) return { buffer: workbook, summary: "" };
+  const previous = await readWorkbookFile(args.previous);
+  const name = path.basename(args.previous);
+  const result = await carryOverFile(workbook, edition, { bytes: previous, file: name }).catch((error: unknown) => {
+    throw asFileError(error, args.previous ?? name);
+  });
+  const summary = `${describeCarryOver(result.plan, result.written, name, args.dryRun)}\n`;
+  if (result.written === 0) return { buffer: workbook, summary };
+  const refreshed = await refreshWorkbook(result.buffer, edition, options);
+  return { buffer: refreshed.buffer, summary };
+}
+
 interface Args {
   out?: string;
   update?: string;
   edition?: string;
+  previous?: string;
   sheets?: SheetKey[];
   unit?: "万元" | "亿元";
   reportDate?: string;
@@ -112,12 +146,13 @@ function parse(args: readonly string[]): Args | number {
       case "--out":
       case "--update":
       case "--edition":
+      case "--previous":
       case "--sheets":
       case "--unit":
       case "--report-date": {
         const v = value();
         if (v === undefined) return fail(`${flag} needs a value.`, `${flag} 需要一个值。`);
-        if ((flag === "--out" || flag === "--update") && !/\.xlsx$/i.test(v))
+        if ((flag === "--out" || flag === "--update" || flag === "--previous") && !/\.xlsx$/i.test(v))
           return fail(
             `${flag} "${v}": only .xlsx workbooks are written and refreshed.`,
             `${flag} “${v}”:只能生成或刷新 .xlsx 工作簿。`,
@@ -125,6 +160,7 @@ function parse(args: readonly string[]): Args | number {
         if (flag === "--out") out.out = v;
         else if (flag === "--update") out.update = v;
         else if (flag === "--edition") out.edition = v;
+        else if (flag === "--previous") out.previous = v;
         else if (flag === "--report-date") {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
             return fail(`--report-date "${v}" is not yyyy-mm-dd.`, `--report-date “${v}”不是 yyyy-mm-dd。`);
@@ -198,11 +234,13 @@ export const templateCommand: Command = {
       if (update === undefined) {
         const edition = data ?? (getEdition(defaultEditionId) as EditionData);
         const result = await writeTemplate(edition, options);
+        const written = await carryOver(await writeWorkbookEdition(result.buffer, edition), edition, options, args);
         if (args.dryRun) {
-          process.stdout.write(`${preview(result.plan, target)}\n`);
+          process.stdout.write(`${preview(result.plan, target)}\n${written.summary}`);
           return 0;
         }
-        await writeAtomic(target, await writeWorkbookEdition(result.buffer, edition));
+        await writeAtomic(target, written.buffer);
+        process.stderr.write(written.summary);
       } else {
         const input = await readWorkbookFile(update);
         const carried = await readWorkbookEdition(input).catch(() => ({ found: false }) as const);
@@ -225,15 +263,22 @@ export const templateCommand: Command = {
         });
         const summary = describeRefresh(result.patch.summary, update);
         if (args.dryRun) {
-          process.stdout.write(`${summary}\n`);
+          const planned = await carryOver(result.buffer, edition, options, args).catch((error: unknown) => {
+            throw asFileError(error, args.previous ?? update);
+          });
+          process.stdout.write(`${summary}\n${planned.summary}`);
           return 0;
         }
         // The workbook carries the edition it was refreshed with; when it already carried exactly this one and
         // nothing else changed, the file is left as it is (not even rewritten), unless a copy was asked for.
         const carriesIt = carried.found && carried.edition !== undefined && sameEdition(carried.edition, edition);
-        const output = carriesIt ? result.buffer : await writeWorkbookEdition(result.buffer, edition);
+        const refreshed = carriesIt ? result.buffer : await writeWorkbookEdition(result.buffer, edition);
+        const written = await carryOver(refreshed, edition, options, args).catch((error: unknown) => {
+          throw asFileError(error, args.previous ?? update);
+        });
+        const output = written.buffer;
         if (output !== input || path.resolve(target) !== path.resolve(update)) await writeAtomic(target, output);
-        process.stderr.write(`${summary}\n`);
+        process.stderr.write(`${summary}\n${written.summary}`);
       }
       process.stdout.write(`${path.resolve(target)}\n`);
       return 0;
