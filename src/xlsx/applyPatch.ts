@@ -1,19 +1,23 @@
-import type { Document, Element } from "@xmldom/xmldom";
 import type JSZip from "jszip";
-import { cellAddress, parseRange, quoteSheet, rangeAddress, type Box } from "../workbook/a1";
+import { parseRange, quoteSheet, rangeAddress, type Box } from "../workbook/a1";
+import { MARKER_PREFIX, NAME_COMMENT } from "../sheets/marker";
 import type { CellChange, CachedResult, SheetPatch, TableGrowth, WorkbookPatch } from "../workbook/patch";
 import { NA_RESULT, type CellSpec, type DefinedNameSpec, type Scalar } from "../workbook/model";
+import { readPart, relationships, relsPath, stringItemText, writePart } from "./parts";
+import { insertInOrder, SheetPart, WORKSHEET_ORDER } from "./sheetPart";
 import type { FileSnapshot } from "./snapshot";
-import { cellValue, splitAddress } from "./snapshot";
+import { readSheetPart } from "./snapshot";
 import { StylesPart } from "./styles";
-import { child, children, NS, readXml, relationships, relsPath, REL_TYPE, writeXml } from "./xml";
+import { REL_TYPE } from "./xml";
+import { XmlElement } from "./xmlTree";
 
 /**
  * Applies a refresh patch to the parts of an .xlsx package: only the product sheets' worksheet parts, their table
  * parts, workbook.xml's names (when a marker changes), styles.xml (only when a new number format is needed) and the
  * calculation chain (deleted when formulas change, rather than left wrong). Every other part — users' sheets,
  * charts, pivots, macros, shared strings — is not touched at all. Strings are written inline, so the shared
- * string table other sheets index into stays as it was.
+ * string table other sheets index into stays as it was. Inside a sheet part only the rows holding a written cell
+ * are serialized anew; every other row keeps its bytes (`SheetPart`).
  */
 
 /** What the applier did, for the bench and the tests. */
@@ -21,6 +25,8 @@ export interface ApplyStats {
   cellsWritten: number;
   resultsCached: number;
   partsChanged: string[];
+  /** Bytes of worksheet XML serialized anew (the rows written, and a sheet's skeleton when it changed). */
+  sheetBytesRewritten?: number;
 }
 
 /** A patch the file route cannot apply as asked (it would have to move the user's cells). */
@@ -31,112 +37,55 @@ export class FilePatchError extends Error {
   }
 }
 
-interface SheetDom {
-  readonly doc: Document;
-  readonly root: Element;
-  readonly sheetData: Element;
-  readonly rows: Map<number, Element>;
-}
-
-function openSheet(doc: Document): SheetDom {
-  const root = doc.documentElement as Element;
-  let sheetData = child(root, "sheetData");
-  if (!sheetData) {
-    sheetData = doc.createElementNS(NS.main, "sheetData");
-    root.appendChild(sheetData);
-  }
-  const rows = new Map<number, Element>();
-  let n = 0;
-  for (const row of children(sheetData, "row")) {
-    n = Number(row.getAttribute("r") ?? n + 1);
-    rows.set(n, row);
-  }
-  return { doc, root, sheetData, rows };
-}
-
-function rowElement(sheet: SheetDom, r: number): Element {
-  const found = sheet.rows.get(r);
-  if (found) return found;
-  const row = sheet.doc.createElementNS(NS.main, "row");
-  row.setAttribute("r", String(r));
-  const after = [...sheet.rows.keys()].filter((k) => k > r).sort((a, b) => a - b)[0];
-  sheet.sheetData.insertBefore(row, after === undefined ? null : (sheet.rows.get(after) ?? null));
-  sheet.rows.set(r, row);
-  return row;
-}
-
-function cellElement(sheet: SheetDom, r: number, c: number, create: boolean): Element | undefined {
-  const row = sheet.rows.get(r) ?? (create ? rowElement(sheet, r) : undefined);
-  if (!row) return undefined;
-  let col = 0;
-  let before: Element | null = null;
-  for (const cell of children(row, "c")) {
-    const ref = cell.getAttribute("r");
-    col = ref ? splitAddress(ref)[1] : col + 1;
-    if (col === c) return cell;
-    if (col > c) {
-      before = cell;
-      break;
-    }
-  }
-  if (!create) return undefined;
-  const cell = sheet.doc.createElementNS(NS.main, "c");
-  cell.setAttribute("r", cellAddress(r, c));
-  row.insertBefore(cell, before);
-  // Cell extents of a row are a hint readers may trust; a cell outside them must not be missed.
-  row.removeAttribute("spans");
-  return cell;
-}
-
-function clear(c: Element): void {
-  while (c.firstChild) c.removeChild(c.firstChild);
-  c.removeAttribute("t");
-}
-
-function append(doc: Document, parent: Element, name: string, text?: string): Element {
-  const e = doc.createElementNS(NS.main, name);
-  if (text !== undefined) e.appendChild(doc.createTextNode(text));
-  parent.appendChild(e);
-  return e;
+/** Empties a cell element: its children and its type go, its style and other attributes stay. */
+function clear(c: XmlElement): void {
+  c.children.length = 0;
+  c.set("t", undefined);
 }
 
 /** A formula's cached result: numbers as they are, booleans as 1/0, text (and blank) as a formula string. */
-function writeResult(doc: Document, c: Element, result: Scalar | null | undefined): void {
-  for (const v of children(c, "v")) c.removeChild(v);
-  c.removeAttribute("t");
+function writeResult(c: XmlElement, result: Scalar | null | undefined): void {
+  for (let i = c.children.length - 1; i >= 0; i--) {
+    const n = c.children[i];
+    if (n instanceof XmlElement && n.localName === "v") c.children.splice(i, 1);
+  }
+  c.set("t", undefined);
   if (typeof result === "number" && Number.isFinite(result)) {
-    append(doc, c, "v", String(result));
+    c.add("v", [], String(result));
   } else if (typeof result === "boolean") {
-    c.setAttribute("t", "b");
-    append(doc, c, "v", result ? "1" : "0");
+    c.set("t", "b").add("v", [], result ? "1" : "0");
   } else if (result === NA_RESULT) {
-    c.setAttribute("t", "e");
-    append(doc, c, "v", NA_RESULT);
+    c.set("t", "e").add("v", [], NA_RESULT);
   } else {
-    c.setAttribute("t", "str");
-    append(doc, c, "v", result === null || result === undefined ? "" : String(result));
+    c.set("t", "str").add("v", [], result === null || result === undefined ? "" : String(result));
   }
 }
 
-function writeCell(doc: Document, c: Element, spec: CellSpec): void {
+function writeCell(c: XmlElement, spec: CellSpec): void {
   clear(c);
   if (spec.formula !== undefined) {
-    append(doc, c, "f", spec.formula.replace(/^=/, ""));
-    writeResult(doc, c, spec.result);
+    c.add("f", [], spec.formula.replace(/^=/, ""));
+    writeResult(c, spec.result);
     return;
   }
   const value = spec.value;
   if (value === null || value === undefined || value === "") return;
-  if (typeof value === "number") append(doc, c, "v", String(value));
-  else if (typeof value === "boolean") {
-    c.setAttribute("t", "b");
-    append(doc, c, "v", value ? "1" : "0");
-  } else {
-    c.setAttribute("t", "inlineStr");
-    const is = append(doc, c, "is");
-    const t = append(doc, is, "t", value);
-    if (/^\s|\s$|\n/.test(value)) t.setAttribute("xml:space", "preserve");
+  if (typeof value === "number") c.add("v", [], String(value));
+  else if (typeof value === "boolean") c.set("t", "b").add("v", [], value ? "1" : "0");
+  else {
+    c.set("t", "inlineStr");
+    const space: [string, string][] = /^\s|\s$|\n/.test(value) ? [["xml:space", "preserve"]] : [];
+    c.add("is").add("t", space, value);
   }
+}
+
+/** The value a cell element shows (its header text, for a new table column's name). */
+function shownValue(c: XmlElement, shared: readonly string[]): string | undefined {
+  const type = c.get("t");
+  if (type === "inlineStr") return stringItemText(c.first("is") ?? c);
+  const v = c.first("v")?.text();
+  if (v === undefined) return undefined;
+  return type === "s" ? shared[Number(v)] : v;
 }
 
 /** Ranges of an sqref (space-separated), each grown when it ends on the table's old edge inside the table. */
@@ -179,9 +128,8 @@ async function patchSheet(
 ): Promise<boolean> {
   const part = file.sheets.find((s) => s.name === patch.name)?.part;
   if (!part) throw new Error(`sheet ${patch.name} is not in the package`);
-  const doc = await readXml(zip, part);
-  if (!doc) throw new Error(`part ${part} is missing`);
-  const sheet = openSheet(doc);
+  const sheet = file.sheetParts.get(part) ?? (await readSheetPart(zip, part));
+  if (!sheet) throw new Error(`part ${part} is missing`);
   const growths = patch.tables.map((g) => ({ g, from: parseRange(g.from), to: parseRange(g.to) }));
   for (const { g } of growths) {
     if (g.insertsRows)
@@ -191,49 +139,53 @@ async function patchSheet(
       );
   }
   for (const change of patch.changes) {
-    const c = cellElement(sheet, change.row, change.column, true) as Element;
-    if (c.getAttribute("s") === null) {
+    const c = sheet.cell(change.row, change.column, true) as XmlElement;
+    if (c.get("s") === undefined) {
       const source = styleSource(change, growths);
-      const s = source ? cellElement(sheet, source[0], source[1], false)?.getAttribute("s") : null;
-      if (s) c.setAttribute("s", s);
+      const s = source ? sheet.cell(source[0], source[1], false)?.get("s") : undefined;
+      if (s) c.set("s", s);
     }
-    writeCell(doc, c, change.cell);
+    writeCell(c, change.cell);
     // A block's cells get their whole format (number format included) from addBlocks.
     if (change.cell.numFmt !== undefined && change.reason !== "layout") {
-      const s = styles.withFormat(Number(c.getAttribute("s") ?? 0), change.cell.numFmt);
-      if (s === 0) c.removeAttribute("s");
-      else c.setAttribute("s", String(s));
+      const s = styles.withFormat(Number(c.get("s") ?? 0), change.cell.numFmt);
+      c.set("s", s === 0 ? undefined : String(s));
     }
+    sheet.written(change.row);
     stats.cellsWritten++;
   }
   for (const result of patch.results) writeCached(sheet, result, stats);
   for (const { g } of growths) {
-    for (const tag of ["dataValidation", "conditionalFormatting"]) {
-      for (const e of Array.from(doc.getElementsByTagNameNS(NS.main, tag))) {
-        const sqref = e.getAttribute("sqref");
-        if (sqref) e.setAttribute("sqref", growSqref(sqref, g));
-      }
+    const root = sheet.root();
+    const ranged = [
+      ...root.all("conditionalFormatting"),
+      ...(root.first("dataValidations")?.all("dataValidation") ?? []),
+    ];
+    for (const e of ranged) {
+      const sqref = e.get("sqref");
+      if (sqref) e.set("sqref", growSqref(sqref, g));
     }
     const header = (col: number): unknown => {
-      const c = cellElement(sheet, parseRange(g.from).top, col, false);
-      return c ? cellValue(c, file.sharedStrings) : undefined;
+      const c = sheet.cell(parseRange(g.from).top, col, false);
+      return c ? shownValue(c, file.sharedStrings) : undefined;
     };
     await growTable(zip, file, patch, g, header, stats);
   }
   if (patch.columnsAdded.length > 0) addColumnWidths(sheet, patch.columnsAdded);
-  updateDimension(sheet);
   const changed = patch.changes.length > 0 || patch.results.length > 0 || patch.tables.length > 0;
   if (changed) {
-    writeXml(zip, part, doc);
+    zip.file(part, sheet.toString());
     stats.partsChanged.push(part);
+    stats.sheetBytesRewritten = (stats.sheetBytesRewritten ?? 0) + sheet.bytesRewritten();
   }
   return patch.changes.length > 0;
 }
 
-function writeCached(sheet: SheetDom, result: CachedResult, stats: ApplyStats): void {
-  const c = cellElement(sheet, result.row, result.column, false);
-  if (!c || !child(c, "f")) return;
-  writeResult(sheet.doc, c, result.result);
+function writeCached(sheet: SheetPart, result: CachedResult, stats: ApplyStats): void {
+  const c = sheet.cell(result.row, result.column, false);
+  if (!c || !c.first("f")) return;
+  writeResult(c, result.result);
+  sheet.written(result.row);
   stats.resultsCached++;
 }
 
@@ -247,18 +199,17 @@ async function growTable(
 ): Promise<void> {
   const table = file.tables.find((t) => t.name.toLowerCase() === growth.table.toLowerCase());
   if (!table) throw new Error(`table ${growth.table} is not in the package`);
-  const doc = await readXml(zip, table.part);
+  const doc = await readPart(zip, table.part);
   if (!doc) return;
-  const root = doc.documentElement as Element;
-  root.setAttribute("ref", growth.to);
-  const filter = child(root, "autoFilter");
-  if (filter) filter.setAttribute("ref", growth.to);
+  const root = doc.root;
+  root.set("ref", growth.to);
+  root.first("autoFilter")?.set("ref", growth.to);
   if (growth.columnsAdded > 0) {
     const from = parseRange(growth.from);
-    const columns = child(root, "tableColumns") as Element;
-    const existing = children(columns, "tableColumn");
-    let id = Math.max(0, ...existing.map((t) => Number(t.getAttribute("id") ?? 0)));
-    const names = new Set(existing.map((t) => (t.getAttribute("name") ?? "").toLowerCase()));
+    const columns = root.first("tableColumns") as XmlElement;
+    const existing = columns.all("tableColumn");
+    let id = Math.max(0, ...existing.map((t) => Number(t.get("id") ?? 0)));
+    const names = new Set(existing.map((t) => (t.get("name") ?? "").toLowerCase()));
     for (let col = from.right + 1; col <= from.right + growth.columnsAdded; col++) {
       // The header as written now (the patch's, else the user's own header cell): a table column's name is its
       // header text, unique within the table.
@@ -267,57 +218,43 @@ async function growTable(
       let name = text;
       for (let n = 2; names.has(name.toLowerCase()); n++) name = `${text}${n}`;
       names.add(name.toLowerCase());
-      const e = doc.createElementNS(NS.main, "tableColumn");
-      e.setAttribute("id", String(++id));
-      e.setAttribute("name", name);
-      columns.appendChild(e);
+      columns.add("tableColumn", [
+        ["id", String(++id)],
+        ["name", name],
+      ]);
     }
-    columns.setAttribute("count", String(existing.length + growth.columnsAdded));
+    columns.set("count", String(existing.length + growth.columnsAdded));
   }
-  writeXml(zip, table.part, doc);
+  writePart(zip, table.part, doc);
   stats.partsChanged.push(table.part);
 }
 
-function addColumnWidths(sheet: SheetDom, added: SheetPatch["columnsAdded"]): void {
-  let cols = child(sheet.root, "cols");
+function addColumnWidths(sheet: SheetPart, added: SheetPatch["columnsAdded"]): void {
+  const root = sheet.root();
+  let cols = root.first("cols");
   if (!cols) {
-    cols = sheet.doc.createElementNS(NS.main, "cols");
-    sheet.root.insertBefore(cols, sheet.sheetData);
+    cols = new XmlElement(prefixed(root, "cols"));
+    insertInOrder(root, cols, WORKSHEET_ORDER);
   }
-  const covered = (n: number) =>
-    children(cols as Element, "col").some(
-      (c) => Number(c.getAttribute("min")) <= n && Number(c.getAttribute("max")) >= n,
-    );
+  const list = cols;
+  const covered = (n: number) => list.all("col").some((c) => Number(c.get("min")) <= n && Number(c.get("max")) >= n);
   for (const a of added) {
     if (covered(a.column)) continue;
-    const e = sheet.doc.createElementNS(NS.main, "col");
-    e.setAttribute("min", String(a.column));
-    e.setAttribute("max", String(a.column));
-    e.setAttribute("width", String(a.width));
-    e.setAttribute("customWidth", "1");
-    const after = children(cols, "col").find((c) => Number(c.getAttribute("min")) > a.column);
-    cols.insertBefore(e, after ?? null);
+    const e = new XmlElement(prefixed(root, "col"), [
+      ["min", String(a.column)],
+      ["max", String(a.column)],
+      ["width", String(a.width)],
+      ["customWidth", "1"],
+    ]);
+    const after = list.children.findIndex((c) => c instanceof XmlElement && Number(c.get("min")) > a.column);
+    list.children.splice(after < 0 ? list.children.length : after, 0, e);
   }
 }
 
-function updateDimension(sheet: SheetDom): void {
-  const dim = child(sheet.root, "dimension");
-  if (!dim) return;
-  let bottom = 0;
-  let right = 0;
-  let top = Infinity;
-  let left = Infinity;
-  for (const [r, row] of sheet.rows) {
-    for (const c of children(row, "c")) {
-      const [, col] = splitAddress(c.getAttribute("r") ?? "");
-      if (col === 0) continue;
-      top = Math.min(top, r);
-      bottom = Math.max(bottom, r);
-      left = Math.min(left, col);
-      right = Math.max(right, col);
-    }
-  }
-  if (bottom > 0) dim.setAttribute("ref", rangeAddress(top, left, bottom, right));
+/** A name with the prefix `parent` is written with (`x:cols` under `x:worksheet`). */
+function prefixed(parent: XmlElement, local: string): string {
+  const i = parent.name.indexOf(":");
+  return i < 0 ? local : `${parent.name.slice(0, i + 1)}${local}`;
 }
 
 /** Child order of `<workbook>` (CT_Workbook): definedNames goes after these. */
@@ -332,35 +269,37 @@ const BEFORE_NAMES = [
   "externalReferences",
 ];
 
-function namesElement(doc: Document): Element {
-  const root = doc.documentElement as Element;
-  const found = child(root, "definedNames");
+function namesElement(root: XmlElement): XmlElement {
+  const found = root.first("definedNames");
   if (found) return found;
-  const names = doc.createElementNS(NS.main, "definedNames");
-  let after: Element | undefined;
-  for (let n = root.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && BEFORE_NAMES.includes((n as Element).localName ?? "")) after = n as Element;
-  }
-  root.insertBefore(names, after ? after.nextSibling : root.firstChild);
+  const names = new XmlElement(prefixed(root, "definedNames"));
+  let at = 0;
+  root.children.forEach((n, i) => {
+    if (n instanceof XmlElement && BEFORE_NAMES.includes(n.localName)) at = i + 1;
+  });
+  root.children.splice(at, 0, names);
   return names;
 }
 
-function setName(doc: Document, name: string, text: string): void {
-  const names = namesElement(doc);
-  let e = children(names, "definedName").find(
-    (n) =>
-      n.getAttribute("localSheetId") === null && (n.getAttribute("name") ?? "").toLowerCase() === name.toLowerCase(),
-  );
+/**
+ * Writes a workbook-scoped name: our markers hidden and with {@link NAME_COMMENT}, as every writer writes them
+ * (docs/workbook.md); a reference name as it is.
+ */
+function setName(root: XmlElement, name: string, text: string): void {
+  const names = namesElement(root);
+  let e = names
+    .all("definedName")
+    .find((n) => n.get("localSheetId") === undefined && (n.get("name") ?? "").toLowerCase() === name.toLowerCase());
   if (!e) {
-    e = doc.createElementNS(NS.main, "definedName");
-    e.setAttribute("name", name);
+    e = new XmlElement(prefixed(root, "definedName"), [["name", name]]);
     // Names sort as Excel keeps them; placement does not matter to readers, order keeps diffs small.
-    const after = children(names, "definedName").find((n) => (n.getAttribute("name") ?? "") > name);
-    names.insertBefore(e, after ?? null);
+    const after = names.children.findIndex((n) => n instanceof XmlElement && (n.get("name") ?? "") > name);
+    names.children.splice(after < 0 ? names.children.length : after, 0, e);
   }
-  e.setAttribute("hidden", "1");
-  while (e.firstChild) e.removeChild(e.firstChild);
-  e.appendChild(doc.createTextNode(text));
+  if (name.startsWith(MARKER_PREFIX)) e.set("comment", NAME_COMMENT);
+  e.set("hidden", "1");
+  e.children.length = 0;
+  e.children.push(text);
 }
 
 export function markerText(marker: DefinedNameSpec): string {
@@ -369,11 +308,11 @@ export function markerText(marker: DefinedNameSpec): string {
 
 async function patchNames(zip: JSZip, patch: WorkbookPatch, stats: ApplyStats): Promise<void> {
   if (patch.markers.length === 0 && patch.references.length === 0) return;
-  const doc = await readXml(zip, "xl/workbook.xml");
+  const doc = await readPart(zip, "xl/workbook.xml");
   if (!doc) return;
-  for (const m of patch.markers) setName(doc, m.name, markerText(m));
-  for (const r of patch.references) setName(doc, r.name, `${quoteSheet(r.sheet)}!${r.cell}`);
-  writeXml(zip, "xl/workbook.xml", doc);
+  for (const m of patch.markers) setName(doc.root, m.name, markerText(m));
+  for (const r of patch.references) setName(doc.root, r.name, `${quoteSheet(r.sheet)}!${r.cell}`);
+  writePart(zip, "xl/workbook.xml", doc);
   stats.partsChanged.push("xl/workbook.xml");
 }
 
@@ -386,26 +325,32 @@ export async function dropCalcChain(zip: JSZip, stats: ApplyStats): Promise<void
   const chain = rels.find((r) => r.type === REL_TYPE.calcChain);
   if (!chain) return;
   zip.remove(chain.target);
-  const relsDoc = await readXml(zip, relsPath("xl/workbook.xml"));
+  const relsDoc = await readPart(zip, relsPath("xl/workbook.xml"));
   if (relsDoc) {
-    for (const r of children(relsDoc.documentElement as Element, "Relationship")) {
-      if (r.getAttribute("Id") === chain.id) r.parentNode?.removeChild(r);
-    }
-    writeXml(zip, relsPath("xl/workbook.xml"), relsDoc);
+    const list = relsDoc.root.children;
+    relsDoc.root.children.splice(
+      0,
+      list.length,
+      ...list.filter((r) => !(r instanceof XmlElement && r.get("Id") === chain.id)),
+    );
+    writePart(zip, relsPath("xl/workbook.xml"), relsDoc);
   }
-  const types = await readXml(zip, "[Content_Types].xml");
+  const types = await readPart(zip, "[Content_Types].xml");
   if (types) {
-    for (const o of children(types.documentElement as Element, "Override")) {
-      if (o.getAttribute("PartName") === `/${chain.target}`) o.parentNode?.removeChild(o);
-    }
-    writeXml(zip, "[Content_Types].xml", types);
+    const list = types.root.children;
+    types.root.children.splice(
+      0,
+      list.length,
+      ...list.filter((o) => !(o instanceof XmlElement && o.get("PartName") === `/${chain.target}`)),
+    );
+    writePart(zip, "[Content_Types].xml", types);
   }
   stats.partsChanged.push(chain.target, relsPath("xl/workbook.xml"), "[Content_Types].xml");
 }
 
 /** Applies the patch's changes to existing product sheets and names (sheet creation is `createSheets`). */
 export async function applyPatchParts(zip: JSZip, file: FileSnapshot, patch: WorkbookPatch): Promise<ApplyStats> {
-  const stats: ApplyStats = { cellsWritten: 0, resultsCached: 0, partsChanged: [] };
+  const stats: ApplyStats = { cellsWritten: 0, resultsCached: 0, partsChanged: [], sheetBytesRewritten: 0 };
   const stylesPart = (await relationships(zip, "xl/workbook.xml")).find((r) => r.type === REL_TYPE.styles)?.target;
   const styles = await StylesPart.open(zip, stylesPart ?? "xl/styles.xml");
   let cellsChanged = false;

@@ -1,13 +1,12 @@
-import type { Document, Element } from "@xmldom/xmldom";
 import type JSZip from "jszip";
 import { parseRange, quoteSheet } from "../workbook/a1";
 import type { RawCell } from "../workbook/cells";
 import type { WorkbookPatch } from "../workbook/patch";
 import type { ApplyStats } from "./applyPatch";
-import { readSheetCells, readSharedStrings, type FileSnapshot } from "./snapshot";
-import { children, readXml, relationships, REL_TYPE, writeXml } from "./xml";
-
-const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+import { readPart, relationships, writePart } from "./parts";
+import { readSheetCells, type FileSnapshot } from "./snapshot";
+import { REL_TYPE } from "./xml";
+import { serialize, XmlElement } from "./xmlTree";
 
 /**
  * After a refresh changed our sheets' cells, the charts on those sheets carry the new figures in their caches too:
@@ -16,7 +15,6 @@ const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
  * part is rewritten only when a cache changes; references to other sheets are left as they are.
  */
 export async function refreshChartCaches(zip: JSZip, file: FileSnapshot, patch: WorkbookPatch, stats: ApplyStats) {
-  let shared: string[] | undefined;
   for (const sheet of patch.sheets) {
     if (sheet.kind !== "patch" || (sheet.changes.length === 0 && sheet.results.length === 0)) continue;
     const part = file.sheets.find((s) => s.name === sheet.name)?.part;
@@ -25,14 +23,11 @@ export async function refreshChartCaches(zip: JSZip, file: FileSnapshot, patch: 
     if (!drawing) continue;
     const charts = (await relationships(zip, drawing.target)).filter((r) => r.type === REL_TYPE.chart);
     if (charts.length === 0) continue;
-    shared ??= await readSharedStrings(zip);
-    const doc = await readXml(zip, part);
-    if (!doc) continue;
-    const cells = readSheetCells(doc, shared);
+    const cells = await readSheetCells(zip, part, file.sharedStrings);
     for (const chart of charts) {
-      const xml = await readXml(zip, chart.target);
-      if (xml && recache(xml, sheet.name, cells)) {
-        writeXml(zip, chart.target, xml);
+      const xml = await readPart(zip, chart.target);
+      if (xml && recache(xml.root, sheet.name, cells)) {
+        writePart(zip, chart.target, xml);
         stats.partsChanged.push(chart.target);
       }
     }
@@ -55,41 +50,37 @@ function referenced(formula: string, sheet: string, cells: readonly (readonly Ra
   return out;
 }
 
-function el(doc: Document, name: string, text?: string): Element {
-  const e = doc.createElementNS(NS_C, `c:${name}`);
-  if (text !== undefined) e.appendChild(doc.createTextNode(text));
-  return e;
+/** The `c:` elements named `local` under `e`, at any depth. */
+function descendants(e: XmlElement, local: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of e.children) {
+    if (!(c instanceof XmlElement)) continue;
+    if (c.localName === local) out.push(c);
+    else descendants(c, local, out);
+  }
+  return out;
 }
 
 /** Rebuilds the caches of one chart part; true when one changed. */
-function recache(doc: Document, sheet: string, cells: readonly (readonly RawCell[])[]): boolean {
+function recache(root: XmlElement, sheet: string, cells: readonly (readonly RawCell[])[]): boolean {
   let changed = false;
   for (const kind of ["numRef", "strRef"] as const) {
-    for (const ref of Array.from(doc.getElementsByTagNameNS(NS_C, kind))) {
-      const f = children(ref, "f")[0]?.textContent ?? "";
-      const values = referenced(f, sheet, cells);
+    for (const ref of descendants(root, kind)) {
+      const values = referenced(ref.first("f")?.text() ?? "", sheet, cells);
       if (!values) continue;
       const cacheName = kind === "numRef" ? "numCache" : "strCache";
-      const old = children(ref, cacheName)[0];
-      const cache = el(doc, cacheName);
-      if (kind === "numRef") {
-        const code = old ? children(old, "formatCode")[0]?.textContent : undefined;
-        cache.appendChild(el(doc, "formatCode", code ?? "General"));
-      }
-      const count = el(doc, "ptCount");
-      count.setAttribute("val", String(values.length));
-      cache.appendChild(count);
+      const old = ref.first(cacheName);
+      const cache = new XmlElement(ref.name.replace(kind, cacheName));
+      if (kind === "numRef") cache.add("formatCode", [], old?.first("formatCode")?.text() ?? "General");
+      cache.add("ptCount", [["val", String(values.length)]]);
       values.forEach((v, i) => {
         const text = kind === "numRef" ? (typeof v === "number" && Number.isFinite(v) ? String(v) : undefined) : v;
         if (text === undefined || text === null || text === "") return;
-        const pt = el(doc, "pt");
-        pt.setAttribute("idx", String(i));
-        pt.appendChild(el(doc, "v", String(text)));
-        cache.appendChild(pt);
+        cache.add("pt", [["idx", String(i)]]).add("v", [], String(text));
       });
-      if (old?.toString() === cache.toString()) continue;
-      if (old) ref.replaceChild(cache, old);
-      else ref.appendChild(cache);
+      if (old && serialize(old) === serialize(cache)) continue;
+      const at = old ? ref.children.indexOf(old) : -1;
+      if (at >= 0) ref.children[at] = cache;
+      else ref.children.push(cache);
       changed = true;
     }
   }

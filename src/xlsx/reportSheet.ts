@@ -12,7 +12,6 @@ import { dropCalcChain, type ApplyStats } from "./applyPatch";
 import { Transplant } from "./createSheets";
 import { postProcess } from "./package";
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "./snapshot";
-import { readXml } from "./xml";
 import { writeSheet } from "./write";
 
 export interface ReportFileResult {
@@ -40,8 +39,7 @@ export async function writeReportIntoWorkbook(input: Uint8Array, layout: ReportS
   for (const s of file.sheets) {
     const lower = s.name.toLowerCase();
     if (lower !== REPORT_SHEET.toLowerCase() && lower !== REPORT_SHEET_ALTERNATE.toLowerCase()) continue;
-    const doc = s.part === "" ? undefined : await readXml(zip, s.part);
-    const a1 = doc ? readSheetCells(doc, file.sharedStrings)[0]?.[0]?.value : undefined;
+    const a1 = s.part === "" ? undefined : (await readSheetCells(zip, s.part, file.sharedStrings))[0]?.[0]?.value;
     candidates.push({ name: s.name, a1, part: s.part });
   }
   const target = reportSheetTarget(candidates);

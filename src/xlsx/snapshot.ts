@@ -1,13 +1,11 @@
-import type { Document, Element } from "@xmldom/xmldom";
 import type JSZip from "jszip";
-import { columnNumber } from "../workbook/a1";
 import type { RawCell } from "../workbook/cells";
 import { sheetsToRead } from "../sheets/plan";
-
-import { shiftFormula } from "../workbook/formulaShift";
-import { child, children, readXml, relationships, REL_TYPE, stringItemText } from "./xml";
-import type { TableRef, WorkbookSnapshot } from "../workbook/snapshot";
-import type { ExistingSheet } from "../workbook/snapshot";
+import type { ExistingSheet, TableRef, WorkbookSnapshot } from "../workbook/snapshot";
+import { readPart, relationships, stringItemText } from "./parts";
+import { SheetPart } from "./sheetPart";
+import { BadPartError, REL_TYPE } from "./xml";
+import { XmlElement, XmlSyntaxError } from "./xmlTree";
 
 /**
  * Reads an .xlsx package into what the refresh planner takes (sheet names, workbook-scoped names, tables, and our
@@ -33,132 +31,90 @@ export interface FileSnapshot {
   readonly sheets: readonly PackageSheetPart[];
   readonly tables: readonly PackageTable[];
   readonly sharedStrings: readonly string[];
+  /** The worksheet parts read for the planner, split into rows, for the patcher to write into. */
+  readonly sheetParts: Map<string, SheetPart>;
 }
 
 export async function readSharedStrings(zip: JSZip): Promise<string[]> {
   const rels = await relationships(zip, "xl/workbook.xml");
   const part = rels.find((r) => r.type === REL_TYPE.sharedStrings)?.target ?? "xl/sharedStrings.xml";
-  const doc = await readXml(zip, part);
-  if (!doc) return [];
-  return children(doc.documentElement as Element, "si").map(stringItemText);
+  const doc = await readPart(zip, part);
+  return doc ? doc.root.all("si").map(stringItemText) : [];
 }
 
-/** A cell address split: "K12" → [12, 11]. */
-export function splitAddress(ref: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) return [0, 0];
-  return [Number(m[2]), columnNumber(m[1] ?? "A")];
-}
-
-/** The value a `<c>` element holds, as a host reads it (shared and inline strings resolved). */
-export function cellValue(c: Element, shared: readonly string[]): unknown {
-  const t = c.getAttribute("t") ?? "n";
-  if (t === "inlineStr") {
-    const is = child(c, "is");
-    return is ? stringItemText(is) : "";
-  }
-  const v = child(c, "v");
-  if (!v) return null;
-  const text = v.textContent ?? "";
-  switch (t) {
-    case "s":
-      return shared[Number(text)] ?? "";
-    case "str":
-    case "e":
-      return text;
-    case "b":
-      return text === "1" || text.toLowerCase() === "true";
-    case "d":
-      return new Date(text);
-    default:
-      return text === "" ? null : Number(text);
+/** A worksheet part split into rows (throws BadPartError naming the part when it is damaged). */
+export async function readSheetPart(zip: JSZip, part: string): Promise<SheetPart | undefined> {
+  const text = await zip.file(part)?.async("string");
+  if (text === undefined) return undefined;
+  try {
+    return SheetPart.parse(text);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw new BadPartError(part);
+    throw error;
   }
 }
 
-/**
- * Every cell of a worksheet part from A1, with its value and, for formulas, its formula with a leading "=".
- * Shared formulas (Excel writes them when a user fills down) are expanded for each cell.
- */
-export function readSheetCells(doc: Document, shared: readonly string[]): RawCell[][] {
-  const sheetData = child(doc.documentElement as Element, "sheetData");
-  const cells: RawCell[][] = [];
-  if (!sheetData) return cells;
-  const masters = new Map<string, { formula: string; row: number; col: number }>();
-  let rowNo = 0;
-  for (const row of children(sheetData, "row")) {
-    rowNo = Number(row.getAttribute("r") ?? rowNo + 1);
-    let colNo = 0;
-    const out: RawCell[] = [];
-    for (const c of children(row, "c")) {
-      const ref = c.getAttribute("r");
-      colNo = ref ? splitAddress(ref)[1] : colNo + 1;
-      const value = cellValue(c, shared);
-      const f = child(c, "f");
-      let formula: string | undefined;
-      if (f) {
-        const text = f.textContent ?? "";
-        const si = f.getAttribute("si");
-        if (f.getAttribute("t") === "shared" && si !== null) {
-          if (text !== "") masters.set(si, { formula: text, row: rowNo, col: colNo });
-          const master = masters.get(si);
-          formula = master ? shiftFormula(master.formula, rowNo - master.row, colNo - master.col) : undefined;
-        } else if (text !== "") formula = text;
-      }
-      out[colNo - 1] = formula === undefined ? { value } : { value, formula: `=${formula}` };
-    }
-    for (let i = 0; i < out.length; i++) out[i] ??= { value: null };
-    cells[rowNo - 1] = out;
-  }
-  for (let i = 0; i < cells.length; i++) cells[i] ??= [];
-  return cells;
+/** Every cell of a worksheet part from A1, with its value and, for formulas, its formula with a leading "=". */
+export async function readSheetCells(zip: JSZip, part: string, shared: readonly string[]): Promise<RawCell[][]> {
+  return (await readSheetPart(zip, part))?.cells(shared) ?? [];
+}
+
+/** The relationship id of an element (`r:id`, whatever the prefix). */
+export function relationshipId(e: XmlElement): string {
+  for (const [k, v] of e.attributes) if (k.endsWith(":id")) return v;
+  return "";
 }
 
 /** Names of the charts a sheet's drawing anchors (the graphic frames' names). */
 async function chartNames(zip: JSZip, part: string): Promise<string[]> {
   const drawing = (await relationships(zip, part)).find((r) => r.type === REL_TYPE.drawing);
-  const doc = drawing ? await readXml(zip, drawing.target) : undefined;
+  const doc = drawing ? await readPart(zip, drawing.target) : undefined;
   if (!doc) return [];
-  return Array.from(doc.getElementsByTagNameNS(DRAWING_NS, "graphicFrame")).flatMap((frame) => {
-    const pr = Array.from(frame.getElementsByTagNameNS(DRAWING_NS, "cNvPr"))[0];
-    return pr ? [pr.getAttribute("name") ?? ""] : [];
-  });
+  const names: string[] = [];
+  const walk = (e: XmlElement) => {
+    for (const c of e.children) {
+      if (!(c instanceof XmlElement)) continue;
+      if (c.localName === "graphicFrame") {
+        const pr = c.first("nvGraphicFramePr")?.first("cNvPr");
+        if (pr) names.push(pr.get("name") ?? "");
+      } else walk(c);
+    }
+  };
+  walk(doc.root);
+  return names;
 }
-
-const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
 /** Sheets, names and tables of the package, and the cells of the sheets the planner asks for. */
 export async function readFileSnapshot(zip: JSZip): Promise<FileSnapshot> {
-  const workbook = await readXml(zip, "xl/workbook.xml");
+  const workbook = await readPart(zip, "xl/workbook.xml");
   if (!workbook) throw new Error("no xl/workbook.xml");
-  const root = workbook.documentElement as Element;
+  const root = workbook.root;
   const rels = await relationships(zip, "xl/workbook.xml");
   const sheets: PackageSheetPart[] = [];
-  for (const s of children(child(root, "sheets") ?? root, "sheet")) {
-    const rid = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") ?? "";
-    const rel = rels.find((r) => r.id === rid);
+  for (const s of root.first("sheets")?.all("sheet") ?? []) {
+    const rel = rels.find((r) => r.id === relationshipId(s));
     // Chartsheets and dialog sheets have no cells of ours: listed by name (a name is taken), never read.
     sheets.push({
-      name: s.getAttribute("name") ?? "",
+      name: s.get("name") ?? "",
       part: rel?.type === REL_TYPE.worksheet ? rel.target : "",
-      sheetId: s.getAttribute("sheetId") ?? "",
-      state: s.getAttribute("state") ?? "visible",
+      sheetId: s.get("sheetId") ?? "",
+      state: s.get("state") ?? "visible",
     });
   }
-  const definedNames = children(child(root, "definedNames") ?? root, "definedName")
-    .filter((n) => n.getAttribute("localSheetId") === null)
-    .map((n) => ({ name: n.getAttribute("name") ?? "", value: n.textContent ?? "" }));
+  const definedNames = (root.first("definedNames")?.all("definedName") ?? [])
+    .filter((n) => n.get("localSheetId") === undefined)
+    .map((n) => ({ name: n.get("name") ?? "", value: n.text() }));
   const tables: PackageTable[] = [];
   for (const sheet of sheets) {
     if (sheet.part === "") continue;
     for (const rel of await relationships(zip, sheet.part)) {
       if (rel.type !== REL_TYPE.table) continue;
-      const doc = await readXml(zip, rel.target);
-      const t = doc?.documentElement as Element | undefined;
+      const t = (await readPart(zip, rel.target))?.root;
       if (!t) continue;
       tables.push({
-        name: t.getAttribute("displayName") ?? t.getAttribute("name") ?? "",
+        name: t.get("displayName") ?? t.get("name") ?? "",
         sheet: sheet.name,
-        ref: t.getAttribute("ref") ?? "",
+        ref: t.get("ref") ?? "",
         part: rel.target,
       });
     }
@@ -170,12 +126,16 @@ export async function readFileSnapshot(zip: JSZip): Promise<FileSnapshot> {
   };
   const sharedStrings = await readSharedStrings(zip);
   const read = new Map<string, ExistingSheet>();
+  const sheetParts = new Map<string, SheetPart>();
   const charts: { name: string; sheet: string }[] = [];
   for (const name of sheetsToRead(base)) {
     const part = sheets.find((s) => s.name === name)?.part;
-    const doc = part ? await readXml(zip, part) : undefined;
-    if (doc) read.set(name, { name, cells: readSheetCells(doc, sharedStrings) });
+    const sheet = part ? await readSheetPart(zip, part) : undefined;
+    if (part && sheet) {
+      sheetParts.set(part, sheet);
+      read.set(name, { name, cells: sheet.cells(sharedStrings) });
+    }
     if (part) for (const chart of await chartNames(zip, part)) charts.push({ name: chart, sheet: name });
   }
-  return { snapshot: { ...base, charts, sheets: read }, sheets, tables, sharedStrings };
+  return { snapshot: { ...base, charts, sheets: read }, sheets, tables, sharedStrings, sheetParts };
 }

@@ -1,6 +1,7 @@
-import type { Document, Element } from "@xmldom/xmldom";
 import type JSZip from "jszip";
-import { child, children, NS, readXml, writeXml } from "./xml";
+import { readPart, writePart, type XmlPart } from "./parts";
+import { insertInOrder } from "./sheetPart";
+import { serialize, XmlElement } from "./xmlTree";
 
 /** Built-in number formats (ECMA-376 §18.8.30) the product uses, by format code. */
 const BUILT_IN: Record<string, number> = {
@@ -13,13 +14,28 @@ const BUILT_IN: Record<string, number> = {
   "0.00%": 10,
 };
 
+/** Child order of `<styleSheet>` (CT_Stylesheet). */
+const STYLESHEET_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+
 /**
  * The workbook's styles part, changed only when a patch needs a number format no cell format has yet: a new
  * `<xf>` is appended (existing indices, and so every other cell's look, stay as they are). Untouched otherwise,
  * so a refresh that sets no new format leaves styles.xml byte for byte.
  */
 export class StylesPart {
-  private doc: Document | undefined;
+  private doc: XmlPart | undefined;
   private changed = false;
   private readonly cache = new Map<string, number>();
 
@@ -30,26 +46,25 @@ export class StylesPart {
 
   static async open(zip: JSZip, part = "xl/styles.xml"): Promise<StylesPart> {
     const s = new StylesPart(zip, part);
-    s.doc = await readXml(zip, part);
+    s.doc = await readPart(zip, part);
     return s;
   }
 
-  private xfs(): Element[] {
-    const root = this.doc?.documentElement as Element | undefined;
-    const cellXfs = root ? child(root, "cellXfs") : undefined;
-    return cellXfs ? children(cellXfs, "xf") : [];
+  private xfs(): XmlElement[] {
+    return this.doc?.root.first("cellXfs")?.all("xf") ?? [];
   }
 
   /** The number format code of a cell format index. */
   formatOf(styleIndex: number): string {
     const xf = this.xfs()[styleIndex];
-    const id = Number(xf?.getAttribute("numFmtId") ?? 0);
+    const id = Number(xf?.get("numFmtId") ?? 0);
     const builtIn = Object.entries(BUILT_IN).find(([, n]) => n === id)?.[0];
     if (builtIn !== undefined) return builtIn;
-    const root = this.doc?.documentElement as Element | undefined;
-    const fmts = root ? child(root, "numFmts") : undefined;
-    const fmt = fmts ? children(fmts, "numFmt").find((f) => Number(f.getAttribute("numFmtId")) === id) : undefined;
-    return fmt?.getAttribute("formatCode") ?? "General";
+    const fmt = this.doc?.root
+      .first("numFmts")
+      ?.all("numFmt")
+      .find((f) => Number(f.get("numFmtId")) === id);
+    return fmt?.get("formatCode") ?? "General";
   }
 
   /** A cell format index like `styleIndex` but with number format `code`: an existing one, or one appended. */
@@ -58,20 +73,20 @@ export class StylesPart {
     const key = `${styleIndex}|${code}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const root = this.doc.documentElement as Element;
-    const id = this.formatId(root, code);
+    const id = this.formatId(this.doc.root, code);
     const xfs = this.xfs();
     const base = xfs[styleIndex] ?? xfs[0];
     let found = -1;
     if (base) {
-      const probe = base.cloneNode(true) as Element;
-      probe.setAttribute("numFmtId", String(id));
-      probe.setAttribute("applyNumberFormat", "1");
-      found = xfs.findIndex((x) => x.toString() === probe.toString());
+      const probe = XmlElement.copy(base);
+      probe.set("numFmtId", String(id));
+      probe.set("applyNumberFormat", "1");
+      const text = serialize(probe);
+      found = xfs.findIndex((x) => serialize(x) === text);
       if (found < 0) {
-        const cellXfs = child(root, "cellXfs") as Element;
-        cellXfs.appendChild(probe);
-        cellXfs.setAttribute("count", String(xfs.length + 1));
+        const cellXfs = this.doc.root.first("cellXfs") as XmlElement;
+        cellXfs.children.push(probe);
+        cellXfs.set("count", String(xfs.length + 1));
         found = xfs.length;
         this.changed = true;
       }
@@ -81,29 +96,35 @@ export class StylesPart {
     return out;
   }
 
-  private formatId(root: Element, code: string): number {
+  private formatId(root: XmlElement, code: string): number {
     const builtIn = BUILT_IN[code];
     if (builtIn !== undefined) return builtIn;
-    let fmts = child(root, "numFmts");
-    const existing = fmts ? children(fmts, "numFmt") : [];
-    const hit = existing.find((f) => f.getAttribute("formatCode") === code);
-    if (hit) return Number(hit.getAttribute("numFmtId"));
-    const id = Math.max(163, ...existing.map((f) => Number(f.getAttribute("numFmtId")))) + 1;
+    let fmts = root.first("numFmts");
+    const existing = fmts?.all("numFmt") ?? [];
+    const hit = existing.find((f) => f.get("formatCode") === code);
+    if (hit) return Number(hit.get("numFmtId"));
+    const id = Math.max(163, ...existing.map((f) => Number(f.get("numFmtId")))) + 1;
     if (!fmts) {
-      fmts = (this.doc as Document).createElementNS(NS.main, "numFmts");
-      root.insertBefore(fmts, root.firstChild);
+      fmts = new XmlElement(prefixed(root, "numFmts"));
+      insertInOrder(root, fmts, STYLESHEET_ORDER);
     }
-    const fmt = (this.doc as Document).createElementNS(NS.main, "numFmt");
-    fmt.setAttribute("numFmtId", String(id));
-    fmt.setAttribute("formatCode", code);
-    fmts.appendChild(fmt);
-    fmts.setAttribute("count", String(existing.length + 1));
+    fmts.add("numFmt", [
+      ["numFmtId", String(id)],
+      ["formatCode", code],
+    ]);
+    fmts.set("count", String(existing.length + 1));
     this.changed = true;
     return id;
   }
 
   save(): boolean {
-    if (this.changed && this.doc) writeXml(this.zip, this.part, this.doc);
+    if (this.changed && this.doc) writePart(this.zip, this.part, this.doc);
     return this.changed;
   }
+}
+
+/** A name with the prefix `parent` is written with (`x:numFmts` under `x:styleSheet`). */
+function prefixed(parent: XmlElement, local: string): string {
+  const i = parent.name.indexOf(":");
+  return i < 0 ? local : `${parent.name.slice(0, i + 1)}${local}`;
 }

@@ -8,7 +8,6 @@
  * is the engine's (monthlyStatus); and every formula cell's cached result equals LibreOffice's recalculation.
  * Two soffice sessions for the edits, one to recalculate and read every file.
  */
-import { DOMParser } from "@xmldom/xmldom";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -148,9 +147,8 @@ async function staleCaches(bytes: Uint8Array, computed: Dump): Promise<{ stale: 
   const stale: string[] = [];
   let compared = 0;
   for (const sheet of file.sheets) {
-    const doc = new DOMParser().parseFromString(await zip.file(sheet.part)!.async("string"), "text/xml");
     const rows = computed.cells[sheet.name] ?? [];
-    readSheetCells(doc, shared).forEach((row, r) =>
+    (await readSheetCells(zip, sheet.part, shared)).forEach((row, r) =>
       row.forEach((c, col) => {
         if (c.formula === undefined) return;
         compared++;

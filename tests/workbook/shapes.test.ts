@@ -5,7 +5,6 @@
  * OOXML schemas, recalculated by LibreOffice (every cached result equal to LibreOffice's) and printed; its charts
  * cover exactly the areas; and the Office.js writer on the fake Excel writes the same shape.
  */
-import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { execFileSync } from "node:child_process";
@@ -117,9 +116,8 @@ async function cachedAgainst(bytes: Uint8Array, computed: Map<string, string[][]
   const mismatches: string[] = [];
   let compared = 0;
   for (const sheet of file.sheets) {
-    const doc = new DOMParser().parseFromString(await zip.file(sheet.part)!.async("string"), "text/xml");
     const rows = computed.get(sheet.name) ?? [];
-    readSheetCells(doc, shared).forEach((row, r) =>
+    (await readSheetCells(zip, sheet.part, shared)).forEach((row, r) =>
       row.forEach((c, col) => {
         if (c.formula === undefined) return;
         compared++;
@@ -139,8 +137,7 @@ async function summaryCells(bytes: Uint8Array): Promise<unknown[][]> {
   const zip = await JSZip.loadAsync(bytes);
   const file = await readFileSnapshot(zip);
   const part = file.sheets.find((s) => s.name === "汇总")!.part;
-  const doc = new DOMParser().parseFromString(await zip.file(part)!.async("string"), "text/xml");
-  return readSheetCells(doc, await readSharedStrings(zip)).map((row) => row.map((c) => c.value));
+  return (await readSheetCells(zip, part, await readSharedStrings(zip))).map((row) => row.map((c) => c.value));
 }
 
 /** The rows a range like `'汇总'!$A$5:$A$16` covers, and its columns. */

@@ -38,7 +38,7 @@ async function sheetCells(bytes: Uint8Array, name: string): Promise<Cells> {
   const zip = await JSZip.loadAsync(bytes);
   const file = await readFileSnapshot(zip);
   const part = file.sheets.find((s) => s.name === name)?.part ?? "";
-  return readSheetCells((await readXml(zip, part))!, await readSharedStrings(zip));
+  return readSheetCells(zip, part, await readSharedStrings(zip));
 }
 
 interface ChartRead {

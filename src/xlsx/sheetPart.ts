@@ -1,0 +1,519 @@
+import { cellAddress, parseRange, rangeAddress } from "../workbook/a1";
+import type { RawCell } from "../workbook/cells";
+import { shiftFormula } from "../workbook/formulaShift";
+import {
+  decodeText,
+  localName,
+  parseKept,
+  parseNodes,
+  writeKept,
+  type KeptElement,
+  scanTags,
+  serialize,
+  tagAttribute,
+  XmlElement,
+  XmlSyntaxError,
+} from "./xmlTree";
+
+/**
+ * A worksheet part as the file writer patches it: the rows of `<sheetData>` as the byte spans they were written
+ * in, parsed only when a cell of theirs is written; everything around `<sheetData>` (the skeleton: dimension,
+ * columns, merges, conditional formats, validations, page setup…) parsed only when something there changes. A
+ * patch rewrites the rows it touches and leaves every other byte of the part as it was.
+ */
+
+interface RowSlot {
+  readonly r: number;
+  /** The row as written (absent for a new row). */
+  readonly raw?: string;
+  /** The row parsed, once a cell of it is read or written. */
+  element?: XmlElement;
+  /** The bytes its cells were written as, for writing back the cells nobody changed as they were. */
+  kept?: KeptElement;
+  /** True once a cell of it is written: the row is then serialized anew, else kept as written. */
+  dirty: boolean;
+}
+
+/** The span of `<sheetData>` in a worksheet part's text. */
+interface SheetDataSpan {
+  /** Start of the `<sheetData` tag. */
+  readonly start: number;
+  /** Start of the rows (after the open tag), or -1 for `<sheetData/>`. */
+  readonly contentStart: number;
+  /** End of the rows (start of `</sheetData>`), or -1. */
+  readonly contentEnd: number;
+  /** After `</sheetData>` (or `<sheetData/>`). */
+  readonly end: number;
+  /** The element name as written (`sheetData`, or `x:sheetData` with a prefix). */
+  readonly name: string;
+}
+
+/** Finds `<sheetData>` among the root's children and the spans of its rows. */
+function split(text: string): { data: SheetDataSpan | undefined; rows: RowSlot[] } {
+  let depth = 0;
+  let data: SheetDataSpan | undefined;
+  let dataStart = -1;
+  let dataName = "";
+  let contentStart = -1;
+  const rows: RowSlot[] = [];
+  let rowStart = -1;
+  let rowNo = 0;
+  let rowR: string | undefined;
+  scanTags(text, (tag) => {
+    if (tag.kind === "close") {
+      depth--;
+      if (depth === 2 && rowStart >= 0 && localName(tag.name) === "row") {
+        rows.push({ r: rowNo, raw: text.slice(rowStart, tag.end), dirty: false });
+        rowStart = -1;
+      } else if (depth === 1 && dataStart >= 0 && data === undefined) {
+        data = { start: dataStart, contentStart, contentEnd: tag.start, end: tag.end, name: dataName };
+        return false;
+      }
+      return;
+    }
+    const local = localName(tag.name);
+    if (depth === 1 && local === "sheetData") {
+      dataStart = tag.start;
+      dataName = tag.name;
+      if (tag.kind === "empty") {
+        data = { start: tag.start, contentStart: -1, contentEnd: -1, end: tag.end, name: tag.name };
+        return false;
+      }
+      contentStart = tag.end;
+    } else if (depth === 2 && dataStart >= 0 && local === "row") {
+      rowR = tagAttribute(text, tag, "r");
+      rowNo = rowR === undefined ? rowNo + 1 : Number(rowR);
+      if (!Number.isInteger(rowNo) || rowNo < 1) throw new XmlSyntaxError(`a row numbered "${rowR}"`, tag.start);
+      if (tag.kind === "empty") rows.push({ r: rowNo, raw: text.slice(tag.start, tag.end), dirty: false });
+      else rowStart = tag.start;
+    }
+    if (tag.kind === "open") depth++;
+  });
+  return { data, rows };
+}
+
+/** A row as it is written now: as it was, or its cells written back (those unchanged as they were). */
+function rowText(s: RowSlot): { text: string; rewritten: number } {
+  if (!s.dirty || !s.element) return { text: s.raw ?? "", rewritten: 0 };
+  return s.kept ? writeKept(s.kept) : { text: serialize(s.element), rewritten: serialize(s.element).length };
+}
+
+/** The worksheet without its rows, its root's children keeping the bytes they were written as. */
+interface Skeleton {
+  /** The text before the root (the declaration). */
+  readonly before: string;
+  readonly root: KeptElement;
+  /** The text after the root. */
+  readonly after: string;
+}
+
+function parseSkeleton(text: string, data: SheetDataSpan | undefined): Skeleton {
+  const skeleton = data === undefined ? text : `${text.slice(0, data.start)}<${data.name}/>${text.slice(data.end)}`;
+  let start = -1;
+  let end = -1;
+  let depth = 0;
+  scanTags(skeleton, (tag) => {
+    if (tag.kind === "close") {
+      depth--;
+      if (depth === 0) {
+        end = tag.end;
+        return false;
+      }
+      return;
+    }
+    if (depth === 0) start = tag.start;
+    if (tag.kind === "open") depth++;
+    else if (depth === 0) {
+      end = tag.end;
+      return false;
+    }
+  });
+  if (start < 0 || end < 0) throw new XmlSyntaxError("no worksheet element", 0);
+  return { before: skeleton.slice(0, start), root: parseKept(skeleton, start, end), after: skeleton.slice(end) };
+}
+
+/** A cell address split: "K12" → [12, 11]; [0, 0] when it is not an address. */
+export function splitAddress(ref: string): [number, number] {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const row = Number(ref.slice(i));
+  if (i === 0 || i === ref.length || !Number.isInteger(row)) return [0, 0];
+  return [row, col];
+}
+
+/** Child order of `<worksheet>` (CT_Worksheet), to insert an element where the schema wants it. */
+export const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+] as const;
+
+/** Inserts `e` among `parent`'s children at its place in `order` (after every sibling that comes before it). */
+export function insertInOrder(parent: XmlElement, e: XmlElement, order: readonly string[]): void {
+  const rank = order.indexOf(e.localName);
+  let at = parent.children.length;
+  for (let i = 0; i < parent.children.length; i++) {
+    const c = parent.children[i];
+    if (c instanceof XmlElement && order.indexOf(c.localName) > rank) {
+      at = i;
+      break;
+    }
+  }
+  parent.children.splice(at, 0, e);
+}
+
+export class SheetPart {
+  private readonly rows: RowSlot[];
+  private readonly byNumber = new Map<number, RowSlot>();
+  private skeleton: Skeleton | undefined;
+  private readonly data: SheetDataSpan | undefined;
+  /** Cells written, as a box, for the dimension. */
+  private touched: { top: number; left: number; bottom: number; right: number } | undefined;
+  private rewritten = 0;
+
+  private constructor(private readonly text: string) {
+    const { data, rows } = split(text);
+    this.data = data;
+    this.rows = rows;
+    for (const row of rows) this.byNumber.set(row.r, row);
+  }
+
+  /** Splits a worksheet part (throws {@link XmlSyntaxError} when it is not well-formed where it is read). */
+  static parse(text: string): SheetPart {
+    return new SheetPart(text);
+  }
+
+  /** The row `r` parsed (created in order when absent and `create`). */
+  row(r: number, create: boolean): XmlElement | undefined {
+    let slot = this.byNumber.get(r);
+    if (!slot) {
+      if (!create) return undefined;
+      slot = { r, element: new XmlElement(`${this.prefix()}row`, [["r", String(r)]]), dirty: true };
+      const at = this.rows.findIndex((s) => s.r > r);
+      this.rows.splice(at < 0 ? this.rows.length : at, 0, slot);
+      this.byNumber.set(r, slot);
+      return slot.element;
+    }
+    if (!slot.element) {
+      slot.kept = parseKept(slot.raw ?? "");
+      slot.element = slot.kept.element;
+    }
+    return slot.element;
+  }
+
+  /** Marks row `r` as written: it is serialized anew from its parsed element. */
+  written(r: number): void {
+    const slot = this.byNumber.get(r);
+    if (slot?.element) slot.dirty = true;
+  }
+
+  /**
+   * The `<c>` of a cell (created in column order when absent and `create`: the row's spans hint is dropped). A
+   * caller that changes a cell it did not create marks its row {@link written}.
+   */
+  cell(r: number, c: number, create: boolean): XmlElement | undefined {
+    const row = this.row(r, create);
+    if (!row) return undefined;
+    let col = 0;
+    let at = row.children.length;
+    for (let i = 0; i < row.children.length; i++) {
+      const e = row.children[i];
+      if (!(e instanceof XmlElement) || e.localName !== "c") continue;
+      const ref = e.get("r");
+      col = ref ? splitAddress(ref)[1] : col + 1;
+      if (col === c) return e;
+      if (col > c) {
+        at = i;
+        break;
+      }
+    }
+    if (!create) return undefined;
+    const cell = new XmlElement(`${this.prefix()}c`, [["r", cellAddress(r, c)]]);
+    row.children.splice(at, 0, cell);
+    // A row's cell extents are a hint readers may trust; a cell outside them must not be missed.
+    row.set("spans", undefined);
+    this.written(r);
+    const t = this.touched;
+    this.touched = t
+      ? {
+          top: Math.min(t.top, r),
+          left: Math.min(t.left, c),
+          bottom: Math.max(t.bottom, r),
+          right: Math.max(t.right, c),
+        }
+      : { top: r, left: c, bottom: r, right: c };
+    return cell;
+  }
+
+  /**
+   * The `<worksheet>` element without its rows (its `sheetData` child has none), parsed on first use. Its children
+   * are written back as they were unless they changed: only a changed child (the validations, the columns…) is
+   * serialized anew.
+   */
+  root(): XmlElement {
+    this.skeleton ??= parseSkeleton(this.text, this.data);
+    return this.skeleton.root.element;
+  }
+
+  private prefix(): string {
+    const name = this.data?.name ?? "sheetData";
+    return name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
+  }
+
+  /** Each row's text as the part holds it now, by row number. */
+  rowTexts(): Map<number, string> {
+    return new Map(this.rows.map((s) => [s.r, rowText(s).text]));
+  }
+
+  /**
+   * Bytes of the part written anew by the last {@link toString}: the rows written, and the skeleton when it was
+   * changed (and so serialized); the rows kept as they were are not counted.
+   */
+  bytesRewritten(): number {
+    return this.rewritten;
+  }
+
+  /** Grows `<dimension>` to cover the cells created (only a dimension that exists, only when it grows). */
+  private growDimension(): void {
+    const t = this.touched;
+    if (!t) return;
+    // The dimension is read from the tags first, so one that already covers the cells costs no parse.
+    let ref: string | undefined;
+    scanTags(
+      this.text,
+      (tag) => {
+        if (localName(tag.name) !== "dimension") return;
+        ref = tagAttribute(this.text, tag, "ref");
+        return false;
+      },
+      0,
+      this.data?.start ?? 0,
+    );
+    const old = ref ? parseRange(ref) : undefined;
+    if (!old) return;
+    const box = {
+      top: Math.min(old.top, t.top),
+      left: Math.min(old.left, t.left),
+      bottom: Math.max(old.bottom, t.bottom),
+      right: Math.max(old.right, t.right),
+    };
+    if (box.top === old.top && box.left === old.left && box.bottom === old.bottom && box.right === old.right) return;
+    this.root()
+      .first("dimension")
+      ?.set("ref", rangeAddress(box.top, box.left, box.bottom, box.right));
+  }
+
+  /** The part's text: untouched rows and, unless it was changed, the skeleton as they were written. */
+  toString(): string {
+    this.growDimension();
+    let rows = "";
+    let rewritten = 0;
+    for (const s of this.rows) {
+      const row = rowText(s);
+      rows += row.text;
+      rewritten += row.rewritten;
+    }
+    const d = this.data;
+    if (!this.skeleton && d && d.contentStart >= 0) {
+      this.rewritten = rewritten;
+      return this.text.slice(0, d.contentStart) + rows + this.text.slice(d.contentEnd);
+    }
+    const k = (this.skeleton ??= parseSkeleton(this.text, this.data));
+    const root = k.root.element;
+    let data = root.first("sheetData");
+    if (!data) {
+      data = new XmlElement(`${this.prefix()}sheetData`);
+      insertInOrder(root, data, WORKSHEET_ORDER);
+    }
+    const sheetData = data;
+    const out = writeKept(k.root, (child) => {
+      if (child !== sheetData) return undefined;
+      const open = serialize(new XmlElement(child.name, child.attributes)).slice(0, -2);
+      return rows === "" ? `${open}/>` : `${open}>${rows}</${child.name}>`;
+    });
+    this.rewritten = rewritten + out.rewritten;
+    return k.before + out.text + k.after;
+  }
+
+  /**
+   * Every cell from A1 with its value and, for formulas, its formula with a leading "=", read from the text
+   * without building elements. Shared formulas (Excel writes them when a user fills down) are expanded.
+   */
+  cells(shared: readonly string[]): RawCell[][] {
+    const d = this.data;
+    if (!d || d.contentStart < 0) return [];
+    return readCells(this.text, d.contentStart, d.contentEnd, shared);
+  }
+}
+
+/** What a `<c>` holds while it is read. */
+interface CellRead {
+  col: number;
+  type: string;
+  value?: string;
+  inline: string;
+  formula?: { text: string; type?: string; si?: string };
+}
+
+function readCells(text: string, from: number, to: number, shared: readonly string[]): RawCell[][] {
+  const cells: RawCell[][] = [];
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  let rowNo = 0;
+  let colNo = 0;
+  let row: RawCell[] = [];
+  let cell: CellRead | undefined;
+  let textStart = -1;
+  let phonetic = 0;
+  const finishCell = () => {
+    if (!cell) return;
+    const value = valueOf(cell, shared);
+    let formula: string | undefined;
+    const f = cell.formula;
+    if (f) {
+      if (f.type === "shared" && f.si !== undefined) {
+        if (f.text !== "") masters.set(f.si, { formula: f.text, row: rowNo, col: cell.col });
+        const master = masters.get(f.si);
+        formula = master ? shiftFormula(master.formula, rowNo - master.row, cell.col - master.col) : undefined;
+      } else if (f.text !== "") formula = f.text;
+    }
+    row[cell.col - 1] = formula === undefined ? { value } : { value, formula: `=${formula}` };
+    cell = undefined;
+  };
+  const finishRow = () => {
+    for (let i = 0; i < row.length; i++) row[i] ??= { value: null };
+    cells[rowNo - 1] = row;
+  };
+  scanTags(
+    text,
+    (tag) => {
+      const local = localName(tag.name);
+      if (tag.kind === "close") {
+        if (local === "row") finishRow();
+        else if (local === "c") finishCell();
+        else if (local === "rPh") phonetic--;
+        else if (cell && textStart >= 0) {
+          const data = charData(text, textStart, tag.start);
+          if (local === "v") cell.value = data;
+          else if (local === "f" && cell.formula) cell.formula.text = data;
+          else if (local === "t" && phonetic === 0) cell.inline += data;
+          textStart = -1;
+        }
+        return;
+      }
+      switch (local) {
+        case "row": {
+          const r = tagAttribute(text, tag, "r");
+          rowNo = r === undefined ? rowNo + 1 : Number(r);
+          colNo = 0;
+          row = [];
+          if (tag.kind === "empty") finishRow();
+          return;
+        }
+        case "c": {
+          const r = tagAttribute(text, tag, "r");
+          colNo = r ? splitAddress(r)[1] : colNo + 1;
+          cell = { col: colNo, type: tagAttribute(text, tag, "t") ?? "n", inline: "" };
+          if (tag.kind === "empty") finishCell();
+          return;
+        }
+        case "f":
+          if (!cell) return;
+          cell.formula = { text: "" };
+          {
+            const type = tagAttribute(text, tag, "t");
+            const si = tagAttribute(text, tag, "si");
+            if (type !== undefined) cell.formula.type = type;
+            if (si !== undefined) cell.formula.si = si;
+          }
+          textStart = tag.kind === "open" ? tag.end : -1;
+          return;
+        case "v":
+          if (cell) cell.value = "";
+          textStart = tag.kind === "open" ? tag.end : -1;
+          return;
+        case "t":
+          textStart = tag.kind === "open" ? tag.end : -1;
+          return;
+        case "rPh":
+          if (tag.kind === "open") phonetic++;
+          return;
+        default:
+          return;
+      }
+    },
+    from,
+    to,
+  );
+  for (let i = 0; i < cells.length; i++) cells[i] ??= [];
+  return cells;
+}
+
+/** Character data between two offsets: references resolved, CDATA sections taken as written. */
+function charData(text: string, from: number, to: number): string {
+  const chunk = text.slice(from, to);
+  if (chunk.indexOf("<") < 0) return decodeText(chunk, from);
+  return parseNodes(chunk)
+    .map((n) => (typeof n === "string" ? n : "raw" in n && n.raw.startsWith("<![CDATA[") ? n.raw.slice(9, -3) : ""))
+    .join("");
+}
+
+/** The value a cell holds, as a host reads it (shared and inline strings resolved). */
+function valueOf(cell: CellRead, shared: readonly string[]): unknown {
+  if (cell.type === "inlineStr") return cell.inline;
+  const text = cell.value;
+  if (text === undefined) return null;
+  switch (cell.type) {
+    case "s":
+      return shared[Number(text)] ?? "";
+    case "str":
+    case "e":
+      return text;
+    case "b":
+      return text === "1" || text.toLowerCase() === "true";
+    case "d":
+      return new Date(text);
+    default:
+      return text === "" ? null : Number(text);
+  }
+}

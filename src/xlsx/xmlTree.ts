@@ -1,0 +1,435 @@
+/**
+ * The file route's XML: a tokenizer, a light element tree and its serializer. A part is read as tags and text
+ * (comments, CDATA, processing instructions and attribute values that hold `>` are skipped as the grammar says,
+ * never guessed at with regular expressions); what a writer changes is parsed into elements, changed, and
+ * serialized; what it does not change is kept as the bytes it was (a {@link Raw} node), so a patch rewrites only the
+ * elements it touches.
+ *
+ * Namespaces are taken as SpreadsheetML writes them: elements are matched by local name (`x:row` is a `row`), and
+ * prefixes and `xmlns` declarations are kept as written.
+ */
+
+/** A part, or a span of one, that is not well-formed XML. */
+export class XmlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
+    super(`${message} at offset ${at}`);
+    this.name = "XmlSyntaxError";
+  }
+}
+
+export type TagKind = "open" | "close" | "empty";
+
+/** One markup tag of a text: where it starts (`<`) and ends (after `>`), its kind and its name as written. */
+export interface Tag {
+  readonly kind: TagKind;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The local part of a qualified name: `x:row` → `row`. */
+export function localName(qname: string): string {
+  const i = qname.indexOf(":");
+  return i < 0 ? qname : qname.slice(i + 1);
+}
+
+/**
+ * The tags of `text` between `from` and `to`, in order; comments, CDATA sections, processing instructions and a
+ * DOCTYPE are passed over (`onOther` sees them). Text between tags is whatever lies between two tags' offsets.
+ */
+export function scanTags(
+  text: string,
+  visit: (tag: Tag) => boolean | void,
+  from = 0,
+  to = text.length,
+  onOther?: (start: number, end: number) => void,
+): void {
+  let i = from;
+  while (i < to) {
+    const lt = text.indexOf("<", i);
+    if (lt < 0 || lt >= to) return;
+    const next = text.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */) {
+      const end = text.startsWith("<!--", lt)
+        ? closeOf(text, "-->", lt + 4)
+        : text.startsWith("<![CDATA[", lt)
+          ? closeOf(text, "]]>", lt + 9)
+          : declarationEnd(text, lt);
+      onOther?.(lt, end);
+      i = end;
+      continue;
+    }
+    if (next === 0x3f /* ? */) {
+      const end = closeOf(text, "?>", lt + 2);
+      onOther?.(lt, end);
+      i = end;
+      continue;
+    }
+    const closing = next === 0x2f; /* / */
+    let j = closing ? lt + 2 : lt + 1;
+    const nameStart = j;
+    for (; j < to; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x3e || c === 0x2f || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) break;
+    }
+    if (j === nameStart) throw new XmlSyntaxError("a tag without a name", lt);
+    const name = text.slice(nameStart, j);
+    // Attributes: a quoted value may hold '>' and '/'.
+    let quote = 0;
+    for (; j < to; j++) {
+      const c = text.charCodeAt(j);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === 0x3e) break;
+    }
+    if (j >= to) throw new XmlSyntaxError(`an unterminated <${name}> tag`, lt);
+    const kind: TagKind = closing ? "close" : text.charCodeAt(j - 1) === 0x2f ? "empty" : "open";
+    if (visit({ kind, name, start: lt, end: j + 1 }) === false) return;
+    i = j + 1;
+  }
+}
+
+function closeOf(text: string, close: string, from: number): number {
+  const i = text.indexOf(close, from);
+  if (i < 0) throw new XmlSyntaxError(`no ${close}`, from);
+  return i + close.length;
+}
+
+/** The end of `<!DOCTYPE …>` (with an internal subset in brackets) or another `<!…>` declaration. */
+function declarationEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from + 2; i < text.length; i++) {
+    const c = text[i];
+    if (c === "[") depth++;
+    else if (c === "]") depth--;
+    else if (c === ">" && depth <= 0) return i + 1;
+  }
+  throw new XmlSyntaxError("an unterminated declaration", from);
+}
+
+/** The attributes of a tag, in the order written, values decoded. */
+export function tagAttributes(text: string, tag: Tag): [string, string][] {
+  const out: [string, string][] = [];
+  let i = tag.start + 1 + tag.name.length;
+  const end = tag.kind === "empty" ? tag.end - 2 : tag.end - 1;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      i++;
+      continue;
+    }
+    const eq = text.indexOf("=", i);
+    if (eq < 0 || eq >= end) throw new XmlSyntaxError("an attribute without a value", i);
+    const name = text.slice(i, eq).trim();
+    let q = eq + 1;
+    while (q < end && text.charCodeAt(q) !== 0x22 && text.charCodeAt(q) !== 0x27) q++;
+    const quote = text[q];
+    const close = quote === undefined ? -1 : text.indexOf(quote, q + 1);
+    if (close < 0 || close > end) throw new XmlSyntaxError(`an unquoted value of ${name}`, i);
+    out.push([name, decodeText(text.slice(q + 1, close), i)]);
+    i = close + 1;
+  }
+  return out;
+}
+
+/** One attribute of a tag, decoded (undefined when absent). */
+export function tagAttribute(text: string, tag: Tag, name: string): string | undefined {
+  for (const [k, v] of tagAttributes(text, tag)) if (k === name) return v;
+  return undefined;
+}
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Character data with its references resolved (the five predefined entities and numeric references). */
+export function decodeText(raw: string, at = 0): string {
+  if (raw.indexOf("&") < 0) return raw;
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const amp = raw.indexOf("&", i);
+    if (amp < 0) return out + raw.slice(i);
+    const semi = raw.indexOf(";", amp);
+    if (semi < 0) throw new XmlSyntaxError("an unterminated character reference", at + amp);
+    out += raw.slice(i, amp);
+    const ref = raw.slice(amp + 1, semi);
+    if (ref.startsWith("#x") || ref.startsWith("#X")) out += String.fromCodePoint(parseInt(ref.slice(2), 16));
+    else if (ref.startsWith("#")) out += String.fromCodePoint(parseInt(ref.slice(1), 10));
+    else if (ref in ENTITIES) out += ENTITIES[ref];
+    else throw new XmlSyntaxError(`an unknown entity &${ref};`, at + amp);
+    i = semi + 1;
+  }
+}
+
+const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  ...TEXT_ESCAPES,
+  '"': "&quot;",
+  "\t": "&#9;",
+  "\n": "&#10;",
+};
+
+/** Text as element content (a carriage return as a reference, which a reader would otherwise fold into \n). */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c] ?? c);
+}
+
+/** Text as an attribute value in double quotes (line breaks and tabs as references, so they survive reading). */
+export function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+}
+
+/** Bytes kept as they were written (a subtree nobody changed, a comment, a processing instruction). */
+export interface Raw {
+  readonly raw: string;
+}
+
+export type XmlNode = XmlElement | Raw | string;
+
+/** An element: its qualified name, its attributes in order, its children. */
+export class XmlElement {
+  readonly attributes: [string, string][];
+  readonly children: XmlNode[];
+
+  constructor(
+    readonly name: string,
+    attributes: [string, string][] = [],
+    children: XmlNode[] = [],
+  ) {
+    this.attributes = attributes;
+    this.children = children;
+  }
+
+  /** A deep copy (raw nodes and text shared: they are immutable). */
+  static copy(e: XmlElement): XmlElement {
+    return new XmlElement(
+      e.name,
+      e.attributes.map(([k, v]) => [k, v]),
+      e.children.map((c) => (c instanceof XmlElement ? XmlElement.copy(c) : c)),
+    );
+  }
+
+  get localName(): string {
+    return localName(this.name);
+  }
+
+  get(name: string): string | undefined {
+    for (const [k, v] of this.attributes) if (k === name) return v;
+    return undefined;
+  }
+
+  /** Sets an attribute (kept in place when present, appended when new); `undefined` removes it. */
+  set(name: string, value: string | number | undefined): this {
+    const i = this.attributes.findIndex(([k]) => k === name);
+    if (value === undefined) {
+      if (i >= 0) this.attributes.splice(i, 1);
+    } else if (i >= 0) (this.attributes[i] as [string, string])[1] = String(value);
+    else this.attributes.push([name, String(value)]);
+    return this;
+  }
+
+  /** Child elements with a local name. */
+  all(local: string): XmlElement[] {
+    return this.children.filter((c): c is XmlElement => c instanceof XmlElement && c.localName === local);
+  }
+
+  first(local: string): XmlElement | undefined {
+    for (const c of this.children) if (c instanceof XmlElement && c.localName === local) return c;
+    return undefined;
+  }
+
+  /** The concatenated text of the element's character data (descendants included). */
+  text(): string {
+    let out = "";
+    for (const c of this.children) out += typeof c === "string" ? c : c instanceof XmlElement ? c.text() : "";
+    return out;
+  }
+
+  /** A child element named like the parent's prefix (`x:v` under `x:c`), appended. */
+  add(local: string, attributes: [string, string][] = [], text?: string): XmlElement {
+    const prefix = this.name.includes(":") ? `${this.name.slice(0, this.name.indexOf(":"))}:` : "";
+    const e = new XmlElement(prefix + local, attributes, text === undefined ? [] : [text]);
+    this.children.push(e);
+    return e;
+  }
+}
+
+/**
+ * The nodes of `text[from, to)`: elements parsed, text decoded, comments, CDATA and processing instructions kept
+ * raw. Throws {@link XmlSyntaxError} on mismatched tags.
+ */
+export function parseNodes(text: string, from = 0, to = text.length): XmlNode[] {
+  const top: XmlNode[] = [];
+  const stack: XmlElement[] = [];
+  let at = from;
+  const put = (node: XmlNode) => (stack.length > 0 ? (stack[stack.length - 1] as XmlElement).children : top).push(node);
+  const textUpTo = (end: number) => {
+    if (end > at) {
+      const chunk = text.slice(at, end);
+      if (stack.length > 0 || chunk.trim() !== "") put(decodeText(chunk, at));
+    }
+  };
+  scanTags(
+    text,
+    (tag) => {
+      textUpTo(tag.start);
+      at = tag.end;
+      if (tag.kind === "close") {
+        const open = stack.pop();
+        if (!open || open.name !== tag.name) throw new XmlSyntaxError(`a stray </${tag.name}>`, tag.start);
+        return;
+      }
+      const e = new XmlElement(tag.name, tagAttributes(text, tag));
+      put(e);
+      if (tag.kind === "open") stack.push(e);
+    },
+    from,
+    to,
+    (start, end) => {
+      textUpTo(start);
+      at = end;
+      put({ raw: text.slice(start, end) });
+    },
+  );
+  textUpTo(to);
+  if (stack.length > 0) throw new XmlSyntaxError(`an unclosed <${(stack[stack.length - 1] as XmlElement).name}>`, to);
+  return top;
+}
+
+/** Serializes nodes: elements with their attributes in order, empty ones self-closed; raw nodes as written. */
+export function serialize(nodes: XmlNode | readonly XmlNode[]): string {
+  const out: string[] = [];
+  const write = (node: XmlNode) => {
+    if (typeof node === "string") out.push(escapeText(node));
+    else if (node instanceof XmlElement) {
+      let open = `<${node.name}`;
+      for (const [k, v] of node.attributes) open += ` ${k}="${escapeAttribute(v)}"`;
+      if (node.children.length === 0) out.push(`${open}/>`);
+      else {
+        out.push(`${open}>`);
+        for (const c of node.children) write(c);
+        out.push(`</${node.name}>`);
+      }
+    } else out.push(node.raw);
+  };
+  if (Array.isArray(nodes)) for (const n of nodes as readonly XmlNode[]) write(n);
+  else write(nodes as XmlNode);
+  return out.join("");
+}
+
+/**
+ * An element parsed so that it can be written back keeping bytes: its start tag and each direct child remember the
+ * text they were written as, and {@link writeKept} emits that text for whatever still serializes as it did.
+ */
+export interface KeptElement {
+  readonly element: XmlElement;
+  /** The start tag as written, and as it serialized when parsed ("" for an empty element: it is rebuilt). */
+  readonly open: { raw: string; serialized: string };
+  readonly children: Map<XmlElement, { raw: string; serialized: string }>;
+}
+
+/** The start tag of an element as serialized (`<row r="1">`). */
+function startTag(e: XmlElement): string {
+  let open = `<${e.name}`;
+  for (const [k, v] of e.attributes) open += ` ${k}="${escapeAttribute(v)}"`;
+  return `${open}>`;
+}
+
+/** Parses the one element of `text[from, to)`, keeping the bytes of its start tag and of each child. */
+export function parseKept(text: string, from = 0, to = text.length): KeptElement {
+  let depth = 0;
+  let open: Tag | undefined;
+  let close: Tag | undefined;
+  const spans: [number, number][] = [];
+  let childStart = -1;
+  scanTags(
+    text,
+    (tag) => {
+      if (tag.kind === "close") {
+        depth--;
+        if (depth === 1) spans.push([childStart, tag.end]);
+        if (depth === 0) {
+          close = tag;
+          return false;
+        }
+        return;
+      }
+      if (depth === 0) {
+        open = tag;
+        if (tag.kind === "empty") return false;
+      } else if (depth === 1) {
+        if (tag.kind === "empty") spans.push([tag.start, tag.end]);
+        else childStart = tag.start;
+      }
+      if (tag.kind === "open") depth++;
+    },
+    from,
+    to,
+  );
+  if (!open) throw new XmlSyntaxError("no element", from);
+  const element = new XmlElement(open.name, tagAttributes(text, open));
+  const children = new Map<XmlElement, { raw: string; serialized: string }>();
+  if (open.kind === "empty") return { element, open: { raw: "", serialized: "" }, children };
+  if (!close) throw new XmlSyntaxError(`an unclosed <${open.name}>`, open.start);
+  let at = open.end;
+  for (const [start, end] of [...spans, [close.start, close.start] as [number, number]]) {
+    if (start > at) {
+      const gap = text.slice(at, start);
+      // Text between children: kept as written when it is markup (comments) or only white space.
+      if (gap.includes("<") || gap.trim() === "") element.children.push({ raw: gap });
+      else element.children.push(decodeText(gap, at));
+    }
+    at = end;
+    if (end === start) continue;
+    const raw = text.slice(start, end);
+    const child = parseNodes(raw).find((n): n is XmlElement => n instanceof XmlElement);
+    if (!child) continue;
+    element.children.push(child);
+    children.set(child, { raw, serialized: serialize(child) });
+  }
+  const raw = text.slice(open.start, open.end);
+  return { element, open: { raw, serialized: startTag(element) }, children };
+}
+
+/**
+ * Writes a kept element: each part that still serializes as it did when parsed as the bytes it was written as,
+ * the rest serialized. `inner`, when given, writes a child itself (a placeholder for content kept elsewhere).
+ * Returns the text and how many of its bytes were written anew.
+ */
+export function writeKept(
+  kept: KeptElement,
+  inner?: (child: XmlElement) => string | undefined,
+): { text: string; rewritten: number } {
+  const e = kept.element;
+  if (e.children.length === 0 && kept.open.raw === "") {
+    const text = serialize(e);
+    return { text, rewritten: text.length };
+  }
+  const open = startTag(e);
+  let rewritten = 0;
+  let text: string;
+  if (kept.open.raw !== "" && open === kept.open.serialized) text = kept.open.raw;
+  else {
+    text = open;
+    rewritten += open.length;
+  }
+  for (const child of e.children) {
+    const own = child instanceof XmlElement ? inner?.(child) : undefined;
+    if (own !== undefined) {
+      text += own;
+      continue;
+    }
+    const was = child instanceof XmlElement ? kept.children.get(child) : undefined;
+    if (was && serialize(child) === was.serialized) text += was.raw;
+    else {
+      const s = serialize(child);
+      text += s;
+      if (typeof child === "string" || child instanceof XmlElement) rewritten += s.length;
+    }
+  }
+  const end = `</${e.name}>`;
+  return { text: text + end, rewritten: rewritten + (rewritten > 0 ? end.length : 0) };
+}
