@@ -1,7 +1,9 @@
 import {
   areaSelfEvaluation,
+  DEFAULT_EVALUATION_SETTINGS,
   isCalcError,
   proposeIndicatorClass,
+  toChineseNumeral,
   type AreaSelfEvaluation,
   type CalcError,
   type EvaluationSettings,
@@ -10,6 +12,8 @@ import {
 import type { Area, Target } from "../policy/types";
 import type { Figure, WorkbookFigures } from "./figures";
 import { percent, targetFigure } from "./format";
+import { draftReport } from "./draft";
+import { reportText, type ReportText } from "./text";
 
 /** What the 绩效自评 sheet adds to the year's figures: the settings used and what staff chose or typed there. */
 export interface SelfEvaluationInputs {
@@ -44,6 +48,8 @@ export interface AreaEvaluationSection {
   readonly lost: readonly LostPoints[];
   /** The weights the area was scored with (the sheet's settings block). */
   readonly weights: EvaluationSettings["weights"];
+  /** 满意度 as typed (a fraction), null when not typed: the paragraph then says so rather than show a bare 0. */
+  readonly satisfaction: number | null;
 }
 
 const numberOf = (f: Figure | undefined): number | null => (typeof f === "number" ? f : null);
@@ -71,8 +77,9 @@ export function draftSelfEvaluation(figures: WorkbookFigures, inputs: SelfEvalua
       actual: numberOf(figure(target)?.months[11]),
       previous: numberOf(figure(target)?.previous),
     }));
+    const satisfaction = inputs.satisfaction?.get(area.no) ?? null;
     const evaluation = areaSelfEvaluation(
-      { budget: budgetYi, spent: spentYi, satisfaction: inputs.satisfaction?.get(area.no) ?? null, indicators },
+      { budget: budgetYi, spent: spentYi, satisfaction, indicators },
       inputs.settings,
     );
     const lost: LostPoints[] = [];
@@ -93,7 +100,7 @@ export function draftSelfEvaluation(figures: WorkbookFigures, inputs: SelfEvalua
       });
       lost.sort((a, b) => b.lost - a.lost);
     }
-    return { area, budgetYi, spentYi, evaluation, invalid, lost, weights: inputs.settings.weights };
+    return { area, budgetYi, spentYi, evaluation, invalid, lost, weights: inputs.settings.weights, satisfaction };
   });
 }
 
@@ -144,9 +151,69 @@ export function selfEvaluationParagraphs(sections: readonly AreaEvaluationSectio
       ...(["产出", "效益"] as const)
         .filter((c) => weightOf(c) > 0)
         .map((c) => `${c}指标得${score(sumOf(c))}(满分${weightText(weightOf(c))}分)`),
-      `满意度得${score(e.satisfaction.score)}(满分${weightText(s.weights.满意度)}分)`,
+      s.satisfaction === null
+        ? `满意度未填报,得0分(满分${weightText(s.weights.满意度)}分)`
+        : `满意度${percent(s.satisfaction)},得${score(e.satisfaction.score)}(满分${weightText(s.weights.满意度)}分)`,
     ];
     const lost = s.lost.length > 0 ? `失分指标:${s.lost.map(lostPhrase).join(";")}。` : "各项指标均全额得分。";
     return `${head}自评得分${score(e.total)},等级“${e.grade}”。${parts.join(";")}。${lost}`;
   });
+}
+
+/**
+ * The year's report with its 绩效自评 section: appended after the 进展情况 sections (numbered on), with a line on the
+ * weights and bands used, and each area's score and grade in the appendix of figures. The .docx and the 进展报告
+ * sheet both render `ReportText`, so both carry it.
+ *
+ * @example
+ * withSelfEvaluation(reportText(draftReport(figures, 12)), draftSelfEvaluation(figures, inputs), DEFAULT_EVALUATION_SETTINGS)
+ * // sections: […, { heading: "五、绩效自评", paragraphs: ["评分标准:…", "(一)…自评得分96.74分,等级“优”。…"] }]
+ */
+export function withSelfEvaluation(
+  text: ReportText,
+  sections: readonly AreaEvaluationSection[],
+  settings: EvaluationSettings,
+): ReportText {
+  const w = settings.weights;
+  const b = settings.bands;
+  const rule =
+    `评分标准:预算执行率${weightText(w.预算执行率)}分、产出指标${weightText(w.产出)}分、效益指标${weightText(w.效益)}分、` +
+    `满意度${weightText(w.满意度)}分;各项按完成程度计分,完成率超过100%的按100%计,“上升/下降”类指标达到得满分、未达到不得分;` +
+    `等级:优(${b.优}分及以上)、良(${b.良}分至不足${b.优}分)、中(${b.中}分至不足${b.良}分)、差(不足${b.中}分)。`;
+  const heading = `${toChineseNumeral(text.sections.length + 1)}、绩效自评`;
+  const figures = sections.flatMap((s) => {
+    const e = s.evaluation;
+    if (isCalcError(e) || isCalcError(e.total) || isCalcError(e.grade)) return [];
+    return [
+      {
+        label: `${s.area.title}·自评得分`,
+        value: `${e.total.toFixed(2)}分(${e.grade})`,
+        source: "绩效自评:12月累计数按评分标准计分",
+      },
+    ];
+  });
+  return {
+    ...text,
+    sections: [...text.sections, { heading, paragraphs: [rule, ...selfEvaluationParagraphs(sections)] }],
+    figures: [...text.figures, ...figures],
+  };
+}
+
+/**
+ * The text of a month's report, as the CLI and the pane draft it: the 进展情况 sections, and for 12月 — the year's
+ * report — the 绩效自评 section scored with `settings` (the usual weights and bands unless the bureau's own are
+ * given), with each target's 偏差原因 where 绩效监控 has one.
+ *
+ * @example
+ * monthReportText(figures, 12, deviationReasonsOf(sheets)).sections.at(-1)?.heading // "五、绩效自评"
+ */
+export function monthReportText(
+  figures: WorkbookFigures,
+  month: number,
+  reasons: ReadonlyMap<string, string> = new Map(),
+  settings: EvaluationSettings = DEFAULT_EVALUATION_SETTINGS,
+): ReportText {
+  const text = reportText(draftReport(figures, month));
+  if (month !== 12) return text;
+  return withSelfEvaluation(text, draftSelfEvaluation(figures, { settings, reasons }), settings);
 }

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
+import { reportCommand } from "../../src/cli/commands/report";
 import { templateCommand } from "../../src/cli/commands/template";
 import { fromExcelValue } from "../../src/engine";
 import { getEdition } from "../../src/policy";
@@ -31,8 +32,12 @@ const REWORDED_KEPT = "art11-national-sports-events"; // reworded, 编号 kept (
 const REWORDED_NEW = { from: "art26-capacity-investment", to: "art26-capacity-investment-2026" }; // 编号 not kept
 const NEW_ID = "art09-ai-firms";
 
+const SHORT = "art01-hitech-firms"; // 60 of 75: costs points in the 自评, with a 偏差原因 on 绩效监控
+const REASON = "认定批次推迟至次年";
+
 /** The 12月 figure typed for each 2025 target (its own scale): round numbers near the target, a ratio for 倍差. */
 function december(t: Target, i: number): number {
+  if (t.id === SHORT) return 60;
   if (t.value === null) return 1.7 + (i % 5) / 100;
   return t.unit === "%" ? t.value + 0.5 : t.value + (i % 7);
 }
@@ -106,13 +111,14 @@ describeUno("template --previous: the year's turn on files", () => {
     const { buffer } = await writeTemplate(y2025, { now: NOW, reportDate: "2025-12-31" });
     writeFileSync(file("blank-2025.xlsx"), await writeWorkbookEdition(buffer, y2025));
     // Percentages typed as Excel holds them (0.0362 for 3.62%), the way a person types 3.62%.
-    const ops = y2025.targets.map((t) => ({
+    const ops: Record<string, unknown>[] = y2025.targets.map((t) => ({
       op: "set",
       sheet: "月度填报",
       id: t.id,
       col: "12月",
       value: t.unit === "%" ? (figures2025.get(t.id) ?? 0) / 100 : figures2025.get(t.id),
     }));
+    ops.push({ op: "set", sheet: "绩效监控", id: SHORT, col: "偏差原因分析", value: REASON });
     const job = file("job.json");
     writeFileSync(
       job,
@@ -195,6 +201,27 @@ describeUno("template --previous: the year's turn on files", () => {
       `已填上年值与上年数不同,保留已填值:${typed.other} 已填 999,上年 2025台账.xlsx 月度填报 12月 为 ${figures2025.get(typed.other)}`,
     );
   }, 300_000);
+
+  it("the 12月 report drafts each area's 绩效自评: score, grade, the targets that cost points and why", async () => {
+    const out: string[] = [];
+    const o = jest.spyOn(process.stdout, "write").mockImplementation((c) => (out.push(String(c)), true));
+    const e = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    let code: number;
+    try {
+      code = await reportCommand.run([file("2025台账.xlsx"), "--month", "2025-12", "--out", file("2025-report.docx")]);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+    expect(code).toBe(0);
+    const docx = await JSZip.loadAsync(readFileSync(file("2025-report.docx")));
+    const xml = (await docx.file("word/document.xml")?.async("string")) ?? "";
+    const text = xml.replace(/<[^>]+>/g, "");
+    expect(text).toContain("、绩效自评");
+    expect(text).toContain("评分标准:预算执行率10分、产出指标50分、效益指标30分、满意度10分");
+    expect(text).toContain(`新增高新技术企业(目标75家,全年完成60家,完成率80.0%,失2.00分;原因:${REASON})`);
+    expect(text).toMatch(/\(一\)推进教育科技人才一体发展:自评得分\d+\.\d\d分,等级“[优良中差]”/);
+  }, 120_000);
 
   it("refuses a previous file that is not one of ours in one line, naming it", async () => {
     writeFileSync(file("other.xlsx"), (await writeTemplate(y2025, { now: NOW })).buffer);

@@ -6,8 +6,11 @@ import { DEFAULT_EVALUATION_SETTINGS, isCalcError } from "../../src/engine";
 import { getEdition } from "../../src/policy";
 import type { EditionData } from "../../src/policy/types";
 import {
+  draftReport,
   draftSelfEvaluation,
+  reportText,
   selfEvaluationParagraphs,
+  withSelfEvaluation,
   type TargetFigures,
   type WorkbookFigures,
 } from "../../src/report";
@@ -51,12 +54,28 @@ describe("draftSelfEvaluation", () => {
     const [p1, p2] = selfEvaluationParagraphs(draftSelfEvaluation(figures, inputs));
     expect(p1).toBe(
       "(一)推进教育科技人才一体发展:自评得分96.74分,等级“优”。预算执行率94.9%,得9.49分(满分10分);" +
-        "产出指标得48.00分(满分50分);效益指标得29.25分(满分30分);满意度得10.00分(满分10分)。" +
+        "产出指标得48.00分(满分50分);效益指标得29.25分(满分30分);满意度95.0%,得10.00分(满分10分)。" +
         "失分指标:新增高新技术企业(目标75家,全年完成60家,完成率80.0%,失2.00分;原因:认定批次推迟至次年);" +
         "全市研发投入强度(目标3.12%,全年完成2.81%,完成率90.0%,失0.75分;未说明偏差原因)。",
     );
     expect(p2).toContain("自评得分0.00分,等级“差”。全年支出未填报,预算执行率得0分(满分10分);");
     expect(p2).toContain("新增企业首贷户(目标100户,全年未填报,失7.14分;未说明偏差原因)");
+  });
+
+  it("joins the year's report as its last numbered section, with the rule and each area's score in the appendix", () => {
+    const progress = reportText(draftReport(figures, 12));
+    const local = { ...DEFAULT_EVALUATION_SETTINGS, bands: { 优: 85, 良: 75, 中: 60 } };
+    const text = withSelfEvaluation(progress, draftSelfEvaluation(figures, { ...inputs, settings: local }), local);
+    const last = text.sections[text.sections.length - 1];
+    expect(text.sections).toHaveLength(progress.sections.length + 1);
+    expect(last?.heading).toMatch(/^[一二三四五六七八九十]+、绩效自评$/);
+    expect(last?.paragraphs[0]).toContain("等级:优(85分及以上)、良(75分至不足85分)、中(60分至不足75分)、差(不足60分)");
+    expect(last?.paragraphs).toHaveLength(1 + data.areas.length);
+    expect(text.figures.slice(progress.figures.length)[0]).toEqual({
+      label: "推进教育科技人才一体发展·自评得分",
+      value: "96.74分(优)",
+      source: "绩效自评:12月累计数按评分标准计分",
+    });
   });
 
   it("does not score an area whose final figure holds text, and says which", () => {

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import JSZip from "jszip";
 import { TextEncoder as NodeTextEncoder } from "node:util";
 import { getEdition } from "../../src/policy";
-import { draftReport, reportText, type ReportText } from "../../src/report";
+import { draftReport, monthReportText, reportText, type ReportText } from "../../src/report";
 import { ReportPanel } from "../../src/taskpane/panels/ReportPanel";
 import { buildReportDocx } from "../../src/taskpane/reportDocx";
 import type { ReportActions, ReportSource } from "../../src/taskpane/reportActions";
@@ -66,7 +66,10 @@ describe("ReportPanel", () => {
     expect(await screen.findByText(/已下载“进展报告-2025-06.docx”/)).toBeInTheDocument();
 
     await user.selectOptions(screen.getByRole("combobox", { name: "报告月份" }), "12");
-    const twelve = reportText(draftReport(fake.source.figures, 12));
+    // 12月 is the year's report: the sheet written ends with each area's 绩效自评.
+    const twelve = monthReportText(fake.source.figures, 12);
+    const evaluation = twelve.sections[twelve.sections.length - 1];
+    expect(evaluation?.heading).toMatch(/、绩效自评$/);
     expect(screen.getByTestId("report-preview")).toHaveTextContent(twelve.sections[0]?.paragraphs[0] ?? "?");
     await user.click(screen.getByRole("button", { name: "写入“进展报告”工作表" }));
     expect(await screen.findByText("已写入工作表“进展报告”。")).toBeInTheDocument();

@@ -4,11 +4,12 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { reportMonth } from "../../engine";
 import { defaultEditionId, editionIds, getEdition } from "../../policy";
-import { draftReport, reportText } from "../../report";
+import { monthReportText } from "../../report";
 import { reportDocx } from "../../docx/write";
 import { ReportSheetTakenError, reportSheetLayout } from "../../sheets/report";
 import { writeReportIntoWorkbook } from "../../xlsx/reportSheet";
 import { readFigures } from "../../sheets/reportFigures";
+import { deviationReasonsOf } from "../../sheets/deviationReasons";
 import { decodeMarker } from "../../sheets/marker";
 import { nameValue, readPackage } from "../../xlsx/package";
 import { readWorksheet } from "../../xlsx";
@@ -160,10 +161,8 @@ export const reportCommand: Command = {
       const known = editionIds().join(", ");
       return fail(`unknown edition "${editionId}" (known: ${known}).`, `未知版本 "${editionId}"(可选:${known})。`);
     }
-    const read = readFigures(
-      data,
-      workbook.worksheets.map((ws) => readWorksheet(ws)),
-    );
+    const sheets = workbook.worksheets.map((ws) => readWorksheet(ws));
+    const read = readFigures(data, sheets);
     if (read.sheets.length === 0) {
       return fileError(
         `“${file}”中没有政策目标的工作表(目标任务、月度填报等)。`,
@@ -192,7 +191,7 @@ export const reportCommand: Command = {
         `"${file}" has the earlier layout (no monthly sheets): only ${read.reportDate.month}月's figures exist; refresh it to fill months.`,
       );
     }
-    const text = reportText(draftReport(read.figures, month));
+    const text = monthReportText(read.figures, month, deviationReasonsOf(sheets));
     const written: string[] = [];
     const book = args.sheet ? file : args.into;
     if (book !== undefined) {

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { EditionData } from "../../policy/types";
-import { draftReport, reportText } from "../../report";
+import { monthReportText } from "../../report";
 import { ErrorBar } from "../components/ErrorBar";
 import { useSharedStyles } from "../components/styles";
 import { useAction } from "../components/useAction";
@@ -85,10 +85,7 @@ export function ReportPanel({ actions, edition, download, buildDocx, refreshKey 
     void read();
   }, [read, refreshKey]);
 
-  const text = useMemo(
-    () => (source && month > 0 ? reportText(draftReport(source.figures, month)) : null),
-    [source, month],
-  );
+  const text = useMemo(() => (source && month > 0 ? monthReportText(source.figures, month) : null), [source, month]);
   const fileName = `进展报告-${year}-${String(month).padStart(2, "0")}.docx`;
 
   const saveDocx = async () => {
