@@ -112,7 +112,31 @@ function clausesOf(text: string): [number, number][] {
   return out;
 }
 
-function classify(f: Figure, sentence: string, clause: string, clauseStart: number, p: Paragraph): Verdict {
+/** Where a figure stands: its sentence, its clause (and where that starts), the clause's figures, the paragraph. */
+interface Place {
+  sentence: string;
+  clause: string;
+  clauseStart: number;
+  clauseFigures: readonly Figure[];
+  p: Paragraph;
+}
+
+/**
+ * Exclusion rules the genre needs beyond dates and names (each a named rule, its reason shown to the reviewer):
+ * - `rewardCondition`: a figure in the condition of a reward (三年内该项目的专利技术产品累计销售额1000万元以上,
+ *   给予…) — the clause reads as a condition (对/凡/累计/N年内/首次/单个…) and the next clause grants.
+ * - `sizeInCount`: a size written before the thing counted (10亿元以上项目25个, 超10亿元项目25个): the count is
+ *   the target, the size its class.
+ * - `ownMeasures`: the document counting its own measures (等十项工作, 等10项重点工作, 十大行动).
+ * - `projectPreparation`: figures inside a project named for its 前期 work (推进…D区1个万吨级油品码头项目前期).
+ */
+const CONDITION = /^(?:对|凡|经|如|若)|累计|[一二三两\d]年内|首次|单个|单笔|单项|当年(?:销售|营业|纳税)/;
+const GRANT = /给予|予以|奖励|奖补|补助|补贴|资助/;
+const OWN_MEASURES = /^(?:重点|主要|关键|专项)?(?:工作|措施|任务|举措|行动|工程|政策|改革)/;
+const PREPARATION = /项目前期(?:工作)?$/;
+
+function classify(f: Figure, place: Place): Verdict {
+  const { sentence, clause, clauseStart, p } = place;
   const before = sentence.slice(Math.max(0, f.start - 6), f.start);
   const after = sentence.slice(f.end, f.end + 12);
   const unitAfter = sentence.slice(f.unitEnd, f.unitEnd + 4);
@@ -164,6 +188,21 @@ function classify(f: Figure, sentence: string, clause: string, clauseStart: numb
   const next = sentence[f.end] ?? "";
   const nounFollows = next !== "" && !/[,、。;)”:]/.test(next);
   const sized = f.unitClass === "money" || f.unitClass === "measure";
+  if (PREPARATION.test(clause))
+    return { kind: "exclude", category: "name", reason: "项目前期工作中的项目名称或规模,不是目标" };
+  if (f.unitClass === "count" && (/等$/.test(before) || f.chinese) && OWN_MEASURES.test(sentence.slice(f.end)))
+    return { kind: "exclude", category: "selfCount", reason: "文件自身的工作或措施项数(等N项工作),不是目标" };
+  if (sized && nounFollows && place.clauseFigures.some((o) => o.start > f.end && o.unitClass === "count"))
+    return { kind: "exclude", category: "threshold", reason: "计数中的规模门槛(如10亿元以上项目25个),目标是个数" };
+  const clauses = clausesOf(sentence);
+  const nextClause = clauses.find(([a]) => a > f.end);
+  if (
+    CONDITION.test(clause.replace(/^[^,]*?(?=累计|[一二三两\d]年内)/, "")) &&
+    !GRANT.test(sentence.slice(clauseStart, f.start)) &&
+    ((nextClause && GRANT.test(sentence.slice(nextClause[0], nextClause[1]))) ||
+      /^(?:以上)?的,?[^。]*?给予/.test(sentence.slice(f.end)))
+  )
+    return { kind: "exclude", category: "reward", reason: "奖励的条件(达到…给予奖励),不是目标" };
   if (sized && (f.suffix === "以上" || f.suffix === "以下") && nounFollows)
     return { kind: "exclude", category: "threshold", reason: "规模门槛(如亿元以上项目),不是目标" };
   if (sized && (f.suffix === "以上" || f.suffix === "以下") && /^(?:对|针对|对于|凡)/.test(clause))
@@ -432,7 +471,10 @@ export function findTargets(paragraphs: readonly Paragraph[]): TargetFindings {
           cStart,
           cEnd,
           inClause,
-          (f) => (f.start === rankAt ? { kind: "ignore" } : classify(f, sentence, clause, cStart, p)),
+          (f) =>
+            f.start === rankAt
+              ? { kind: "ignore" }
+              : classify(f, { sentence, clause, clauseStart: cStart, clauseFigures: inClause, p }),
           floors,
         );
         const governing = GOVERNING.find((w) => {
@@ -530,6 +572,10 @@ export function findTargets(paragraphs: readonly Paragraph[]): TargetFindings {
             reasons.push("句中有奖励、补助字样");
             confidence -= 0.25;
           }
+          if (/[一二三两\d]年内/.test(clause) && /累计/.test(clause)) {
+            reasons.push("N年内累计:可能是条件而非年度目标");
+            confidence -= 0.3;
+          }
           if (p.truncated) {
             reasons.push("条款在摘录末尾,可能不完整");
             confidence -= 0.05;
@@ -547,12 +593,15 @@ export function findTargets(paragraphs: readonly Paragraph[]): TargetFindings {
             const close = sentence.indexOf("”", f.end);
             const wholeQuote = sentence.slice(lead, close === -1 ? f.end : close + 1);
             const multiWords = wordsOf(wholeQuote, "", f, figureText);
-            for (let k = 0; k < verdict.count; k++) {
+            // Subjects that do not split into N: one row for the sentence, not N copies of it — the reviewer adds
+            // the others once they see which they are.
+            const rows = items ? verdict.count : 1;
+            for (let k = 0; k < rows; k++) {
               candidates.push({
                 target: {
                   area: p.area ?? 0,
                   article: p.article,
-                  indicator: items?.[k] ?? `${subject || "指标"}(${k + 1})`,
+                  indicator: items?.[k] ?? (subject || "指标"),
                   value: f.value,
                   unit: f.unit,
                   comparator: comparatorOfWords(multiWords),
@@ -560,8 +609,11 @@ export function findTargets(paragraphs: readonly Paragraph[]): TargetFindings {
                   words: multiWords,
                   quote: wholeQuote,
                 },
-                confidence: items ? 0.6 : 0.4,
-                reasons: ["“N个X%”:一个数字对应几个指标", ...(items ? [] : ["未能分出各指标名称"])],
+                confidence: items ? 0.6 : 0.3,
+                reasons: [
+                  "“N个X%”:一个数字对应几个指标",
+                  ...(items ? [] : [`未能分出${verdict.count}个指标的名称,只列一行,请补全`]),
+                ],
               });
             }
             return;
