@@ -1,28 +1,52 @@
-// Importer: recall, precision, comparators, budgets, leads and responsible units on every corpus text and on the
-// full 乐清 2025 text against the project's own dataset, and the time to import each — with a baseline measured in
-// the same run (one regex pass over the same text for its numbers).
+// Importer: recall, precision, comparators, budgets, items and leads per set — corpus, corpus-more, the full 乐清
+// 2025 text against the project's own dataset, and layout variants of all of them (re-post, one paragraph, PDF,
+// 1. numbering, traditional, each budget phrasing, random mixes) — then per text with responsible units, and the
+// time to import each with a baseline measured in the same run (one regex pass over the same text for its numbers).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as OpenCC from "opencc-js";
 import { importEdition } from "../src/importer";
-import { referenceFromDataset, referenceFromKey, scoreDraft, type Score } from "../src/importer/score";
-import { toEditionFile } from "../src/policy/editionFile";
-import { getEdition } from "../src/policy";
-import { corpusDocuments, yueqingText } from "../tests/support/corpus";
+import { scoreDraft, type Reference, type Score } from "../src/importer/score";
+import { developmentDocuments, setScores } from "../tests/importer/developmentSets";
+import { yueqingText } from "../tests/support/corpus";
 import { medianMs } from "./measure";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export async function run(): Promise<void> {
+  // Per set: the development sets as they are, then layout variants of all of them (tests/importer/layoutVariants.ts)
+  // — the genre's other copies, which the importer must read as it reads the originals.
+  const sets = setScores((text) => importEdition(text), { combinations: 8 });
+  const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
+  const frac = (x: { exact: number; expected: number } | null) => (x ? `${x.exact}/${x.expected}` : "–");
+  console.log("set                              texts  targets  recall  precision  comparators  budgets  items  leads");
+  for (const r of sets) {
+    console.log(
+      [
+        r.name.padEnd(32),
+        String(r.documents).padStart(5),
+        `${r.matched}/${r.expected}`.padStart(8),
+        pct(ratio(r.matched, r.expected)).padStart(7),
+        pct(ratio(r.matched, r.found)).padStart(10),
+        pct(ratio(r.comparatorsRight, r.matched)).padStart(12),
+        frac(r.budgets).padStart(8),
+        frac(r.items).padStart(6),
+        frac(r.leads).padStart(6),
+      ].join(" "),
+    );
+    for (const m of r.missed.slice(0, 5)) console.log(`    missed: ${m}`);
+    for (const m of r.extra.slice(0, 5)) console.log(`    extra:  ${m}`);
+  }
+  console.log("(– : the variant rewrites the item labels or drops the 牵头 clause, so the key's cannot be compared)");
+
   const rows: { name: string; chars: number; score: Score; ms: number; baseMs: number }[] = [];
-  const data = getEdition("yueqing-2025");
-  if (!data) throw new Error("yueqing-2025 missing");
-  const docs: { name: string; text: string; ref: ReturnType<typeof referenceFromKey> }[] = corpusDocuments().map(
-    (d) => ({ name: d.slug, text: d.text, ref: referenceFromKey(d.key as Parameters<typeof referenceFromKey>[0]) }),
-  );
-  docs.push({ name: "yueqing-2025 (full)", text: yueqingText(), ref: referenceFromDataset(toEditionFile(data)) });
+  const docs: { name: string; text: string; ref: Reference }[] = developmentDocuments().map((d) => ({
+    name: d.slug,
+    text: d.text,
+    ref: d.ref,
+  }));
   for (const doc of docs) {
     const score = scoreDraft(importEdition(doc.text), doc.ref);
     const runs = doc.text.length > 10000 ? 15 : 40;

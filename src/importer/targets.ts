@@ -194,15 +194,12 @@ function classify(f: Figure, place: Place): Verdict {
     return { kind: "exclude", category: "selfCount", reason: "文件自身的工作或措施项数(等N项工作),不是目标" };
   if (sized && nounFollows && place.clauseFigures.some((o) => o.start > f.end && o.unitClass === "count"))
     return { kind: "exclude", category: "threshold", reason: "计数中的规模门槛(如10亿元以上项目25个),目标是个数" };
-  const clauses = clausesOf(sentence);
-  const nextClause = clauses.find(([a]) => a > f.end);
-  if (
-    CONDITION.test(clause.replace(/^[^,]*?(?=累计|[一二三两\d]年内)/, "")) &&
-    !GRANT.test(sentence.slice(clauseStart, f.start)) &&
-    ((nextClause && GRANT.test(sentence.slice(nextClause[0], nextClause[1]))) ||
-      /^(?:以上)?的,?[^。]*?给予/.test(sentence.slice(f.end)))
-  )
-    return { kind: "exclude", category: "reward", reason: "奖励的条件(达到…给予奖励),不是目标" };
+  if (CONDITION.test(clause) && !GRANT.test(sentence.slice(clauseStart, f.start))) {
+    const nextClause = clausesOf(sentence).find(([a]) => a > f.end);
+    const grantsNext = nextClause !== undefined && GRANT.test(sentence.slice(nextClause[0], nextClause[1]));
+    if (grantsNext || /^(?:以上)?的,?[^。]*?给予/.test(sentence.slice(f.end)))
+      return { kind: "exclude", category: "reward", reason: "奖励的条件(达到…给予奖励),不是目标" };
+  }
   if (sized && (f.suffix === "以上" || f.suffix === "以下") && nounFollows)
     return { kind: "exclude", category: "threshold", reason: "规模门槛(如亿元以上项目),不是目标" };
   if (sized && (f.suffix === "以上" || f.suffix === "以下") && /^(?:对|针对|对于|凡)/.test(clause))

@@ -7,9 +7,8 @@
  */
 import fc from "fast-check";
 import { importEdition } from "../../src/importer";
-import { scoreDraft } from "../../src/importer/score";
 import type { Draft } from "../../src/importer/types";
-import { developmentDocuments, draftShape } from "./developmentSets";
+import { developmentDocuments, draftShape, setScores } from "./developmentSets";
 import { BUDGETS, LAYOUTS, ORIGINAL, describeVariant, variantText, type Variant } from "./layoutVariants";
 
 const documents = developmentDocuments();
@@ -75,27 +74,17 @@ describe("layout variants of the development texts give the same draft", () => {
     }
   });
 
-  it("each set scores as the original on its key, in every single layout", () => {
-    const singles: Variant[] = [
-      ...LAYOUTS.map((layout) => ({ ...ORIGINAL, layout })),
-      { ...ORIGINAL, numbering: "digit" },
-      { ...ORIGINAL, pdfSpaces: true },
-      { ...ORIGINAL, script: "traditional" },
-      ...BUDGETS.map((budget) => ({ ...ORIGINAL, budget })),
-    ];
-    for (const v of singles)
-      for (const doc of documents) {
-        const score = scoreDraft(importEdition(variantText(doc.text, v, doc)), doc.ref);
-        const base = scoreDraft(originals.get(doc.slug)!, doc.ref);
-        // Item labels are the key's only where the budget keeps its wording.
-        const items = (s: typeof score) => (v.budget === "original" ? s.items : null);
-        expect([describeVariant(v), doc.slug, score.targets, score.budgets, items(score)]).toEqual([
-          describeVariant(v),
-          doc.slug,
-          base.targets,
-          base.budgets,
-          items(base),
-        ]);
-      }
-  });
+  // Floors: the bench's table (npm run bench, section importer), set by set. A change that loses a target, adds a
+  // false one or misreads a budget or a lead in any set fails here.
+  it.each(setScores((text) => importEdition(text), { combinations: 3 }).map((r) => [r.name, r] as const))(
+    "floors of %s",
+    (_name, r) => {
+      expect([r.name, r.missed, r.extra]).toEqual([r.name, [], []]);
+      expect([r.matched, r.found]).toEqual([r.expected, r.expected]);
+      expect(r.comparatorsRight).toBe(r.matched);
+      expect(r.budgets.exact).toBe(r.budgets.expected);
+      if (r.items) expect(r.items.exact).toBe(r.items.expected);
+      if (r.leads) expect(r.leads.exact).toBe(r.leads.expected);
+    },
+  );
 });
