@@ -21,14 +21,14 @@ describeE2e("导入新版本 in Chromium", () => {
     await page.getByRole("button", { name: "生成审核表" }).click();
     const drafted = page.getByTestId("import-drafted");
     await drafted.or(page.getByRole("alert")).first().waitFor({ timeout: 60_000 });
-    expect(await drafted.textContent()).toContain("114 个目标");
+    expect(await drafted.textContent()).toContain("113 个目标");
     const names = await page.evaluate(() => window.__zc.sheetNames());
     expect(names).toEqual(expect.arrayContaining(["导入审核", "导入原文"]));
     await screenshot(page, "6-import-drafted");
 
-    // The reviewer rejects the row of the one figure the bundled edition does not have (its 采纳 cell, column B).
+    // The reviewer rejects one drafted target (its 采纳 cell, column B): the edition keeps the other 112.
     const cells = (await page.evaluate(() => window.__zc.cells("导入审核"))) ?? {};
-    const idCell = Object.entries(cells).find(([, c]) => c.value === "art14-containers-projects")?.[0] ?? "";
+    const idCell = Object.entries(cells).find(([, c]) => c.value === "area1-rd-intensity")?.[0] ?? "";
     expect(idCell).toMatch(/^C\d+$/);
     await page.evaluate((address) => window.__zc.type("导入审核", address, "否"), idCell.replace("C", "B"));
 
@@ -36,7 +36,7 @@ describeE2e("导入新版本 in Chromium", () => {
     const valid = page.getByTestId("import-valid");
     await valid.or(page.getByTestId("import-invalid")).first().waitFor({ timeout: 60_000 });
     const text = (await valid.textContent()) ?? "";
-    expect(text).toContain("版本 yueqing-2025 校验通过,共 113 个目标");
+    expect(text).toContain("版本 yueqing-2025 校验通过,共 112 个目标");
     await screenshot(page, "7-import-confirmed");
     expect(await cspViolations(page)).toEqual([]);
     expect(pane.problems).toEqual([]);

@@ -76,7 +76,8 @@ describe("ImportPanel", () => {
     await screen.findByText(/已读取“乐清2025.txt”/);
     expect(readFile).toHaveBeenCalled();
     await user.click(screen.getByRole("button", { name: "生成审核表" }));
-    expect(await screen.findByTestId("import-drafted")).toHaveTextContent("114 个目标");
+    // The seed drafts exactly the edition's targets (tests/importer/corpus.test.ts).
+    expect(await screen.findByTestId("import-drafted")).toHaveTextContent(`${current.targets.length} 个目标`);
     expect(workbook.sheet?.rows.some((r) => r[0] === "【排除的数字】")).toBe(true);
 
     // A second build does not overwrite the sheet staff may have edited without asking.
@@ -84,11 +85,13 @@ describe("ImportPanel", () => {
     expect(await screen.findByText(/已有“导入审核”表/)).toBeInTheDocument();
     expect(workbook.writes).toBe(1);
 
-    const extra = current.targets.length;
-    workbook.edit("art14-containers-projects", "采纳", "否");
+    // The reviewer polishes an indicator's wording; its id keeps its place, so the diff has nothing to report.
+    const count = current.targets.length;
+    const first = current.targets[0]!;
+    workbook.edit(first.id, "指标", `${first.indicator}(审核后)`);
     await user.click(screen.getByRole("button", { name: "确认导入" }));
     const valid = await screen.findByTestId("import-valid");
-    expect(valid).toHaveTextContent(`版本 yueqing-2025 校验通过,共 ${extra} 个目标`);
+    expect(valid).toHaveTextContent(`版本 yueqing-2025 校验通过,共 ${count} 个目标`);
     // The diff is the one `cli diff` prints (src/policy/diff): the reviewed text is the current edition's own, so
     // no value and no budget changed.
     const diff = screen.getByTestId("import-diff").textContent ?? "";
@@ -98,7 +101,8 @@ describe("ImportPanel", () => {
     await user.click(screen.getByRole("button", { name: "应用到工作簿" }));
     await waitFor(() => expect(onApply).toHaveBeenCalledTimes(1));
     const applied = onApply.mock.calls[0] as unknown as [EditionFile];
-    expect(applied[0].targets).toHaveLength(extra);
+    expect(applied[0].targets).toHaveLength(count);
+    expect(applied[0].targets.find((t) => t.id === first.id)?.indicator).toBe(`${first.indicator}(审核后)`);
   });
 
   it("a reviewer's value not in the quote is refused with the validator's message", async () => {
