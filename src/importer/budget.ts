@@ -29,6 +29,7 @@ const WORDS = (n: number) => `[^,。;\\d]{0,${n}}?`;
  *   市级财政2024年预算安排政府投资项目资金64.96亿元 — 财政, a year, 安排, what the money is, the amount.
  * - `planned`: 全年预算安排18.2亿元 / 年度预算安排资金30亿元 — 预算安排 without the word 财政.
  * - `fundsAfter`: 安排58亿元财政资金保障… — the amount before the words 财政资金.
+ * - `fundsBefore`: 统筹安排财政资金30亿元 / 安排各级财政资金30亿元以上 — the words 财政资金 before the amount.
  * - `pooled`: 统筹安排5000万元.
  */
 export const BUDGET_STATEMENTS: readonly { rule: string; re: RegExp }[] = [
@@ -44,6 +45,10 @@ export const BUDGET_STATEMENTS: readonly { rule: string; re: RegExp }[] = [
     re: new RegExp(`(?:全年|年度|今年|当年)?预算(?:拟|将)?安排(?:资金|专项资金)?${WORDS(12)}${AMOUNT}(以上)?`, "g"),
   },
   { rule: "fundsAfter", re: new RegExp(`(?:统筹)?安排${AMOUNT}(以上)?(?:的)?财政(?:专项)?资金`, "g") },
+  {
+    rule: "fundsBefore",
+    re: new RegExp(`(?:统筹|整合)?安排(?:各级|市级|本级)?财政(?:专项)?资金${WORDS(4)}${AMOUNT}(以上)?`, "g"),
+  },
   { rule: "pooled", re: new RegExp(`统筹安排(?:资金|专项资金)?${AMOUNT}(以上)?`, "g") },
 ];
 

@@ -22,7 +22,8 @@ const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 /** Characters a heading or sentence ends with; a line ending otherwise was probably wrapped by a PDF. */
 const TERMINAL = /[。;;::!!??”」』)\]》]$/;
 const AREA_MARK = /^[一二三四五六七八九十]{1,3}、/;
-const ARTICLE_MARK = /^(?:\([一二三四五六七八九十百]{1,4}\)|\d{1,3}[.、](?!\d))/;
+const ARTICLE_MARK =
+  /^(?:\([一二三四五六七八九十百]{1,4}\)|\d{1,3}[.、](?!\d)|第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})条)/;
 const HEADING_MARK = new RegExp(`${AREA_MARK.source}|${ARTICLE_MARK.source}`);
 
 /** Full-width ASCII forms (０-９, ％, （）, ，, ：, ；) to ASCII; ideographic and no-break spaces to spaces. */
@@ -53,7 +54,10 @@ function splitRunTogether(line: string): string {
   if (line.length < 150 || spaces < 3) return line;
   return (
     line
-      .replace(/ +(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十百]{1,4}\)|\d{1,2}[.、](?!\d)))/g, "\n")
+      .replace(
+        / +(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十百]{1,4}\)|\d{1,2}[.、](?!\d)|第[一二三四五六七八九十百]{1,4}条))/g,
+        "\n",
+      )
       .replace(new RegExp(`(?<=[。;:!?)〕》]|日) +(?=[${CJK}(《“])`, "g"), "\n")
       .replace(new RegExp(`(?<=[${CJK}]) +(?=\\d{4} ?年 ?\\d{1,2} ?月 ?\\d{1,2} ?日)`, "g"), "\n")
       // The notice's 文号 on its own, and the addressee line (各…:).
@@ -73,7 +77,7 @@ function splitAtHeadings(line: string): string[] {
   return (
     line
       .replace(
-        /(?<=[。)])(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十百]{1,4}\)|\d{1,2}[.、](?!\d)))/g,
+        /(?<=[。)])(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十百]{1,4}\)|\d{1,2}[.、](?!\d)|第[一二三四五六七八九十百]{1,4}条))/g,
         "\n",
       )
       // …and so does the closing: 上述8个领域政策…, 本文件明确的…, 抄送:, the office and date that printed it.
@@ -131,7 +135,10 @@ function joinBareNumbers(lines: string[]): string[] {
     const line = lines[i] ?? "";
     const next = lines[i + 1];
     const bare = /^(\d{1,3})[.、]?$/.exec(line);
-    const bareNumeral = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十百]{1,4}\))$/.exec(line);
+    const bareNumeral =
+      /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十百]{1,4}\)|第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})条)$/.exec(
+        line,
+      );
     if (next !== undefined && next !== "" && (bare || bareNumeral) && !HEADING_MARK.test(next)) {
       out.push(bare ? `${bare[1]}.${next}` : `${line}${next}`);
       i++;

@@ -47,6 +47,8 @@ export interface Structure {
 const AREA = /^([一二三四五六七八九十]{1,3})、(.*)$/;
 const ARTICLE_PAREN = /^\(([一二三四五六七八九十百]{1,4})\)(.*)$/;
 const ARTICLE_DIGIT = /^(\d{1,3})[.、](?!\d)(.*)$/;
+/** 第一条 / 第1条: the numbering of a re-post that counts the policy's 条. */
+const ARTICLE_TIAO = /^第([一二三四五六七八九十百]{1,4}|\d{1,3})条[、.:\s]?(.*)$/;
 const LEAD = /[((]\s*(?:由)?([^()()]*?(?:〈[^〉]*〉)?[^()()]*?)牵头(?:实施|负责|落实)?\s*[))]/;
 /** Closing paragraphs: the document speaking about itself or its implementation after the last article. */
 const CLOSING =
@@ -70,7 +72,7 @@ const NOTICE_STARTS = new RegExp(
 );
 const NEWS = /[!!]|^(?:近日|日前|昨天|今天|记者)|印发了?《[^》]+》[,。]?(?:从|提出|明确|共|围绕)?/;
 
-type ArticleStyle = "paren" | "digit";
+type ArticleStyle = "paren" | "digit" | "tiao";
 
 /** A line that ends a sentence or a clause; an area heading without its numeral ends with none of these. */
 const ENDS_SENTENCE = /[。;;,,::!!??”]$/;
@@ -115,12 +117,18 @@ function articleMatch(
   text: string,
   style: ArticleStyle | undefined,
 ): { style: ArticleStyle; no: number; rest: string } | undefined {
-  if (style !== "digit") {
+  if (style === undefined || style === "tiao") {
+    const m = ARTICLE_TIAO.exec(text);
+    const written = m?.[1] ?? "";
+    const no = /^\d/.test(written) ? Number(written) : parseChineseNumeral(written);
+    if (m && no !== undefined) return { style: "tiao", no, rest: m[2] ?? "" };
+  }
+  if (style === undefined || style === "paren") {
     const m = ARTICLE_PAREN.exec(text);
     const no = m ? parseChineseNumeral(m[1] ?? "") : undefined;
     if (m && no !== undefined) return { style: "paren", no, rest: m[2] ?? "" };
   }
-  if (style !== "paren") {
+  if (style === undefined || style === "digit") {
     const m = ARTICLE_DIGIT.exec(text);
     if (m) return { style: "digit", no: Number(m[1]), rest: m[2] ?? "" };
   }

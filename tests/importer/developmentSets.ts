@@ -130,6 +130,7 @@ export function scoredVariants(combinations = 3): { name: string; variants: Vari
   const singles: { name: string; variant: Variant }[] = [
     ...LAYOUTS.slice(1).map((layout) => ({ name: layout, variant: { ...ORIGINAL, layout } })),
     { name: "1. numbering", variant: { ...ORIGINAL, numbering: "digit" } },
+    { name: "第一条 numbering", variant: { ...ORIGINAL, numbering: "tiao" } },
     { name: "PDF spaces", variant: { ...ORIGINAL, pdfSpaces: true } },
     { name: "traditional", variant: { ...ORIGINAL, script: "traditional" } },
     ...BUDGETS.slice(1).map((budget) => ({ name: `budget ${budget}`, variant: { ...ORIGINAL, budget } })),
@@ -138,7 +139,7 @@ export function scoredVariants(combinations = 3): { name: string; variants: Vari
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const mixed: Variant[] = Array.from({ length: combinations }, () => ({
     layout: pick(LAYOUTS),
-    numbering: pick(["paren", "digit"] as const),
+    numbering: pick(["paren", "digit", "tiao"] as const),
     pdfSpaces: random() < 0.5,
     script: pick(["simplified", "traditional"] as const),
     budget: pick(BUDGETS),

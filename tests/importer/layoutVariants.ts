@@ -8,7 +8,7 @@
  *   without their numeral and 牵头 clause, each article's number alone on its line and its title on the next);
  *   `oneParagraph` (a web page that lost its paragraphs: one line, a space where each paragraph ended);
  *   `oneParagraphTight` (the same without the spaces); `pdfWrap` (a PDF copy wrapped at a fixed width).
- * - numbering: `paren` as written or `digit` (1. 2. … instead of (一)(二)…).
+ * - numbering: `paren` as written, `digit` (1. 2. … instead of (一)(二)…) or `tiao` (第一条 第二条 …).
  * - pdfSpaces: spaces around every number (2.74 亿元, 2025 年), as PDF copies give them.
  * - script: `simplified` or `traditional` (a mirror in traditional characters, OpenCC's cn → t).
  * - budget: `original`, or the area's budget sentence rewritten: `annual` (全年预算安排N亿元,其中,…),
@@ -23,7 +23,7 @@ export const BUDGETS = ["original", "annual", "categories", "fields", "mixed", "
 
 export interface Variant {
   layout: (typeof LAYOUTS)[number];
-  numbering: "paren" | "digit";
+  numbering: "paren" | "digit" | "tiao";
   pdfSpaces: boolean;
   script: "simplified" | "traditional";
   budget: (typeof BUDGETS)[number];
@@ -48,6 +48,7 @@ export interface BudgetOfKey {
 const AREA_LINE = /^([一二三四五六七八九十]{1,3})、(.*)$/;
 const ARTICLE_LINE = /^[((]([一二三四五六七八九十百]{1,4})[))](.*)$/;
 const DIGIT_ARTICLE = /^(\d{1,3})[.、．](?!\d)\s*(.*)$/;
+const TIAO_ARTICLE = /^第([一二三四五六七八九十百]{1,4})条\s*(.*)$/;
 const LEAD_CLAUSE = /[((][^()()]*牵头[^()()]*[))]/;
 
 let toTraditional: ((s: string) => string) | undefined;
@@ -137,14 +138,15 @@ function moveIntoFirstArticle(text: string, b: BudgetOfKey, span: [number, numbe
   return lines.join("\n");
 }
 
-function toDigitNumbering(text: string): string {
+function renumber(text: string, style: "digit" | "tiao"): string {
   return text
     .split("\n")
     .map((line) => {
       const m = ARTICLE_LINE.exec(line);
       if (!m) return line;
       const n = parseChineseNumeral(m[1] ?? "");
-      return n === undefined ? line : `${n}.${m[2] ?? ""}`;
+      if (n === undefined) return line;
+      return style === "digit" ? `${n}.${m[2] ?? ""}` : `第${m[1]}条 ${m[2] ?? ""}`;
     })
     .join("\n");
 }
@@ -171,9 +173,11 @@ function toRepost(text: string, issuer: string, title: string): string {
       }
       continue;
     }
-    const art = ARTICLE_LINE.exec(line) ?? DIGIT_ARTICLE.exec(line);
+    const art = ARTICLE_LINE.exec(line) ?? DIGIT_ARTICLE.exec(line) ?? TIAO_ARTICLE.exec(line);
     if (art) {
-      const number = line.slice(0, line.length - (art[2] ?? "").length).trim();
+      // A WeChat layout writes 1 as 01.
+      const written = line.slice(0, line.length - (art[2] ?? "").length).trim();
+      const number = /^\d[.、．]?$/.test(written) ? `0${written}` : written;
       const rest = (art[2] ?? "").trim();
       const stop = rest.indexOf("。");
       out.push(number.replace(/[.、．]$/, ""));
@@ -231,7 +235,7 @@ export function variantText(
 ): string {
   let out = text.replace(/\r\n?/g, "\n");
   if (v.budget !== "original") out = rewriteBudgets(out, known.budgets, v.budget);
-  if (v.numbering === "digit") out = toDigitNumbering(out);
+  if (v.numbering !== "paren") out = renumber(out, v.numbering);
   if (v.layout === "repost") out = toRepost(out, known.issuer, known.title);
   if (v.layout === "oneParagraph") out = toOneParagraph(out, " ");
   if (v.layout === "oneParagraphTight") out = toOneParagraph(out, "");

@@ -16,7 +16,7 @@ const originals = new Map(documents.map((d) => [d.slug, importEdition(d.text)]))
 
 const variant: fc.Arbitrary<Variant> = fc.record({
   layout: fc.constantFrom(...LAYOUTS),
-  numbering: fc.constantFrom("paren" as const, "digit" as const),
+  numbering: fc.constantFrom("paren" as const, "digit" as const, "tiao" as const),
   pdfSpaces: fc.boolean(),
   script: fc.constantFrom("simplified" as const, "traditional" as const),
   budget: fc.constantFrom(...BUDGETS),
