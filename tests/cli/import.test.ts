@@ -76,7 +76,8 @@ describe("cli import", () => {
     const excludedAt = rows.findIndex((r) => r[0] === SECTION.excluded);
     const threshold = rows.findIndex((r, i) => i > excludedAt && String(r[10] ?? "").includes("1千万元以上"));
     expect(threshold).toBeGreaterThan(excludedAt);
-    const rejected = draft.targets.find((t) => t.quote.includes("1个万吨级"))?.id ?? "";
+    // The reviewer rejects one drafted target (the seed drafts exactly the edition's 113; none is false).
+    const rejected = draft.targets.find((t) => t.quote.includes("研发投入强度"))?.id ?? "";
     expect(rejected).not.toBe("");
     const edited = path.join(dir, "edited.xlsx");
     const bad = path.join(dir, "bad.xlsx");
