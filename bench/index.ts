@@ -11,6 +11,7 @@ const sections = [
   "officePatch",
   "filePatch",
   "monthlyFile",
+  "carryOver",
   "taskpane",
   "importer",
   "report",

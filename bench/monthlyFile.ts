@@ -38,7 +38,7 @@ function headers(ws: ExcelJS.Worksheet): Map<string, number> {
  * The workbook with a year of figures typed into 月度填报 and 月度支出 (and 上年值) and saved, as a person's Excel
  * leaves it for the next refresh or report. Returns it with the number of figures typed.
  */
-async function filledYear(data: EditionData): Promise<{ file: Uint8Array; typed: number }> {
+export async function filledYear(data: EditionData): Promise<{ file: Uint8Array; typed: number }> {
   const figures = syntheticYear(data);
   const { buffer, plan } = await writeTemplate(data, { reportDate: "2025-12-31", now: NOW });
   const wb = new ExcelJS.Workbook();
