@@ -53,8 +53,10 @@ export function readReturnedFigure(target: Target, cell: CellValue, percentCell 
   const fraction = holdsFraction(target);
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { rejected: message("notFigure", String(cell)) };
-    if (!fraction || percentCell) return { value: tidy(cell), notes: [] };
+    if (!fraction) return { value: tidy(cell), notes: [] };
+    // A percentage cell holds a fraction; a 3.3 there is someone's 3.3% that the program did not convert.
     const value = bareNumberAsPercent(target, cell);
+    if (percentCell && value === tidy(cell)) return { value, notes: [] };
     return { value, notes: [message("assumedPercent", String(cell), shown(value))] };
   }
   const typed = cell.trim();

@@ -95,3 +95,12 @@ describe("readReturnedFigure: figures the way people type them", () => {
     expect(readReturnedFigure(hitech, "  ")).toEqual({ blank: true });
   });
 });
+
+describe("readReturnedFigure: a percentage cell", () => {
+  it("holds a fraction, but a 3.3 left unconverted in it is read as 3.3% and noted", () => {
+    expect(readReturnedFigure(rd, 3.3, true)).toEqual({
+      value: 0.033,
+      notes: [expect.objectContaining({ code: "assumedPercent" })],
+    });
+  });
+});
