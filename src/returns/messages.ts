@@ -71,6 +71,10 @@ const catalog = {
     zh: (a: Args) => `完成目标可能性“${a[0]}”不是 确定能/有可能/完全不可能 之一`,
     en: (a: Args) => `likelihood "${a[0]}" is not one of 确定能/有可能/完全不可能`,
   },
+  noRowInWorkbook: {
+    zh: (a: Args) => `台账的月度填报中找不到编号“${a[0]}”的行或该列,未写入`,
+    en: (a: Args) => `the workbook's 月度填报 has no row or column for "${a[0]}"; not written`,
+  },
   // Cell outcomes that need words.
   conflict: {
     zh: (a: Args) => `台账已有不同的值 ${a[0]},未覆盖`,

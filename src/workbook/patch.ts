@@ -57,7 +57,9 @@ export type ChangeReason =
   /** A 上年值 carried over from last year's workbook into its empty cell (the year's turn, `--previous`). */
   | "carryOver"
   /** A cell of a block a layout upgrade adds to a sheet without inputs (汇总's trends), below what is there. */
-  | "layout";
+  | "layout"
+  /** A figure or text merged from a unit's return (returns merge): only cells its preview listed. */
+  | "return";
 
 /** One cell to write. */
 export interface CellChange {
