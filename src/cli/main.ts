@@ -45,6 +45,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import("./commands/report")).reportCommand,
   },
   {
+    name: "returns",
+    summary: "department returns: make, merge, status / 各单位填报表:分发、回收、催报",
+    load: async () => (await import("./commands/returns")).returnsCommand,
+  },
+  {
     name: "import",
     summary: "draft an edition from a policy text; review it in Excel / 由政策原文生成版本草稿并审核",
     load: async () => (await import("./commands/import")).importCommand,

@@ -9,7 +9,7 @@ JOB.json: {"profile": "/tmp/dir", "jobs": [JOB, ...]} where a JOB is
 (a job may do both: ops, then save, then dump). A cell is {"sheet", "cell": "J5"} or
 {"sheet", "id": "<编号>", "col": "<header>"}: the row whose 编号 is id, the column whose header starts with col.
 
-OPs: set (value: number, text, "=formula" or {"bool": true}), sort (header, descending), insertRows / deleteRows
+OPs: set (value: number, text, "=formula" or {"bool": true}), type (text, parsed as typed input), unprotect, sort (header, descending), insertRows / deleteRows
 (row 1-based, count), renameSheet (to), insertSheet (name, position), comment (text), fill (rgb "#RRGGBB"),
 hideColumn (header or column letter), chart (name, range, at), pivot (name, range, rowField, dataField, at).
 A dump's chartData holds, by sheet, what each chart plots (title, chart types, missing-value treatment, series).
@@ -141,6 +141,12 @@ def apply(doc, op):
             cell.setFormula(v)
         else:
             cell.setString(v)
+    elif kind == "type":
+        # As typed into the cell: LibreOffice's input parsing decides (3.3% a percentage, １２ a number or text).
+        _, cell = locate(doc, op)
+        cell.setFormula(op["text"])
+    elif kind == "unprotect":
+        doc.Sheets.getByName(op["sheet"]).unprotect(op.get("password", ""))
     elif kind == "sort":
         sheet = doc.Sheets.getByName(op["sheet"])
         hr, c = column_of(sheet, op["header"])
