@@ -9,10 +9,8 @@ import type { EditionData } from "../policy/types";
 import { IDENTITY_SHEET, readIdentityCells, readReturnRows, type ReturnWorkbook } from "../sheets/returnSheet";
 import { parseRange } from "../workbook/a1";
 import { postProcess } from "./package";
-import { readSharedStrings, readSheetCells } from "./snapshot";
+import { readFileSnapshot, readSheetCells } from "./snapshot";
 import { writeSheet } from "./write";
-import type { Element } from "@xmldom/xmldom";
-import { child, children, readXml, relationships, NS } from "./xml";
 
 /** A return as .xlsx bytes: its sheets written, 填报 protected without a password except its input cells. */
 export async function writeReturnFile(book: ReturnWorkbook, now = new Date()): Promise<Uint8Array> {
@@ -65,19 +63,11 @@ export async function readReturnFile(
   } catch {
     return { name, digest, rows: [] };
   }
-  const workbook = await readXml(zip, "xl/workbook.xml").catch(() => undefined);
-  if (!workbook) return { name, digest, rows: [] };
-  const rels = await relationships(zip, "xl/workbook.xml");
-  const shared = await readSharedStrings(zip);
-  const root = workbook.documentElement as Element;
-  const sheets = children(child(root, "sheets") ?? root, "sheet").map((s) => ({
-    name: s.getAttribute("name") ?? "",
-    part: rels.find((r) => r.id === s.getAttributeNS(NS.rel, "id"))?.target,
-  }));
-  const cellsOf = async (part: string | undefined) => {
-    const doc = part ? await readXml(zip, part).catch(() => undefined) : undefined;
-    return doc ? readSheetCells(doc, shared) : [];
-  };
+  const file = await readFileSnapshot(zip).catch(() => undefined);
+  if (!file) return { name, digest, rows: [] };
+  const sheets = file.sheets;
+  const cellsOf = async (part: string | undefined) =>
+    part ? await readSheetCells(zip, part, file.sharedStrings).catch(() => []) : [];
   const identitySheet = sheets.find((s) => s.name === IDENTITY_SHEET);
   const identity = identitySheet ? readIdentityCells(await cellsOf(identitySheet.part)) : undefined;
   if (!identity) return { name, digest, rows: [] };

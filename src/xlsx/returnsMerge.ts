@@ -25,7 +25,6 @@ import { Transplant } from "./createSheets";
 import { postProcess } from "./package";
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "./snapshot";
 import { writeSheet } from "./write";
-import { readXml } from "./xml";
 
 export interface FileMergeOptions extends Pick<MergeInput, "takeReturned" | "acceptNotLead"> {
   /** The time written in 填报记录 (e.g. 2025-08-05 09:30). */
@@ -88,8 +87,7 @@ export async function mergeReturnsIntoFile(
   const file = await readFileSnapshot(zip);
   const places = returnPlaces(file.snapshot);
   const logPart = file.sheets.find((s) => s.name === LOG_SHEET)?.part;
-  const logDoc = logPart ? await readXml(zip, logPart) : undefined;
-  const priorLog = logDoc ? readLog(readSheetCells(logDoc, file.sharedStrings)) : [];
+  const priorLog = logPart ? readLog(await readSheetCells(zip, logPart, file.sharedStrings)) : [];
   const planned = planMerge({
     edition,
     workbook: workbookCells(places),
