@@ -44,7 +44,8 @@ export function importEdition(raw: string, options: ImportOptions = {}): Draft {
   // confidence drops so that the review puts it first.
   const layoutDoubts = [...structure.layoutDoubts];
   const rawLines = input.split("\n").filter((l) => l.trim() !== "").length;
-  if (lines.length >= 3 * rawLines && input.length > 1000) layoutDoubts.push("原文没有分段,按序号和标点拆分段落");
+  if (lines.length >= 3 * rawLines && input.length > 300) layoutDoubts.push("原文没有分段,按序号和标点拆分段落");
+  if (rawLines >= 2 * lines.length && rawLines > 20) layoutDoubts.push("原文按固定宽度折行(PDF),折行已合并");
   if (structure.areas.length === 0) messages.push("未找到领域标题(一、二、……),不像“推动经济高质量发展若干政策”类文件");
 
   const consumed: Consumed = new Map();

@@ -61,18 +61,26 @@ describe("layout variants of the development texts give the same draft", () => {
     );
   });
 
-  it("a re-post's areas, drawn from the layout, say so, and their targets are put first in the review", () => {
-    const doc = documents.find((d) => d.slug === "yueqing-2025")!;
-    const draft = importEdition(variantText(doc.text, { ...ORIGINAL, layout: "repost" }, doc));
-    expect(draft.areas).toHaveLength(8);
-    for (const a of draft.draft.areas) expect(a.reasons).toContain("领域标题没有序号(一、),按版式推断");
-    const original = originals.get(doc.slug)!;
-    const before = Math.max(...original.draft.targets.map((t) => t.confidence));
-    for (const t of draft.draft.targets) {
-      expect(t.confidence).toBeLessThan(before);
-      expect(t.reasons).toContain("领域标题没有序号(一、),按版式推断");
-    }
-  });
+  it.each([
+    ["repost", "领域标题没有序号(一、),按版式推断"],
+    ["oneParagraph", "原文没有分段,按序号和标点拆分段落"],
+    ["oneParagraphTight", "原文没有分段,按序号和标点拆分段落"],
+    ["pdfWrap", "原文按固定宽度折行(PDF),折行已合并"],
+  ] as const)(
+    "%s: every area and target read from that layout says so and is put first in the review",
+    (layout, doubt) => {
+      const doc = documents.find((d) => d.slug === "yueqing-2025")!;
+      const draft = importEdition(variantText(doc.text, { ...ORIGINAL, layout }, doc));
+      expect(draft.areas).toHaveLength(8);
+      for (const a of draft.draft.areas) expect(a.reasons).toContain(doubt);
+      const original = originals.get(doc.slug)!;
+      original.draft.targets.forEach((t, i) => {
+        const read = draft.draft.targets[i]!;
+        expect(read.reasons).toContain(doubt);
+        expect(read.confidence).toBeLessThan(t.confidence);
+      });
+    },
+  );
 
   // Floors: the bench's table (npm run bench, section importer), set by set. A change that loses a target, adds a
   // false one or misreads a budget or a lead in any set fails here.
