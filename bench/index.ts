@@ -12,6 +12,7 @@ const sections = [
   "filePatch",
   "monthlyFile",
   "carryOver",
+  "cliProcess",
   "taskpane",
   "importer",
   "report",

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import * as fsp from "node:fs/promises";
 import path from "node:path";
-import JSZip from "jszip";
+import type JSZip from "jszip";
+import { openPackage } from "../xlsx/parts";
 
 /**
  * The CLI's files: reading a workbook the user names, and replacing one atomically. Every failure is a
@@ -73,6 +74,14 @@ async function exists(file: string): Promise<boolean> {
 
 /** The bytes of the workbook the user named, or a FileError: missing, a folder, empty, unreadable, not a workbook. */
 export async function readWorkbookFile(file: string): Promise<Uint8Array> {
+  return (await openWorkbookFile(file)).bytes;
+}
+
+/**
+ * The workbook the user named, read and opened as a package (once: a command passes the package on), or a
+ * FileError: missing, a folder, empty, unreadable, not a workbook.
+ */
+export async function openWorkbookFile(file: string): Promise<{ bytes: Uint8Array; zip: JSZip }> {
   let bytes: Buffer;
   try {
     const info = await fsp.stat(file);
@@ -85,7 +94,7 @@ export async function readWorkbookFile(file: string): Promise<Uint8Array> {
     throw new FileError(`“${file}”是空文件,不是 .xlsx 工作簿。`, `"${file}" is empty, not an .xlsx workbook.`);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await openPackage(bytes);
   } catch {
     throw new FileError(
       `“${file}”不是 .xlsx 工作簿(不是 zip 压缩包;旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx)。`,
@@ -98,7 +107,7 @@ export async function readWorkbookFile(file: string): Promise<Uint8Array> {
       `"${file}" is not an Excel workbook (the package has no xl/workbook.xml).`,
     );
   }
-  return new Uint8Array(bytes);
+  return { bytes: new Uint8Array(bytes), zip };
 }
 
 export interface TargetCheck {

@@ -3,7 +3,7 @@
  * customXml/, its properties part (the namespace Excel's customXmlParts.getByNamespace finds it by), and the
  * workbook's relationship to it. Other custom XML parts (a co-worker's, another add-in's) are left as they are.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import type { EditionData } from "../policy/types";
 import {
   EDITION_PART_NAMESPACE,
@@ -14,6 +14,7 @@ import {
 } from "../policy/editionPart";
 
 export type { WorkbookEdition } from "../policy/editionPart";
+import { openPackage, savePackage } from "./parts";
 
 const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
@@ -43,7 +44,11 @@ async function ourItems(zip: JSZip): Promise<string[]> {
 
 /** Reads and validates the workbook's edition part (the first one, if a tool ever wrote several). */
 export async function readWorkbookEdition(input: Uint8Array): Promise<WorkbookEdition> {
-  const zip = await JSZip.loadAsync(input);
+  return readEditionPart(await openPackage(input));
+}
+
+/** {@link readWorkbookEdition} on a package already open. */
+export async function readEditionPart(zip: JSZip): Promise<WorkbookEdition> {
   const [first] = await ourItems(zip);
   return workbookEditionOf(first === undefined ? undefined : ((await zip.file(first)?.async("string")) ?? ""));
 }
@@ -61,9 +66,15 @@ function guid(seed: string): string {
 }
 
 /** The package with the edition stored in it: our part replaced (or added), everything else untouched. */
-export async function writeWorkbookEdition(input: Uint8Array, data: EditionData): Promise<Buffer> {
+export async function writeWorkbookEdition(input: Uint8Array, data: EditionData): Promise<Uint8Array> {
+  const zip = await openPackage(input);
+  await writeEditionPart(zip, data);
+  return savePackage(zip);
+}
+
+/** {@link writeWorkbookEdition} into a package already open (saved by the caller). */
+export async function writeEditionPart(zip: JSZip, data: EditionData): Promise<void> {
   const xml = editionPartXml(data);
-  const zip = await JSZip.loadAsync(input);
   const existing = await ourItems(zip);
   let path = existing[0];
   for (const extra of existing.slice(1)) await removeItem(zip, extra);
@@ -84,7 +95,6 @@ export async function writeWorkbookEdition(input: Uint8Array, data: EditionData)
     await addWorkbookRel(zip, `../${path}`);
   }
   zip.file(path, xml);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 async function addContentType(zip: JSZip, partName: string): Promise<void> {

@@ -10,6 +10,7 @@ import { refreshChartCaches } from "./chartCaches";
 import { applyPatchParts, type ApplyStats } from "./applyPatch";
 import { createSheets } from "./createSheets";
 import { lossyFeatures, nameValue, postProcess, readPackage } from "./package";
+import { openPackage, savePackage } from "./parts";
 import { readFileSnapshot } from "./snapshot";
 import { applySpec } from "./write";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
@@ -31,13 +32,20 @@ function newWorkbook(now: Date): ExcelJS.Workbook {
   return workbook;
 }
 
-/** A fresh policy workbook as .xlsx bytes. */
-export async function writeTemplate(data: EditionData, options: PlanOptions = {}): Promise<FileResult> {
+/** A fresh policy workbook as .xlsx bytes; with `carryEdition`, storing the edition in it (what the CLI writes). */
+export async function writeTemplate(
+  data: EditionData,
+  options: PlanOptions = {},
+  write: { readonly carryEdition?: boolean } = {},
+): Promise<FileResult> {
   const plan = planWorkbook(data, { sheetNames: [], definedNames: [] }, options);
   const workbook = newWorkbook(options.now ?? new Date());
   applySpec(workbook, plan.spec);
   const raw = await workbook.xlsx.writeBuffer();
-  return { buffer: await postProcess(new Uint8Array(raw as ArrayBuffer), plan.spec), plan };
+  const buffer = await postProcess(new Uint8Array(raw as ArrayBuffer), plan.spec, {
+    ...(write.carryEdition ? { edition: data } : {}),
+  });
+  return { buffer, plan };
 }
 
 export class LossyWorkbookError extends Error {
@@ -78,22 +86,30 @@ export async function refreshWorkbook(
   data: EditionData,
   options: PlanOptions = {},
 ): Promise<RefreshResult> {
-  const zip = await JSZip.loadAsync(input);
+  const zip = await openPackage(input);
+  const { patch, stats, changed } = await refreshPackage(zip, data, options);
+  return { buffer: changed ? await savePackage(zip) : input, patch, stats };
+}
+
+/**
+ * {@link refreshWorkbook} on a package already open: its parts are patched in place and the caller saves it
+ * (once, with whatever else the command writes), unless `changed` is false — then not a part was touched.
+ */
+export async function refreshPackage(
+  zip: JSZip,
+  data: EditionData,
+  options: PlanOptions = {},
+): Promise<{ patch: WorkbookPatch; stats: ApplyStats; changed: boolean }> {
   const file = await readFileSnapshot(zip);
   if (sheetsToRead(file.snapshot).length === 0) throw new NotOurWorkbookError();
   const patch = planPatch(data, file.snapshot, options);
   if (isEmptyPatch(patch))
-    return { buffer: input, patch, stats: { cellsWritten: 0, resultsCached: 0, partsChanged: [] } };
+    return { patch, stats: { cellsWritten: 0, resultsCached: 0, partsChanged: [] }, changed: false };
   const stats = await applyPatchParts(zip, file, patch);
   await addBlocks(zip, file, patch, stats);
   await refreshChartCaches(zip, file, patch, stats);
   await createSheets(zip, patch, stats);
-  const buffer = await zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
-  return { buffer, patch, stats };
+  return { patch, stats, changed: true };
 }
 
 export interface UpdateOptions extends PlanOptions {

@@ -1,4 +1,6 @@
 import JSZip from "jszip";
+import type { EditionData } from "../policy/types";
+import { writeEditionPart } from "./editionPart";
 import { columnLetter, parseRange, quoteSheet } from "../workbook/a1";
 import { MARKER_PREFIX, NAME_COMMENT } from "../sheets/marker";
 import { WORKBOOK_FONT, WORKBOOK_LANGUAGE } from "../workbook/fonts";
@@ -192,6 +194,8 @@ function insertNames(xml: string, added: string): string {
 export interface PostProcessOptions {
   /** Defined names of the package the workbook was loaded from (for an update). */
   readonly originalNames?: readonly PackageName[];
+  /** The edition to store in the package (its Custom XML part), so the workbook carries what it was made from. */
+  readonly edition?: EditionData;
 }
 
 /**
@@ -224,6 +228,7 @@ export async function postProcess(
   options: PostProcessOptions = {},
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
+  if (options.edition) await writeEditionPart(zip, options.edition);
   const stylesXml = await zip.file("xl/styles.xml")?.async("string");
   if (stylesXml !== undefined) zip.file("xl/styles.xml", withWorkbookFont(stylesXml));
   const coreXml = await zip.file("docProps/core.xml")?.async("string");

@@ -7,13 +7,14 @@ import type { SheetKey } from "../../workbook/model";
 import type { Plan } from "../../sheets/plan";
 import { FilePatchError } from "../../xlsx/applyPatch";
 import { BadPartError } from "../../xlsx/xml";
-import { NotOurWorkbookError, refreshWorkbook, writeTemplate, type UpdateOptions } from "../../xlsx";
+import { NotOurWorkbookError, refreshPackage, refreshWorkbook, writeTemplate, type UpdateOptions } from "../../xlsx";
 import { carryOverFile, PreviousWorkbookError } from "../../xlsx/carryOver";
 import { describeCarryOver } from "../carryOverSummary";
-import { readWorkbookEdition, writeWorkbookEdition } from "../../xlsx/editionPart";
+import { readEditionPart, writeEditionPart } from "../../xlsx/editionPart";
+import { savePackage } from "../../xlsx/parts";
 import { usageError, type Command } from "../command";
 import { loadEdition } from "../edition";
-import { checkTarget, FileError, readWorkbookFile, writeAtomic } from "../files";
+import { checkTarget, FileError, openWorkbookFile, readWorkbookFile, writeAtomic } from "../files";
 import { describeRefresh } from "../preview";
 
 const help = (): string =>
@@ -233,8 +234,8 @@ export const templateCommand: Command = {
       if (!args.dryRun) await checkTarget(target, { replace });
       if (update === undefined) {
         const edition = data ?? (getEdition(defaultEditionId) as EditionData);
-        const result = await writeTemplate(edition, options);
-        const written = await carryOver(await writeWorkbookEdition(result.buffer, edition), edition, options, args);
+        const result = await writeTemplate(edition, options, { carryEdition: true });
+        const written = await carryOver(result.buffer, edition, options, args);
         if (args.dryRun) {
           process.stdout.write(`${preview(result.plan, target)}\n${written.summary}`);
           return 0;
@@ -242,8 +243,10 @@ export const templateCommand: Command = {
         await writeAtomic(target, written.buffer);
         process.stderr.write(written.summary);
       } else {
-        const input = await readWorkbookFile(update);
-        const carried = await readWorkbookEdition(input).catch(() => ({ found: false }) as const);
+        // The package is opened once: the edition it carries is read, the refresh and the edition written into it,
+        // and it is saved once — or not at all when nothing changes.
+        const { bytes: input, zip } = await openWorkbookFile(update);
+        const carried = await readEditionPart(zip).catch(() => ({ found: false }) as const);
         if (carried.found && carried.edition === undefined && data === undefined) {
           // A tampered or foreign part: nothing is written, the file stays as it was.
           const issues = carried.errors.map((i) => `\n  ${formatIssue(i)}`).join("");
@@ -255,7 +258,7 @@ export const templateCommand: Command = {
         }
         const edition =
           data ?? (carried.found ? carried.edition : undefined) ?? (getEdition(defaultEditionId) as EditionData);
-        const result = await refreshWorkbook(input, edition, {
+        const result = await refreshPackage(zip, edition, {
           ...options,
           ...(args.restoreFormulas ? { restoreFormulas: true } : {}),
         }).catch((error: unknown) => {
@@ -263,7 +266,12 @@ export const templateCommand: Command = {
         });
         const summary = describeRefresh(result.patch.summary, update);
         if (args.dryRun) {
-          const planned = await carryOver(result.buffer, edition, options, args).catch((error: unknown) => {
+          const planned = await carryOver(
+            result.changed ? await savePackage(zip) : input,
+            edition,
+            options,
+            args,
+          ).catch((error: unknown) => {
             throw asFileError(error, args.previous ?? update);
           });
           process.stdout.write(`${summary}\n${planned.summary}`);
@@ -272,7 +280,8 @@ export const templateCommand: Command = {
         // The workbook carries the edition it was refreshed with; when it already carried exactly this one and
         // nothing else changed, the file is left as it is (not even rewritten), unless a copy was asked for.
         const carriesIt = carried.found && carried.edition !== undefined && sameEdition(carried.edition, edition);
-        const refreshed = carriesIt ? result.buffer : await writeWorkbookEdition(result.buffer, edition);
+        if (!carriesIt) await writeEditionPart(zip, edition);
+        const refreshed = result.changed || !carriesIt ? await savePackage(zip) : input;
         const written = await carryOver(refreshed, edition, options, args).catch((error: unknown) => {
           throw asFileError(error, args.previous ?? update);
         });
