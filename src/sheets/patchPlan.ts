@@ -396,7 +396,8 @@ class SheetDiff {
       return false;
     }
     if (have.formula === undefined && adopt?.(have)) {
-      this.write(row, column, want, "upgrade", rowKey, columnKey);
+      // The user's typed value, taken over by the formula: the cell is theirs in look, so its format stays.
+      this.write(row, column, withoutFormat(want), "upgrade", rowKey, columnKey);
       this.sum.formulasUpgraded++;
       return false;
     }
@@ -427,6 +428,12 @@ class SheetDiff {
       columnsAdded,
     };
   }
+}
+
+/** A cell to write without its number format: a patch then leaves the cell's format as it is. */
+function withoutFormat(cell: CellSpec): CellSpec {
+  const { numFmt: _numFmt, ...rest } = cell;
+  return rest;
 }
 
 function sortChanges(changes: readonly CellChange[]): CellChange[] {
@@ -701,7 +708,8 @@ export function patchKeyed<K extends string>(
       if (def.role === "input") {
         const seed = seeds.get(def.key);
         if (seed) {
-          diff.write(r, c, seed, "move", k, def.key);
+          // Into a blank input cell of the user's table: the value only, the cell keeps the format it has.
+          diff.write(r, c, withoutFormat(seed), "move", k, def.key);
           sum.valuesMoved++;
           out[def.key] = seed.value ?? seed.result ?? null;
           continue;
