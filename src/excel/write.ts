@@ -1,6 +1,6 @@
 import { cellAddress, columnLetter, parseRange, quoteSheet, rangeAddress, type Box } from "../workbook/a1";
 import { PRINT_MARGINS } from "../sheets/sheetBuilder";
-import { shiftFormula } from "../workbook/formulaShift";
+import { shiftFormula } from "../workbook/references";
 import { WORKBOOK_FONT } from "../workbook/fonts";
 import type { CellSpec, CellStyle, ChartSpec, ConditionalFormatSpec, SheetSpec } from "../workbook/model";
 import { costOf, rowBands, type WriteBatches } from "./batches";

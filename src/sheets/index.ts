@@ -15,6 +15,6 @@ export type { AmountUnit } from "./context";
 export * from "../workbook/patch";
 export * from "./identity";
 export * from "./patchPlan";
-export { relocateFormula, normalizeFormula, sameFormula } from "../workbook/relocate";
+export { relocateFormula, normalizeFormula, sameFormula } from "../workbook/references";
 export * from "../workbook/fonts";
 export * from "../workbook/snapshot";

@@ -42,7 +42,7 @@ import { currentFigures, monthlyCarry, monthlyNames, buildMonthlySheet, type Mon
 import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
 import { patchMonitor } from "./monitorPatch";
 import { buildMonitorSheet } from "./monitor";
-import { relocateFormula, sameFormula } from "../workbook/relocate";
+import { relocateFormula, sameFormula } from "../workbook/references";
 import { sameScalar, sameValue } from "../workbook/same";
 import { isOurTitle } from "./sheetBuilder";
 import { buildBudgetSheet } from "./budget";

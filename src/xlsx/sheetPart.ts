@@ -1,6 +1,6 @@
 import { cellAddress, parseRange, rangeAddress } from "../workbook/a1";
 import type { RawCell } from "../workbook/cells";
-import { shiftFormula } from "../workbook/formulaShift";
+import { shiftFormula } from "../workbook/references";
 import {
   decodeText,
   localName,

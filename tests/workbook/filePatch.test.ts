@@ -11,7 +11,6 @@ import { monitorHeaderRow } from "../../src/sheets/monitor";
 import { refreshWorkbook, writeTemplate } from "../../src/xlsx";
 import { growSqref } from "../../src/xlsx/applyPatch";
 import { writeWorkbookEdition } from "../../src/xlsx/editionPart";
-import { shiftFormula } from "../../src/workbook/formulaShift";
 import { NAME_COMMENT } from "../../src/sheets/marker";
 import { SheetPart } from "../../src/xlsx/sheetPart";
 import { readFileSnapshot, readSheetCells } from "../../src/xlsx/snapshot";
@@ -314,14 +313,5 @@ describe("file route: patch the package", () => {
     expect(growSqref("B2", g)).toBe("B2");
     expect(growSqref("J5:J100", g)).toBe("J5:J100");
     expect(growSqref("Q5:Q117", g)).toBe("Q5:Q117");
-  });
-
-  it("shiftFormula expands a shared formula: relative references move, anchored ones and text stay", () => {
-    expect(shiftFormula('IF(LEN(TRIM(J5))=0,"J5",J5/$E$5+目标任务!$B:$B)', 2, 0)).toBe(
-      'IF(LEN(TRIM(J7))=0,"J5",J7/$E$5+目标任务!$B:$B)',
-    );
-    expect(shiftFormula("SUM(B5:B10)+'Sheet A1'!C3+LOG10(A1)+ZC_Targets[实际值]", 1, 1)).toBe(
-      "SUM(C6:C11)+'Sheet A1'!D4+LOG10(B2)+ZC_Targets[实际值]",
-    );
   });
 });

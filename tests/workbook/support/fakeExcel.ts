@@ -1,7 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { compareVersions } from "../../../src/excel/capabilities";
 import { cellAddress, parseRange, type Box } from "../../../src/workbook/a1";
-import { shiftFormula } from "../../../src/workbook/formulaShift";
+import { shiftFormula } from "../../../src/workbook/references";
 
 /**
  * A small in-memory Excel for the Office.js writer: the request context is an office-addin-mock
