@@ -1,8 +1,9 @@
 import type { EditionIndex } from "../engine";
 import type { Area, EditionData } from "../policy/types";
-import { hasContent } from "./read";
+
 import { toScalar, type RawCell } from "../workbook/cells";
 import type { CellSpec, SheetKey } from "../workbook/model";
+import { hasContent } from "../workbook/cells";
 
 export type AmountUnit = "万元" | "亿元";
 

@@ -12,8 +12,9 @@ import {
   timeProgress,
 } from "../engine";
 import type { Target } from "../policy/types";
-import { errorText, NOT_A_DATE, NOT_A_NUMBER, readInput, shownAsPercent } from "../workbook/cells";
+import { readInput } from "../workbook/cells";
 import type { Scalar } from "../workbook/model";
+import { errorText, NOT_A_DATE, NOT_A_NUMBER, shownAsPercent } from "./texts";
 
 /**
  * The results the sheet's formulas give, computed with the engine: they are cached in the file (WPS shows cached

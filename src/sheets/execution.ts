@@ -23,12 +23,13 @@ import {
   PROGRESS_LABEL,
   TABLE_NAMES,
 } from "./layout";
-import { hasContent, type ReadExecution, type ReadExecutionRow } from "./read";
+import { type ReadExecution, type ReadExecutionRow } from "./read";
 import { lookupFormula } from "./monthlyFormulas";
 import { sameScalar } from "../workbook/same";
 import { monthlySpendingCol } from "./monthly";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "./sheetBuilder";
 import type { CellSpec, Scalar, SheetSpec } from "../workbook/model";
+import { hasContent } from "../workbook/cells";
 
 /** 核对 of a row whose 支出数 the user typed over the formula that follows 月度支出. */
 const OVERRIDE_FLAG = "手工覆盖:支出数";

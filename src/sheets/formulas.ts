@@ -1,7 +1,8 @@
 import { DEFAULT_TOLERANCE } from "../engine";
 import { columnLetter } from "../workbook/a1";
-import { ANNUAL, COMPARATOR_SYMBOL, CUMULATIVE, ERROR_TEXT, NOT_A_DATE, NOT_A_NUMBER } from "../workbook/cells";
+
 import { DATE_CELL, executionCol, PROGRESS_CELL, targetCol, type TargetColumn } from "./layout";
+import { ANNUAL, COMPARATOR_SYMBOL, CUMULATIVE, ERROR_TEXT, NOT_A_DATE, NOT_A_NUMBER } from "./texts";
 
 /**
  * The sheet's native formulas. They use classic functions only (IF, AND, OR, ISNUMBER, ISLOGICAL, LEN, TRIM, ABS, MIN,

@@ -18,3 +18,4 @@ export * from "./patchPlan";
 export { relocateFormula, normalizeFormula, sameFormula } from "../workbook/references";
 export * from "../workbook/fonts";
 export * from "../workbook/snapshot";
+export * from "./texts";

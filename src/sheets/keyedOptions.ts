@@ -1,8 +1,13 @@
 import { fromYi, toYi } from "../engine";
 import { readInput, type RawCell } from "../workbook/cells";
+import type { Scalar } from "../workbook/model";
 import type { AmountUnit, BuildContext } from "./context";
-import { DUPLICATE_TARGET, ORPHAN_AREA, ORPHAN_TARGET } from "./layout";
-import type { KeyedTable } from "./patchPlan";
+import { DATE_CELL, DUPLICATE_TARGET, HEADER_ROW, headerKey, ORPHAN_AREA, ORPHAN_TARGET } from "./layout";
+import { earlierFormulas } from "./formulas";
+import { isOurTitle } from "./sheetBuilder";
+import { sameScalar } from "../workbook/same";
+import { hasContent } from "../workbook/cells";
+import type { KeyedTable } from "../workbook/keyedTable";
 import { areaOfLabel } from "./read";
 import type { CellSpec } from "../workbook/model";
 
@@ -73,4 +78,53 @@ export function convertAmounts<K extends string>(
     const value = switched(cell);
     return value === undefined ? undefined : { value, numFmt: "#,##0.00" };
   };
+}
+
+/** 核对 of a row whose formula cells the user typed over. */
+export const OVERRIDE_NOTE = "手工覆盖";
+
+/** The product's layout of every keyed table: where the header is, how headers read, the 核对 column. */
+export function keyedLayout<K extends string>(
+  headerRow: number = HEADER_ROW,
+): Pick<
+  KeyedTable<K>,
+  "headerRow" | "headerKey" | "isOurTitle" | "dateCell" | "checkColumn" | "overrideNote" | "earlierFormulas"
+> {
+  return {
+    headerRow,
+    headerKey,
+    isOurTitle,
+    dateCell: DATE_CELL,
+    checkColumn: "核对" as K,
+    overrideNote: OVERRIDE_NOTE,
+    earlierFormulas,
+  };
+}
+
+/** A formula in 实际值 / 支出数 that is ours: it looks the row up on the monthly sheet (any version of it). */
+export function followsSheet(formula: string, sheet: string): boolean {
+  return formula.includes(sheet) && /MATCH\(/i.test(formula);
+}
+
+/**
+ * 实际值 / 支出数 as it will be after the refresh: with the monthly sheets, 本期数 (`figure`, what the formula
+ * shows) — unless the cell keeps what the user typed over it (手工覆盖); without them, what was typed.
+ */
+export function valueAsItWillBe(
+  cell: RawCell | undefined,
+  how: {
+    readonly monthly: boolean;
+    readonly restore: boolean;
+    /** The report month's figure on the monthly sheet. */
+    readonly figure: Scalar;
+    /** The monthly sheet's name, as the formula names it. */
+    readonly sheet: string;
+    /** The typed value as it counts (a 支出数 converted on a unit switch). */
+    readonly typed: unknown;
+  },
+): unknown {
+  if (!how.monthly) return how.typed;
+  if (!hasContent(cell) || how.restore) return how.figure;
+  if (cell.formula !== undefined) return followsSheet(cell.formula, how.sheet) ? how.figure : how.typed;
+  return sameScalar(how.typed, how.figure) ? how.figure : how.typed;
 }

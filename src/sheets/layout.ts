@@ -3,6 +3,8 @@
  * user's inputs again on a refresh — by header text, so moved columns are still found).
  */
 
+import type { ColumnDef } from "../workbook/model";
+
 /** Row of the header of the main table on 目标任务 and 预算执行; rows 2–3 hold 报告日期 and a legend. */
 export const HEADER_ROW = 4;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
@@ -32,15 +34,6 @@ export type TargetColumn =
   | "责任单位"
   | "备注"
   | "核对";
-
-export type ColumnRole = "official" | "input" | "computed";
-
-export interface ColumnDef<K extends string> {
-  readonly key: K;
-  readonly header: string;
-  readonly role: ColumnRole;
-  readonly width: number;
-}
 
 export const TARGET_COLUMNS: readonly ColumnDef<TargetColumn>[] = [
   // Ids (up to 37 characters) are set at 9 pt so that each stays on one line; see buildTargetsSheet.

@@ -2,15 +2,15 @@ import { fromYi } from "../engine";
 import type { Target } from "../policy/types";
 import { targetFigure } from "../report";
 import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../workbook/a1";
-import { COMPARATOR_SYMBOL, shownAsPercent, toScalar } from "../workbook/cells";
+import { toScalar } from "../workbook/cells";
 import { areaLabel, carried, emptyStats, type BuildContext, type BuildStats } from "./context";
 import { evaluateExecution, evaluateTarget, progressOf } from "./evaluate";
 import { executionRateFormula, paceFormula } from "./formulas";
-import { headerKey, targetCol, type ColumnDef } from "./layout";
+import { headerKey, targetCol } from "./layout";
 import { lookupFormula } from "./monthlyFormulas";
 import { MONITOR_TABLE } from "./monthlyLayout";
 import { currentFigures, type MonthlyCarry } from "./monthlyPlan";
-import { findHeader, hasContent, readTargetsSheet, type ReadTargetRow } from "./read";
+import { findHeader, readTargetsSheet, type ReadTargetRow } from "./read";
 import { sameScalar } from "../workbook/same";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "./sheetBuilder";
 import type { Scalar, SheetSpec } from "../workbook/model";
@@ -18,6 +18,9 @@ import { monthlySpendingCol, monthlyTargetCol, reportMonthOf, REPORT_MONTH_CELL 
 import { articleLabel } from "./targets";
 import { titleWithNumber } from "../policy/documentLabel";
 import type { ExistingSheet } from "../workbook/snapshot";
+import { COMPARATOR_SYMBOL, shownAsPercent } from "./texts";
+import { hasContent } from "../workbook/cells";
+import type { ColumnDef } from "../workbook/model";
 
 /**
  * 绩效监控: the 绩效运行监控表 as the bureau files it (财预〔2019〕136号 practice). On top, 预算执行情况 by area —

@@ -1,10 +1,9 @@
 import { headerKey } from "./layout";
-import { targetKeyedOptions } from "./keyedOptions";
+import { keyedLayout, targetKeyedOptions } from "./keyedOptions";
 import { MONITOR_TABLE } from "./monthlyLayout";
 import type { BuildContext } from "./context";
 import type { SheetPatch } from "../workbook/patch";
-import { patchKeyed, type SummaryCollector } from "./patchPlan";
-import type { PlanOptions } from "./plan";
+import { patchKeyed, type KeyedSheet } from "../workbook/keyedTable";
 import { findHeader } from "./read";
 import {
   MONITOR_BUDGET_HEADER_ROW,
@@ -13,8 +12,6 @@ import {
   monitorHeaderRow,
   type MonitorColumn,
 } from "./monitor";
-import type { SheetSpec } from "../workbook/model";
-import type { TableRef } from "../workbook/snapshot";
 import type { ExistingSheet } from "../workbook/snapshot";
 
 /**
@@ -26,14 +23,8 @@ import type { ExistingSheet } from "../workbook/snapshot";
  * another number of area rows than the edition (an edition with other areas), it is left as it is and the preview
  * says so, since growing it would have to move the table below.
  */
-export function patchMonitor(
-  ctx: BuildContext,
-  fresh: SheetSpec,
-  existing: ExistingSheet,
-  tables: readonly TableRef[],
-  options: PlanOptions,
-  sum: SummaryCollector,
-): SheetPatch {
+export function patchMonitor(ctx: BuildContext, on: KeyedSheet): SheetPatch {
+  const { existing, sum } = on;
   const { data } = ctx;
   const headerRow = monitorHeaderRow(data.areas.length);
   const probe = ["编号", "完成目标可能性"];
@@ -61,17 +52,13 @@ export function patchMonitor(
       tableName: MONITOR_TABLE,
       columns: MONITOR_COLUMNS,
       ...targetKeyedOptions(ctx),
+      ...keyedLayout<MonitorColumn>(headerRow),
       headerProbe: probe,
-      headerRow,
       skipAbove: !lined,
       // The formulas read other sheets only: the fresh sheet's cached results (from the workbook as read) stand.
       results: () => ({}),
     },
-    fresh,
-    existing,
-    tables,
-    options,
-    sum,
+    on,
   ).patch;
 }
 

@@ -15,10 +15,10 @@ import {
 import type { Target } from "../policy/types";
 import type { AreaFigures, Figure, TargetFigures } from "../report";
 import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../workbook/a1";
-import { basisOfKind, COMPARATOR_SYMBOL, errorText, NOT_A_NUMBER, toScalar, type RawCell } from "../workbook/cells";
+import { toScalar, type RawCell } from "../workbook/cells";
 import { areaLabel, carried, emptyStats, type AmountUnit, type BuildContext, type BuildStats } from "./context";
-import { hasContent } from "./read";
-import { FIRST_DATA_ROW, HEADER_ROW, SHEET_LAST_ROW, targetCol, type ColumnDef } from "./layout";
+
+import { FIRST_DATA_ROW, HEADER_ROW, SHEET_LAST_ROW, targetCol } from "./layout";
 import {
   baseFormula,
   currentFigureFormula,
@@ -38,6 +38,9 @@ import { MONTH_HEADERS, MONTHLY_TABLE_NAMES } from "./monthlyLayout";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "./sheetBuilder";
 import type { CellSpec, Scalar, SheetSpec } from "../workbook/model";
 import { CUMULATIVE_KINDS, STATUSES } from "../engine";
+import { basisOfKind, COMPARATOR_SYMBOL, errorText, NOT_A_NUMBER } from "./texts";
+import { hasContent } from "../workbook/cells";
+import type { ColumnDef } from "../workbook/model";
 
 /**
  * The monthly sheets. 月度填报: one row per target, its 1–N月 cumulative figure for each month (inputs), and 本期数

@@ -1,6 +1,6 @@
 import { DEFAULT_TOLERANCE } from "../engine";
 import { columnLetter, quoteSheet } from "../workbook/a1";
-import { COMPARATOR_SYMBOL, CUMULATIVE, ERROR_TEXT, NOT_A_NUMBER } from "../workbook/cells";
+import { COMPARATOR_SYMBOL, CUMULATIVE, ERROR_TEXT, NOT_A_NUMBER } from "./texts";
 
 /**
  * Formulas of the monthly sheets (classic functions only: IF, AND, OR, ISNUMBER, ISNA, LEN, TRIM, ABS, INDEX,

@@ -1,14 +1,13 @@
 import { fromExcelValue } from "../engine";
 import type { Target } from "../policy/types";
 import type { Figure } from "../report";
-import { NOT_A_NUMBER, readInput, toScalar, type RawCell } from "../workbook/cells";
+import { readInput, toScalar, type RawCell } from "../workbook/cells";
 import type { AmountUnit, BuildContext } from "./context";
-import { areaKeyedOptions, convertAmounts, switchedAmount, targetKeyedOptions } from "./keyedOptions";
+import { areaKeyedOptions, convertAmounts, switchedAmount, keyedLayout, targetKeyedOptions } from "./keyedOptions";
 import { MONTH_HEADERS, MONTHLY_TABLE_NAMES } from "./monthlyLayout";
 import type { MonthlyCarry } from "./monthlyPlan";
 import type { SheetPatch } from "../workbook/patch";
-import { patchKeyed, type SummaryCollector } from "./patchPlan";
-import type { PlanOptions } from "./plan";
+import { patchKeyed, type KeyedSheet } from "../workbook/keyedTable";
 
 import { carried } from "./context";
 import {
@@ -21,8 +20,7 @@ import {
   type MonthlyTargetColumn,
 } from "./monthly";
 import type { Scalar, SheetSpec } from "../workbook/model";
-import type { TableRef } from "../workbook/snapshot";
-import type { ExistingSheet } from "../workbook/snapshot";
+import { NOT_A_NUMBER } from "./texts";
 
 /**
  * Refreshing the monthly sheets in place, with the refresh planner's keyed-table patch: rows found by 编号 (or
@@ -47,23 +45,16 @@ const current = (cell: RawCell | undefined, scale: (x: number) => number): Scala
   return input.kind === "number" ? scale(input.value) : input.kind === "text" ? NOT_A_NUMBER : "";
 };
 
-export function patchMonthlyTargets(
-  ctx: BuildContext,
-  fresh: SheetSpec,
-  existing: ExistingSheet,
-  tables: readonly TableRef[],
-  options: PlanOptions,
-  sum: SummaryCollector,
-  carry: MonthlyCarry,
-): SheetPatch {
+export function patchMonthlyTargets(ctx: BuildContext, on: KeyedSheet, carry: MonthlyCarry): SheetPatch {
   const { index } = ctx;
-  const month = reportMonthOf(fresh);
+  const month = reportMonthOf(on.fresh);
   return patchKeyed<MonthlyTargetColumn>(
     {
       key: "月度填报",
       tableName: MONTHLY_TABLE_NAMES.targets,
       columns: MONTHLY_TARGET_COLUMNS,
       ...targetKeyedOptions(ctx),
+      ...keyedLayout<MonthlyTargetColumn>(),
       headerProbe: ["编号", MONTH_HEADERS[0] ?? "1月"],
       results: (id, input) => {
         const target = index.target(id) as Target;
@@ -82,26 +73,17 @@ export function patchMonthlyTargets(
         return carried(carry.inputs.rawTargets?.get(id)?.[m - 1], valueFormat(target));
       },
     },
-    fresh,
-    existing,
-    tables,
-    options,
-    sum,
+    on,
   ).patch;
 }
 
 export function patchMonthlySpending(
   ctx: BuildContext,
-  fresh: SheetSpec,
-  existing: ExistingSheet,
-  tables: readonly TableRef[],
-  options: PlanOptions,
-  sheetUnit: AmountUnit | undefined,
-  sum: SummaryCollector,
-  carry: MonthlyCarry,
+  on: KeyedSheet,
+  { sheetUnit, carry }: { readonly sheetUnit: AmountUnit | undefined; readonly carry: MonthlyCarry },
 ): SheetPatch {
   const { amountUnit } = ctx;
-  const month = reportMonthOf(fresh);
+  const month = reportMonthOf(on.fresh);
   const switched = switchedAmount(sheetUnit, amountUnit);
   const months = new Set<string>(MONTH_HEADERS);
   return patchKeyed<MonthlySpendingColumn>(
@@ -110,6 +92,7 @@ export function patchMonthlySpending(
       tableName: MONTHLY_TABLE_NAMES.spending,
       columns: monthlySpendingColumns(amountUnit),
       ...areaKeyedOptions(ctx),
+      ...keyedLayout<MonthlySpendingColumn>(),
       headerProbe: ["领域", MONTH_HEADERS[0] ?? "1月"],
       results: (_no, input) => {
         if (month === 0) return { 本期数: "" };
@@ -129,10 +112,6 @@ export function patchMonthlySpending(
         return { value: shown ?? null, numFmt: "#,##0.00" };
       },
     },
-    fresh,
-    existing,
-    tables,
-    options,
-    sum,
+    on,
   ).patch;
 }

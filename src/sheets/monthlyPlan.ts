@@ -6,7 +6,7 @@ import { readInput, toScalar, type RawCell } from "../workbook/cells";
 import type { BuildContext, BuildStats } from "./context";
 import { identifySheets } from "./identity";
 
-import { hasContent, readExecutionSheet, readTargetsSheet } from "./read";
+import { readExecutionSheet, readTargetsSheet } from "./read";
 import {
   areaMonthCells,
   buildMonthlySpendingSheet,
@@ -21,6 +21,7 @@ import type { Scalar, SheetKey, SheetSpec } from "../workbook/model";
 import { fromExcelValue, indexEdition, toYi } from "../engine";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import type { ExistingSheet } from "../workbook/snapshot";
+import { hasContent } from "../workbook/cells";
 
 export const MONTHLY_KEYS: readonly SheetKey[] = ["月度填报", "月度支出", "月度状态"];
 

@@ -1,7 +1,6 @@
 import { findArea, isCalcError, parseChineseNumeral, type EditionIndex } from "../engine";
-import { isBlankInput } from "../engine";
-import type { RawCell } from "../workbook/cells";
-import type { ExistingSheet } from "../workbook/snapshot";
+import { hasContent, type RawCell } from "../workbook/cells";
+import { findHeaderRow, type ExistingSheet } from "../workbook/snapshot";
 import { DATE_LABEL, headerKey, headerUnit, TARGET_COLUMNS, type TargetColumn } from "./layout";
 
 /** A user's column in one of our tables (a header we did not write): carried by row key like an input. */
@@ -43,19 +42,9 @@ export interface ReadExecution {
 
 const cellAt = (sheet: ExistingSheet, row: number, col: number): RawCell | undefined => sheet.cells[row]?.[col];
 
-/** A cell worth carrying: a value or a formula (a typed formula is kept as typed). */
-export function hasContent(cell: RawCell | undefined): cell is RawCell {
-  return cell !== undefined && (cell.formula !== undefined || !isBlankInput(cell.value));
-}
-
 /** The 0-based row whose headers include every `required` key, among the first `within` rows. */
 export function findHeader(sheet: ExistingSheet, required: readonly string[], within = 30): number | undefined {
-  const limit = Math.min(sheet.cells.length, within);
-  for (let r = 0; r < limit; r++) {
-    const keys = (sheet.cells[r] ?? []).map((c) => headerKey(c?.value));
-    if (required.every((k) => keys.includes(k))) return r;
-  }
-  return undefined;
+  return findHeaderRow(sheet, required, headerKey, within);
 }
 
 function findReportDate(sheet: ExistingSheet, headerRow: number): RawCell | undefined {

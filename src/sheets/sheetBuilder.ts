@@ -1,5 +1,5 @@
 import { cellAddress, columnLetter, rangeAddress } from "../workbook/a1";
-import type { ColumnRole } from "./layout";
+
 import type {
   CellSpec,
   CellStyle,
@@ -12,6 +12,7 @@ import type {
   TableSpec,
   ValidationSpec,
 } from "../workbook/model";
+import type { ColumnRole } from "../workbook/model";
 
 function headerStyle(fill: string) {
   return { fill, color: "#FFFFFF", bold: true, wrap: true, hAlign: "center", vAlign: "center", border: true } as const;

@@ -1,16 +1,7 @@
 import { CUMULATIVE_KINDS, toExcelValue, toChineseNumeral } from "../engine";
 import type { Comparator, Target, TargetKind } from "../policy/types";
 import { cellAddress, columnLetter, rangeAddress } from "../workbook/a1";
-import {
-  basisOfKind,
-  comparatorOfSymbol,
-  COMPARATOR_SYMBOL,
-  CUMULATIVE,
-  readInput,
-  shownAsPercent,
-  toScalar,
-  type RawCell,
-} from "../workbook/cells";
+import { readInput, toScalar, type RawCell } from "../workbook/cells";
 import { areaLabel, carried, emptyStats, type BuildContext, type BuildStats } from "./context";
 import { evaluateTarget, progressOf } from "./evaluate";
 import { completionFormula, gapFormula, progressFormula, statusFormula } from "./formulas";
@@ -28,13 +19,15 @@ import {
   targetColumns,
   type TargetColumn,
 } from "./layout";
-import { hasContent, type ReadTargetRow, type ReadTargets } from "./read";
+import { type ReadTargetRow, type ReadTargets } from "./read";
 import { lookupFormula } from "./monthlyFormulas";
 import { sameScalar } from "../workbook/same";
 import { monthlyTargetCol } from "./monthly";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "./sheetBuilder";
 import type { CellSpec, Scalar, SheetSpec } from "../workbook/model";
 import { titleWithNumber } from "../policy/documentLabel";
+import { basisOfKind, comparatorOfSymbol, COMPARATOR_SYMBOL, CUMULATIVE, shownAsPercent } from "./texts";
+import { hasContent } from "../workbook/cells";
 
 /** One row as written, with the results its formulas give: 汇总 caches its counts from these. */
 export interface TargetRowOut {

@@ -1,9 +1,10 @@
 import { parseRange } from "../workbook/a1";
 import type { BlockAdded } from "../workbook/patch";
-import { hasContent } from "./read";
+
 import { TREND_ROWS, TREND_TITLES } from "./summaryTrends";
 import type { SheetSpec } from "../workbook/model";
 import type { ExistingSheet } from "../workbook/snapshot";
+import { hasContent } from "../workbook/cells";
 
 /**
  * 汇总's trend blocks on a refresh: where they are on the sheet as it is (found by the first block's title in

@@ -1,5 +1,3 @@
-import { isBlankInput, type CalcError, type MessageKey } from "../engine";
-import type { Comparator, Target, TargetKind } from "../policy/types";
 import type { Scalar } from "./model";
 
 /** A cell as a host reads it back: its value, and its formula when it holds one (text starting with "="). */
@@ -15,7 +13,7 @@ export interface RawCell {
 export type InputReading = { kind: "blank" } | { kind: "number"; value: number } | { kind: "text" };
 
 export function readInput(value: unknown): InputReading {
-  if (isBlankInput(value)) return { kind: "blank" };
+  if (isBlank(value)) return { kind: "blank" };
   if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value } : { kind: "text" };
   if (typeof value === "string") return { kind: "text" };
   if (value instanceof Date) return { kind: "number", value: dateToSerial(value) };
@@ -27,60 +25,24 @@ export function dateToSerial(date: Date): number {
   return date.getTime() / 86_400_000 + 25_569;
 }
 
-/** Texts the sheet's formulas show where the engine returns an error, keyed by the engine's message key. */
-export const ERROR_TEXT: Partial<Record<MessageKey, string>> = {
-  needsPrevious: "需填上年值",
-  qualitativeNoValue: "—",
-  badRank: "名次应≥1",
-  zeroActual: "实际值为0",
-  zeroTarget: "目标为0",
-  zeroBudget: "预算为0",
-};
-
-/** Shown where an input holds text instead of a number. */
-export const NOT_A_NUMBER = "应填数字";
-/** Shown in 序时进度 where 报告日期 holds text instead of a date. */
-export const NOT_A_DATE = "日期有误";
-
-export function errorText(error: CalcError): string {
-  return ERROR_TEXT[error.key] ?? `#${error.code}`;
-}
-
-export const COMPARATOR_SYMBOL: Record<Comparator, string> = {
-  ">=": "≥",
-  ">": ">",
-  "~": "≈",
-  "<=": "≤",
-  "rank<=": "名次≤",
-  decrease: "下降",
-  increase: "上升",
-};
-
-export function comparatorOfSymbol(symbol: unknown): Comparator | undefined {
-  const text = typeof symbol === "string" ? symbol.trim() : "";
-  return (Object.keys(COMPARATOR_SYMBOL) as Comparator[]).find((c) => COMPARATOR_SYMBOL[c] === text);
-}
-
-/**
- * Whether the sheet shows a target's figures as percentages: unit %, or a unitless ratio (三分之二 = 2/3). Its
- * 差距 is then in 百分点 (the sheet's formula tells them apart by 单位 and 口径).
- */
-export function shownAsPercent(target: Pick<Target, "unit" | "kind">): boolean {
-  return target.unit === "%" || (target.unit === "" && target.kind === "ratio");
-}
-
-export const CUMULATIVE = "累计";
-export const ANNUAL = "年度";
-
-/** 口径: cumulative kinds are judged against 序时进度, annual states are not (engine CUMULATIVE_KINDS). */
-export function basisOfKind(kind: TargetKind, cumulative: readonly TargetKind[]): string {
-  return cumulative.includes(kind) ? CUMULATIVE : ANNUAL;
-}
-
 /** A scalar for a spec cell from whatever a host read (dates become serials, objects their text). */
 export function toScalar(value: unknown): Scalar | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return dateToSerial(value);
   return String(value);
+}
+
+/**
+ * Whether a value a host read is no value at all: nothing, or only spaces (what a spreadsheet's blank cell and a
+ * cleared cell give back). The engine's `isBlankInput` says the same of a function's argument; the kernel knows
+ * no engine, hence its own line.
+ */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A cell worth carrying: a value or a formula (a typed formula is kept as typed). */
+export function hasContent(cell: RawCell | undefined): cell is RawCell {
+  return cell !== undefined && (cell.formula !== undefined || !isBlank(cell.value));
 }

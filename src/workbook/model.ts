@@ -211,3 +211,13 @@ export interface WorkbookSpec {
   /** Markers of the sheets written; the writer replaces any earlier marker with the same name. */
   readonly names: readonly DefinedNameSpec[];
 }
+
+/** What a column of a keyed table holds: official figures, the user's inputs, or product formulas. */
+export type ColumnRole = "official" | "input" | "computed";
+
+export interface ColumnDef<K extends string> {
+  readonly key: K;
+  readonly header: string;
+  readonly role: ColumnRole;
+  readonly width: number;
+}

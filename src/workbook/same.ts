@@ -1,6 +1,6 @@
-import { hasContent } from "../sheets/read";
 import { toScalar, type RawCell } from "./cells";
 import type { Scalar } from "./model";
+import { hasContent } from "./cells";
 
 /** Whether a value as read equals `want`: blanks alike, numbers to 1e-9 relative, dates as serials. */
 export function sameScalar(have: unknown, want: Scalar | null | undefined): boolean {

@@ -32,3 +32,21 @@ export interface WorkbookSnapshot {
    */
   readonly sheets?: ReadonlyMap<string, ExistingSheet>;
 }
+
+/**
+ * The 0-based row whose headers include every `required` key, among the first `within` rows; `headerKey` is how
+ * the product reads a header cell (normalized text, without a unit in parentheses).
+ */
+export function findHeaderRow(
+  sheet: ExistingSheet,
+  required: readonly string[],
+  headerKey: (text: unknown) => string,
+  within = 30,
+): number | undefined {
+  const limit = Math.min(sheet.cells.length, within);
+  for (let r = 0; r < limit; r++) {
+    const keys = (sheet.cells[r] ?? []).map((c) => headerKey(c?.value));
+    if (required.every((k) => keys.includes(k))) return r;
+  }
+  return undefined;
+}

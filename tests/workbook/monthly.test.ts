@@ -16,12 +16,13 @@ import { getEdition } from "../../src/policy";
 import type { TargetFigures } from "../../src/report";
 import { items } from "../../src/report";
 import { MONTH_HEADERS } from "../../src/sheets/monthlyLayout";
-import { errorText } from "../../src/workbook/cells";
+
 import { updateTemplate, writeTemplate } from "../../src/xlsx";
 import { readPackage, restoreNames } from "../../src/xlsx/package";
 import { syntheticYear } from "../report/syntheticYear";
 import { requireLibreOffice } from "../support/realEngines";
 import { sofficeConvert } from "../support/soffice";
+import { errorText } from "../../src/sheets/texts";
 
 const root = path.join(__dirname, "..", "..");
 const data = getEdition("yueqing-2025")!;

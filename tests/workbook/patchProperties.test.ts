@@ -5,13 +5,13 @@ import {
   planPatch,
   relocateFormula,
   hasContent,
-  sameScalar,
   targetColumns,
   targetCol,
   type RawCell,
   type SheetPatch,
 } from "../../src/sheets";
 import { readBackCreated, sheetsOf } from "./support/readBack";
+import { sameScalar } from "../../src/workbook/same";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId) as EditionData;

@@ -10,7 +10,7 @@ import { createExcelActions } from "../../src/taskpane/excel/actions";
 import type { GenerateOptions, GenerateSummary } from "../../src/excel";
 import { cellAddress } from "../../src/workbook/a1";
 import { FIRST_DATA_ROW, ORPHAN_TARGET } from "../../src/sheets/layout";
-import { OVERRIDE_NOTE } from "../../src/sheets/patchPlan";
+import { OVERRIDE_NOTE } from "../../src/sheets/keyedOptions";
 import { FakeExcel, type FakeSheet } from "./support/fakeExcel";
 import { columnOf, rowOf } from "./support/grid";
 import { addUserSheet, USER_SHEET, userFigures } from "./support/userSheet";

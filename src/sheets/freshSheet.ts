@@ -1,0 +1,73 @@
+import type { SheetKey, SheetSpec } from "../workbook/model";
+import type { ExistingSheet } from "../workbook/snapshot";
+import { buildBudgetSheet } from "./budget";
+import type { BuildContext } from "./context";
+import { buildDutiesSheet } from "./duties";
+import { buildExecutionSheet, type ExecutionRowOut } from "./execution";
+import { buildIntroSheet } from "./intro";
+import { buildMonitorSheet } from "./monitor";
+import { buildMonthlySheet, type currentFigures, type MonthlyCarry } from "./monthlyPlan";
+import { buildSummarySheet } from "./summary";
+import type { TrendInputs } from "./summaryTrends";
+import { buildTargetsSheet, type TargetRowOut } from "./targets";
+
+/** What a fresh sheet is built from: the sheets planned before it (汇总 reads their rows) and the workbook read. */
+export interface FreshInputs {
+  readonly targetRows: readonly TargetRowOut[];
+  readonly executionRows: readonly ExecutionRowOut[];
+  readonly executionProgress: unknown;
+  readonly carry: MonthlyCarry;
+  readonly sheets: ReadonlyMap<string, ExistingSheet>;
+  readonly current: ReturnType<typeof currentFigures>;
+  readonly trends?: TrendInputs;
+}
+
+/**
+ * A sheet as a fresh generation writes it, from the sheets planned before it (汇总 reads their rows) and what was
+ * read: the whole sheet of a create, what a patch compares the sheet that exists with.
+ */
+export function buildFresh(
+  key: SheetKey,
+  ctx: BuildContext,
+  name: string,
+  from: FreshInputs,
+): {
+  sheet: SheetSpec;
+  targetRows?: readonly TargetRowOut[];
+  executionRows?: readonly ExecutionRowOut[];
+  progress?: unknown;
+} {
+  const { carry, current } = from;
+  switch (key) {
+    case "说明":
+      return buildIntroSheet(ctx, name, "create");
+    case "预算安排":
+      return buildBudgetSheet(ctx, name, "create");
+    case "责任分工":
+      return buildDutiesSheet(ctx, name, "create");
+    case "目标任务": {
+      const out = buildTargetsSheet(ctx, name, "create", undefined, current.targets);
+      return { sheet: out.sheet, targetRows: out.rows };
+    }
+    case "预算执行": {
+      const out = buildExecutionSheet(ctx, name, "create", undefined, current.areas);
+      return { sheet: out.sheet, executionRows: out.rows, progress: out.progress };
+    }
+    case "汇总":
+      return buildSummarySheet(
+        ctx,
+        name,
+        "create",
+        from.targetRows,
+        from.executionRows,
+        from.executionProgress,
+        from.trends,
+      );
+    case "月度填报":
+    case "月度支出":
+    case "月度状态":
+      return buildMonthlySheet(key, ctx, name, "create", carry);
+    case "绩效监控":
+      return buildMonitorSheet(ctx, name, "create", carry, from.sheets);
+  }
+}
