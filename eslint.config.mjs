@@ -103,6 +103,41 @@ const belowCarryOverBans = {
   ],
 };
 
+/**
+ * workbook/ is the kernel: workbooks, not policies (the model, the snapshot a host reads, A1 and formula
+ * references, the cell diff, the keyed-table patch, the patch types). The product passes its layout knowledge in;
+ * the kernel imports nothing of it, nor of a host.
+ */
+const kernelBans = {
+  ...pureLayerBans,
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        {
+          group: [
+            "**/policy",
+            "**/policy/**",
+            "**/engine",
+            "**/engine/**",
+            "**/importer",
+            "**/importer/**",
+            "**/report",
+            "**/report/**",
+            "**/carryover",
+            "**/carryover/**",
+            "**/sheets",
+            "**/sheets/**",
+          ],
+          message:
+            "workbook/ is the kernel: it knows workbooks, not policies — nothing of policy/, engine/ or sheets/.",
+        },
+        ...pureLayerBans["no-restricted-imports"][1].patterns,
+      ],
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ["node_modules/**", "dist/**", "dist-cli/**", "artifacts/**", "coverage/**", ".cache/**"] },
   js.configs.recommended,
@@ -149,6 +184,7 @@ export default tseslint.config(
   { files: ["src/carryover/**", "src/returns/**"], rules: pureLayerBans },
   { files: ["src/engine/**", "src/report/**", "src/importer/**"], rules: belowCarryOverBans },
   { files: ["src/policy/**"], rules: policyLayerBans },
+  { files: ["src/workbook/**"], rules: kernelBans },
   {
     files: ["**/*.js", "**/*.cjs", "scripts/**", "tests/support/**"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

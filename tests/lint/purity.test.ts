@@ -46,6 +46,23 @@ describe("pure layers", () => {
       'import { importEdition } from "../importer";\nexport const i = importEdition;\n',
     ],
     ["src/policy/bad.ts", "never back", 'import { x } from "../xlsx/x";\nexport const y = x;\n'],
+    [
+      "src/workbook/bad.ts",
+      "workbook/ is the kernel",
+      'import type { Target } from "../policy/types";\nexport type T = Target;\n',
+    ],
+    [
+      "src/workbook/bad.ts",
+      "workbook/ is the kernel",
+      'import { isBlankInput } from "../engine";\nexport const b = isBlankInput;\n',
+    ],
+    [
+      "src/workbook/bad.ts",
+      "workbook/ is the kernel",
+      'import { HEADER_ROW } from "../sheets/layout";\nexport const h = HEADER_ROW;\n',
+    ],
+    ["src/workbook/bad.ts", "never back", 'import { applySpec } from "../xlsx/write";\nexport const a = applySpec;\n'],
+    ["src/workbook/bad.ts", "no Office", 'import ExcelJS from "exceljs";\nexport const w = ExcelJS;\n'],
     ["src/importer/bad.ts", "no Office", 'import ExcelJS from "exceljs";\nexport const w = ExcelJS;\n'],
     ["src/importer/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],
     ["src/carryover/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],
@@ -81,6 +98,14 @@ describe("pure layers", () => {
     const messages = await messagesFor(
       "src/carryover/ok.ts",
       'import { assignIds } from "../importer/ids";\nimport { convertUnit } from "../engine/convertUnit";\nexport const a = [assignIds, convertUnit];\n',
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it("lets the product's sheets import the kernel (the direction imports point)", async () => {
+    const messages = await messagesFor(
+      "src/sheets/ok.ts",
+      'import { cellAddress } from "../workbook/a1";\nexport const a = cellAddress;\n',
     );
     expect(messages).toEqual([]);
   });
