@@ -66,7 +66,7 @@ describe("pure layers", () => {
     ["src/importer/bad.ts", "no Office", 'import ExcelJS from "exceljs";\nexport const w = ExcelJS;\n'],
     ["src/importer/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],
     ["src/carryover/bad.ts", "no Node APIs", 'import { readFileSync } from "fs";\nexport const r = readFileSync;\n'],
-    ["src/carryover/bad.ts", "never back", 'import { x } from "../template/x";\nexport const y = x;\n'],
+    ["src/carryover/bad.ts", "never back", 'import { x } from "../sheets/x";\nexport const y = x;\n'],
     [
       "src/engine/bad.ts",
       "they never import it",
