@@ -3,11 +3,12 @@ import type { CarryOverPlan, FinalFigure } from "../carryover";
 import type { EditionData } from "../policy/types";
 import type { ReadFigures } from "./reportFigures";
 import { headerKey } from "./layout";
-import { findHeader, hasContent } from "./read";
+import { findHeader } from "./read";
 import { cellAddress } from "../workbook/a1";
 import { readInput, type RawCell } from "../workbook/cells";
 import type { CellChange, SheetPatch } from "../workbook/patch";
 import type { ExistingSheet } from "../workbook/snapshot";
+import { hasContent } from "../workbook/cells";
 
 /**
  * Last year's final figures as the carry-over takes them: each target's 12月 cumulative figure (月度填报's 12月, or,
