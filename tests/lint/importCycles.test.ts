@@ -22,7 +22,13 @@ function sourceFiles(dir: string): string[] {
 function resolve(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith(".")) return undefined;
   const base = path.resolve(path.dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")])
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ])
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return undefined;
 }
@@ -87,7 +93,23 @@ describe("import graph of src/", () => {
     const a = path.join(src, "a.ts");
     const b = path.join(src, "b.ts");
     const c = path.join(src, "c.ts");
-    expect(cycles(new Map([[a, [b]], [b, [c]], [c, [a]]]))).toEqual([[a, b, c]]);
-    expect(cycles(new Map([[a, [b]], [b, []], [c, [c]]]))).toEqual([[c]]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, [c]],
+          [c, [a]],
+        ]),
+      ),
+    ).toEqual([[a, b, c]]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, []],
+          [c, [c]],
+        ]),
+      ),
+    ).toEqual([[c]]);
   });
 });
