@@ -60,7 +60,7 @@ export function readDocument(
     }
   }
   if (issuer === "") {
-    const notice = front.map((l) => /^(.{2,20}?(?:人民政府|办公室))(?:关于|印发)/.exec(l.text)).find(Boolean);
+    const notice = front.map((l) => /^([^,。:;]{2,20}?(?:人民政府|办公室))(?:关于|印发)/.exec(l.text)).find(Boolean);
     if (notice) issuer = notice[1] ?? "";
     else {
       const place = /^([\u4e00-\u9fff]{2,4}?[省市县区])(?:关于|推动|进一步)/.exec(title);

@@ -86,6 +86,8 @@ function splitAtHeadings(line: string): string[] {
         "\n",
       )
       .replace(/(?<=[。)])(?=抄送[::])/g, "\n")
+      // …and a re-post's 原文如下: ends its news.
+      .replace(/(?<=(?:原文如下|全文如下|以下为原文)[::])(?=.)/g, "\n")
       .replace(/(?<=[。])(?=[^。,]{2,20}\d{4}年\d{1,2}月\d{1,2}日印发$)/g, "\n")
       .split("\n")
   );
