@@ -13,6 +13,7 @@ const sections = [
   "monthlyFile",
   "carryOver",
   "cliProcess",
+  "returns",
   "taskpane",
   "importer",
   "report",
