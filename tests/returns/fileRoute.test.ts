@@ -44,8 +44,8 @@ function libreoffice(dir: string, jobs: unknown[]) {
 const textOf = (v: ExcelJS.CellValue): unknown =>
   v !== null && typeof v === "object" && "richText" in v ? v.richText.map((t) => t.text).join("") : v;
 
-/** 月度填报's month cell of a target, read with ExcelJS (an independent reader). */
-async function monthCell(file: string, id: string, month: number): Promise<unknown> {
+/** 月度填报's cell of a target under a header (a month, 情况说明), read with ExcelJS (an independent reader). */
+async function monthCell(file: string, id: string, month: number | string): Promise<unknown> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet("月度填报")!;
@@ -53,7 +53,7 @@ async function monthCell(file: string, id: string, month: number): Promise<unkno
   let monthCol = 0;
   ws.getRow(4).eachCell((c, col) => {
     if (textOf(c.value) === "编号") idCol = col;
-    if (textOf(c.value) === `${month}月`) monthCol = col;
+    if (textOf(c.value) === (typeof month === "number" ? `${month}月` : month)) monthCol = col;
   });
   let value: unknown = undefined;
   ws.eachRow((row) => {
@@ -200,6 +200,14 @@ describe("returns on the file route", () => {
       expect(status.stdout).toMatch(/未报全\t市科技局/);
       expect(status.stdout).toContain("【催报】请以下单位于8月5日前报送2025年1—7月");
       expect(status.stdout).toContain(third!.indicator);
+
+      // A refresh of the workbook keeps what the merge wrote and never touches 填报记录.
+      const logBefore = await logRows(book);
+      expect(await monthCell(book, hitech!.id, "情况说明")).toBe("按计划推进");
+      expect(cli("template", "--update", book).status).toBe(0);
+      expect(await monthCell(book, hitech!.id, 7)).toBe(12);
+      expect(await monthCell(book, hitech!.id, "情况说明")).toBe("按计划推进");
+      expect(await logRows(book)).toEqual(logBefore);
 
       // LibreOffice opens the merged workbook: the figures are where ExcelJS read them.
       libreoffice(dir, [{ in: book, recalc: true, dump: path.join(dir, "dump.json") }]);
