@@ -200,6 +200,11 @@ describeUno("template --previous: the year's turn on files", () => {
     expect(r.stderr).toContain(
       `已填上年值与上年数不同,保留已填值:${typed.other} 已填 999,上年 2025台账.xlsx 月度填报 12月 为 ${figures2025.get(typed.other)}`,
     );
+    // Again: everything is there now — nothing written, every carried value agrees, the typed 999 still differs.
+    const again = await cli("--update", file("2026-typed.xlsx"), "--previous", file("2025台账.xlsx"));
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`写入 0 项,另有 ${y2026.targets.length - 2} 项已填且与上年一致`);
+    expect(again.stderr).toContain(`保留已填值:${typed.other} 已填 999`);
   }, 300_000);
 
   it("the 12月 report drafts each area's 绩效自评: score, grade, the targets that cost points and why", async () => {
@@ -230,5 +235,18 @@ describeUno("template --previous: the year's turn on files", () => {
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("other.xlsx");
     expect(r.stderr).toContain("上年工作簿中没有可用的内嵌政策版本");
+    const missing = await cli(
+      "--out",
+      file("y.xlsx"),
+      "--edition",
+      file("2026.json"),
+      "--previous",
+      file("无此文件.xlsx"),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(missing.stderr).toContain("无此文件.xlsx");
+    const bad = await cli("--out", file("z.xlsx"), "--previous", file("2025台账.csv"));
+    expect(bad.code).toBe(2);
   }, 120_000);
 });
