@@ -1,11 +1,11 @@
-import JSZip from "jszip";
 import { planCarryOver, type CarryOverPlan } from "../carryover";
 import type { EditionData } from "../policy/types";
 import { carryOverPatch, finalFiguresOf, typedPreviousOf } from "../sheets/carryOver";
 import { findSheet, readFigures } from "../sheets/reportFigures";
 import type { WorkbookPatch } from "../workbook/patch";
 import { applyPatchParts } from "./applyPatch";
-import { readWorkbookEdition } from "./editionPart";
+import { readEditionPart } from "./editionPart";
+import { openPackage, savePackage } from "./parts";
 import { readFileSnapshot } from "./snapshot";
 
 /** Last year's workbook cannot be carried from: no edition stored in it, or none of our figures. */
@@ -35,14 +35,16 @@ export async function carryOverFile(
   data: EditionData,
   previous: { readonly bytes: Uint8Array; readonly file: string },
 ): Promise<CarryOverResult> {
-  const stored = await readWorkbookEdition(previous.bytes).catch(() => ({ found: false }) as const);
+  // Last year's file comes from someone else: it is opened where every package is (limits on hostile packages).
+  const last = await openPackage(previous.bytes);
+  const stored = await readEditionPart(last).catch(() => ({ found: false }) as const);
   if (!stored.found || stored.edition === undefined) {
     throw new PreviousWorkbookError(
       "上年工作簿中没有可用的内嵌政策版本(不是本工具生成的工作簿,或版本已损坏),无法结转",
       "last year's workbook stores no usable edition (not one of ours, or the part is damaged): nothing to carry over",
     );
   }
-  const before = await readFileSnapshot(await JSZip.loadAsync(previous.bytes));
+  const before = await readFileSnapshot(last);
   const read = readFigures(stored.edition, [...(before.snapshot.sheets?.values() ?? [])]);
   if (read.sheets.length === 0) {
     throw new PreviousWorkbookError(
@@ -50,7 +52,7 @@ export async function carryOverFile(
       "last year's workbook holds neither 目标任务 nor 月度填报: nothing to carry over",
     );
   }
-  const zip = await JSZip.loadAsync(workbook);
+  const zip = await openPackage(workbook);
   const file = await readFileSnapshot(zip);
   const targets = findSheet([...(file.snapshot.sheets?.values() ?? [])], "目标任务");
   const typed = targets ? typedPreviousOf(targets, data) : new Map<string, number>();
@@ -84,10 +86,6 @@ export async function carryOverFile(
     },
   };
   const stats = await applyPatchParts(zip, file, patch);
-  const buffer = await zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
+  const buffer = await savePackage(zip);
   return { buffer, plan, written: stats.cellsWritten };
 }
