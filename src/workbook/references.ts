@@ -107,5 +107,9 @@ export function normalizeFormula(formula: string): string {
 }
 
 export function sameFormula(a: string, b: string): boolean {
-  return normalizeFormula(a) === normalizeFormula(b);
+  // A refresh compares each product formula with what the file holds, which is mostly what we wrote: the same
+  // text needs no normalizing (a third of a refresh's planning time went there).
+  const x = a.startsWith("=") ? a.slice(1) : a;
+  const y = b.startsWith("=") ? b.slice(1) : b;
+  return x === y || normalizeFormula(x) === normalizeFormula(y);
 }

@@ -1,3 +1,13 @@
+/**
+ * The file writer (host): .xlsx files on disk, for the CLI and for anything that writes workbooks without Excel.
+ * Its entry points, kept stable for the commands that build on them:
+ * - {@link writeTemplate}: a new workbook from the planned sheets, as bytes;
+ * - {@link refreshWorkbook}: a refresh patch planned and applied to a workbook's bytes ({@link refreshPackage} on a
+ *   package already open with `openPackage`, saved once with `savePackage`, both in `parts.ts`);
+ * - `applyPatchParts` (applyPatch.ts): any `WorkbookPatch` applied to an open package and its `readFileSnapshot`.
+ * Every part goes through one tokenizer and serializer (`xmlTree.ts`); a sheet part keeps the bytes of every row and
+ * cell a patch does not write (`sheetPart.ts`).
+ */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { EditionData } from "../policy/types";

@@ -136,9 +136,31 @@ export function tagAttributes(text: string, tag: Tag): [string, string][] {
   return out;
 }
 
-/** One attribute of a tag, decoded (undefined when absent). */
+/**
+ * One attribute of a tag, decoded (undefined when absent): the tag's attributes are walked as
+ * {@link tagAttributes} walks them, without decoding the others (readers ask for two or three per cell).
+ */
 export function tagAttribute(text: string, tag: Tag, name: string): string | undefined {
-  for (const [k, v] of tagAttributes(text, tag)) if (k === name) return v;
+  let i = tag.start + 1 + tag.name.length;
+  const end = tag.kind === "empty" ? tag.end - 2 : tag.end - 1;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      i++;
+      continue;
+    }
+    const eq = text.indexOf("=", i);
+    if (eq < 0 || eq >= end) throw new XmlSyntaxError("an attribute without a value", i);
+    let q = eq + 1;
+    while (q < end && text.charCodeAt(q) !== 0x22 && text.charCodeAt(q) !== 0x27) q++;
+    const quote = text[q];
+    const close = quote === undefined ? -1 : text.indexOf(quote, q + 1);
+    if (close < 0 || close > end) throw new XmlSyntaxError("an unquoted attribute value", i);
+    let nameEnd = eq;
+    while (nameEnd > i && text.charCodeAt(nameEnd - 1) <= 0x20) nameEnd--;
+    if (nameEnd - i === name.length && text.startsWith(name, i)) return decodeText(text.slice(q + 1, close), q + 1);
+    i = close + 1;
+  }
   return undefined;
 }
 
