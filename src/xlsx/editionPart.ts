@@ -14,12 +14,15 @@ import {
 } from "../policy/editionPart";
 
 export type { WorkbookEdition } from "../policy/editionPart";
-import { openPackage, savePackage } from "./parts";
+import { newPart, openPackage, readPart, savePackage, writePart } from "./parts";
+import { XmlElement } from "./xmlTree";
 
 const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
 const CT_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const CONTENT_TYPES = "[Content_Types].xml";
+const NS_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /**
  * The customXml/itemN.xml paths that hold our edition (normally one): by the namespace its properties part
@@ -97,27 +100,37 @@ export async function writeEditionPart(zip: JSZip, data: EditionData): Promise<v
   zip.file(path, xml);
 }
 
+/** `[Content_Types].xml` with a default for .xml and an override for `partName`, through the package's parser. */
 async function addContentType(zip: JSZip, partName: string): Promise<void> {
-  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  if (!/<Default\b[^>]*Extension="xml"/i.test(types))
-    types = types.replace(/<Types\b[^>]*>/, (m) => `${m}<Default Extension="xml" ContentType="application/xml"/>`);
-  if (!types.includes(`PartName="${partName}"`))
-    types = types.replace("</Types>", `<Override PartName="${partName}" ContentType="${CT_PROPS}"/></Types>`);
-  zip.file("[Content_Types].xml", types);
+  const types = await readPart(zip, CONTENT_TYPES);
+  if (!types) return;
+  const root = types.root;
+  if (!root.all("Default").some((d) => (d.get("Extension") ?? "").toLowerCase() === "xml"))
+    root.children.unshift(
+      new XmlElement(named(root, "Default"), [
+        ["Extension", "xml"],
+        ["ContentType", "application/xml"],
+      ]),
+    );
+  if (!root.all("Override").some((o) => o.get("PartName") === partName))
+    root.add("Override", [
+      ["PartName", partName],
+      ["ContentType", CT_PROPS],
+    ]);
+  writePart(zip, CONTENT_TYPES, types);
 }
 
 async function addWorkbookRel(zip: JSZip, target: string): Promise<void> {
-  const rels = (await zip.file(WORKBOOK_RELS)?.async("string")) ?? "";
-  const ids = new Set([...rels.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
+  const rels = (await readPart(zip, WORKBOOK_RELS)) ?? newPart("Relationships", NS_PACKAGE_RELS);
+  const ids = new Set(rels.root.all("Relationship").map((r) => r.get("Id")));
   let n = 1;
   while (ids.has(`rId${n}`)) n++;
-  zip.file(
-    WORKBOOK_RELS,
-    rels.replace(
-      "</Relationships>",
-      `<Relationship Id="rId${n}" Type="${REL_CUSTOM_XML}" Target="${target}"/></Relationships>`,
-    ),
-  );
+  rels.root.add("Relationship", [
+    ["Id", `rId${n}`],
+    ["Type", REL_CUSTOM_XML],
+    ["Target", target],
+  ]);
+  writePart(zip, WORKBOOK_RELS, rels);
 }
 
 async function removeItem(zip: JSZip, path: string): Promise<void> {
@@ -125,14 +138,19 @@ async function removeItem(zip: JSZip, path: string): Promise<void> {
   zip.remove(path);
   zip.remove(`customXml/itemProps${n}.xml`);
   zip.remove(`customXml/_rels/item${n}.xml.rels`);
-  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  zip.file(
-    "[Content_Types].xml",
-    types.replace(new RegExp(`<Override PartName="/customXml/itemProps${n}\\.xml"[^>]*/>`), ""),
-  );
-  const rels = (await zip.file(WORKBOOK_RELS)?.async("string")) ?? "";
-  zip.file(
-    WORKBOOK_RELS,
-    rels.replace(new RegExp(`<Relationship\\b[^>]*Target="\\.\\./customXml/item${n}\\.xml"[^>]*/>`), ""),
-  );
+  const drop = async (part: string, gone: (e: XmlElement) => boolean) => {
+    const doc = await readPart(zip, part);
+    if (!doc) return;
+    const kept = doc.root.children.filter((c) => !(c instanceof XmlElement && gone(c)));
+    doc.root.children.splice(0, doc.root.children.length, ...kept);
+    writePart(zip, part, doc);
+  };
+  await drop(CONTENT_TYPES, (o) => o.localName === "Override" && o.get("PartName") === `/customXml/itemProps${n}.xml`);
+  await drop(WORKBOOK_RELS, (r) => r.localName === "Relationship" && r.get("Target") === `../customXml/item${n}.xml`);
+}
+
+/** A name with the prefix `parent` is written with. */
+function named(parent: XmlElement, local: string): string {
+  const i = parent.name.indexOf(":");
+  return i < 0 ? local : `${parent.name.slice(0, i + 1)}${local}`;
 }

@@ -191,6 +191,46 @@ describe("the workbook's edition part", () => {
     const zip = await JSZip.loadAsync(twice);
     expect(Object.keys(zip.files).filter((p) => /^customXml\/item\d+\.xml$/.test(p))).toHaveLength(1);
   });
+
+  it("a second part of ours (a tool copied it) is removed with its properties, relationship and content type", async () => {
+    const once = await JSZip.loadAsync(await writeWorkbookEdition(await blank(), shifan));
+    // The copy: item2 with its properties part, related from the workbook and typed, as a tool would add it.
+    for (const [from, to] of [
+      ["customXml/item1.xml", "customXml/item2.xml"],
+      ["customXml/itemProps1.xml", "customXml/itemProps2.xml"],
+      ["customXml/_rels/item1.xml.rels", "customXml/_rels/item2.xml.rels"],
+    ] as const) {
+      once.file(to, (await once.file(from)!.async("string")).replace("itemProps1", "itemProps2"));
+    }
+    const types = await once.file("[Content_Types].xml")!.async("string");
+    once.file(
+      "[Content_Types].xml",
+      types.replace(
+        "</Types>",
+        `<Override PartName="/customXml/itemProps2.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>`,
+      ),
+    );
+    const rels = await once.file("xl/_rels/workbook.xml.rels")!.async("string");
+    once.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item2.xml"/></Relationships>`,
+      ),
+    );
+    const twice = await JSZip.loadAsync(
+      await writeWorkbookEdition(await once.generateAsync({ type: "uint8array" }), yueqing),
+    );
+    expect(
+      Object.keys(twice.files)
+        .filter((p) => p.startsWith("customXml/") && !twice.files[p]?.dir)
+        .sort(),
+    ).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
+    expect(await twice.file("[Content_Types].xml")!.async("string")).not.toContain("itemProps2");
+    expect(await twice.file("xl/_rels/workbook.xml.rels")!.async("string")).not.toContain("item2.xml");
+    const read = await readWorkbookEdition(await twice.generateAsync({ type: "uint8array" }));
+    expect(read.found && read.edition?.document.id).toBe(yueqing.document.id);
+  });
 });
 
 async function blank(): Promise<Buffer> {
