@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 // File refresh bench: cells written and bytes of parts rewritten by `template --update` (a patch of the package)
 // with nothing to change and with scenario 14 (one figure corrected, one target added), next to the full rewrite
 // the file route did before (ExcelJS loads and rewrites every sheet), measured in the same run.
@@ -5,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { defaultEditionId, getEdition } from "../src/policy";
-import { refreshWorkbook, updateTemplate } from "../src/xlsx";
+import { refreshWorkbook } from "../src/xlsx";
 import { correctedEdition } from "../tests/workbook/support/editions";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
@@ -41,18 +42,21 @@ export async function run(): Promise<void> {
   const base = (await refreshWorkbook(new Uint8Array(readFileSync(FIXTURE)), data, { now: NOW })).buffer;
   const edition = correctedEdition(data);
 
-  const rewrite = await timed(() => updateTemplate(base, edition, { now: NOW, force: true }));
-  const rewriteCells = rewrite.value.plan.spec.sheets.reduce(
-    (n, s) => n + s.cells.reduce((m, r) => m + r.filter((c) => c !== undefined).length, 0),
-    0,
-  );
-  const rewriteDiff = await changed(base, rewrite.value.buffer);
+  // Baseline: ExcelJS loading and re-saving the same file (what a full rewrite of the package costs at least).
+  const rewrite = await timed(async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(base as unknown as ExcelJS.Buffer);
+    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  });
+  const rewriteDiff = await changed(base, rewrite.value);
   const line = (label: string, cells: number, diff: { parts: number; bytes: number }, ms: number) =>
     console.log(
       `${label}: ${cells} cells written, ${diff.parts} parts / ${(diff.bytes / 1024).toFixed(1)} KiB rewritten, ` +
-        `${ms.toFixed(0)} ms; ${((diff.bytes / rewriteDiff.bytes) * 100).toFixed(1)}% of the full rewrite's bytes`,
+        `${ms.toFixed(0)} ms; ${((diff.bytes / rewriteDiff.bytes) * 100).toFixed(1)}% of ExcelJS re-saving it`,
     );
-  line("full rewrite (ExcelJS, before)", rewriteCells, rewriteDiff, rewrite.ms);
+  console.log(
+    `ExcelJS load + save (baseline): ${rewriteDiff.parts} parts / ${(rewriteDiff.bytes / 1024).toFixed(1)} KiB rewritten, ${rewrite.ms.toFixed(0)} ms`,
+  );
 
   const noop = await timed(() => refreshWorkbook(base, data, { now: NOW }));
   line("file patch, nothing to change", noop.value.stats.cellsWritten, await changed(base, noop.value.buffer), noop.ms);

@@ -1,8 +1,9 @@
+import { parseRange } from "../workbook/a1";
 import { indexEdition } from "../engine";
 import type { EditionData } from "../policy/types";
 import { sameName as same, sortChanges } from "../workbook/cellDiff";
 import type { KeyedSheet } from "../workbook/keyedTable";
-import type { DefinedNameSpec, SheetKey } from "../workbook/model";
+import type { DefinedNameSpec, SheetKey, SheetSpec } from "../workbook/model";
 import type {
   CellChange,
   SheetCreate,
@@ -22,7 +23,8 @@ import { decodeMarker, encodeMarker, markerName, officialFingerprint, SHEET_KEYS
 import { patchMonitor } from "./monitorPatch";
 import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
 import { currentFigures, monthlyCarry, monthlyNames } from "./monthlyPlan";
-import { beijing, decideSheets, reportSerial, trendsOf, writtenNames, type PlanOptions } from "./plan";
+import { beijing, decideSheets, reportSerial, trendsOf, writtenNames, type Plan, type PlanOptions } from "./plan";
+import { sheetsToRead } from "./identity";
 import { withSheetProgress } from "./reportDate";
 import { patchStaticSheet } from "./staticPatch";
 import type { TargetRowOut } from "./targets";
@@ -191,3 +193,47 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
     ),
   };
 }
+
+/**
+ * A new workbook for a file writer, planned the one way there is: a patch against a workbook that holds none of
+ * our sheets, where every sheet is a create. `snapshot` names what the file already has (a foreign sheet named like
+ * one of ours is skipped or written beside it, `onForeignSheet`); a workbook with our sheets is refreshed with
+ * {@link planPatch} instead.
+ */
+export function planWorkbook(
+  data: EditionData,
+  snapshot: WorkbookSnapshot = { sheetNames: [], definedNames: [] },
+  options: PlanOptions = {},
+): Plan {
+  if (sheetsToRead(snapshot).length > 0) {
+    throw new Error(
+      "内部错误:该工作簿已有本产品的工作表,应刷新而非新建。 / Internal error: the workbook has our sheets; refresh it (planPatch).",
+    );
+  }
+  const patch = planPatch(data, snapshot, options);
+  const order = (key: SheetKey) => SHEET_KEYS.indexOf(key);
+  const sheets: SheetSpec[] = patch.sheets
+    .flatMap((s) => (s.kind === "create" ? [s.spec] : []))
+    .sort((a, b) => order(a.key) - order(b.key));
+  const decisions = decideSheets(snapshot, options);
+  // Rows written: the data rows of the tables created (the product's tables hold every row it writes).
+  const rowsWritten = sheets
+    .flatMap((s) => s.tables)
+    .reduce((n, t) => n + (parseRange(t.ref).bottom - parseRange(t.ref).top), 0);
+  return {
+    spec: {
+      editionId: patch.editionId,
+      generatedAt: patch.generatedAt,
+      sheets,
+      names: [...patch.markers].sort((a, b) => order(keyOfMarker(a.name)) - order(keyOfMarker(b.name))),
+    },
+    decisions,
+    skipped: decisions.filter((d) => d.action === "skip").map((d) => ({ sheet: d.name, reason: d.reason ?? "" })),
+    rowsWritten,
+    valuesKept: 0,
+    orphanRows: 0,
+  };
+}
+
+const keyOfMarker = (name: string): SheetKey =>
+  SHEET_KEYS.find((k) => same(markerName(k), name)) ?? SHEET_KEYS[0] ?? "说明";

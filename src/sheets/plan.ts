@@ -1,28 +1,13 @@
-import { indexEdition, isCalcError, readDate, toExcelSerial } from "../engine";
+import { isCalcError, readDate, toExcelSerial } from "../engine";
 import type { EditionData } from "../policy/types";
-import type { AmountUnit, BuildContext } from "./context";
-import { FOREIGN_SUFFIX } from "./layout";
-import { identifySheets } from "./identity";
-import { encodeMarker, officialFingerprint, SHEET_KEYS } from "./marker";
-import {
-  buildMonthlySheet,
-  currentFigures,
-  monthlyCarry,
-  monthlyNames,
-  MONTHLY_KEYS,
-  type MonthlyCarry,
-} from "./monthlyPlan";
-import { buildMonitorSheet } from "./monitor";
-import { readExecutionSheet, readTargetsSheet } from "./read";
+import type { SheetKey, WorkbookSpec } from "../workbook/model";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
-import { buildBudgetSheet } from "./budget";
-import { buildDutiesSheet } from "./duties";
-import { buildExecutionSheet, type ExecutionOut } from "./execution";
-import { buildIntroSheet } from "./intro";
-import { buildSummarySheet } from "./summary";
+import type { AmountUnit } from "./context";
+import { identifySheets } from "./identity";
+import { FOREIGN_SUFFIX } from "./layout";
+import { officialFingerprint, SHEET_KEYS } from "./marker";
+import { MONTHLY_KEYS, type MonthlyCarry } from "./monthlyPlan";
 import type { TrendInputs } from "./summaryTrends";
-import { buildTargetsSheet, type TargetsOut } from "./targets";
-import type { SheetKey, SheetSpec, WorkbookSpec } from "../workbook/model";
 
 export interface PlanOptions {
   readonly sheets?: readonly SheetKey[];
@@ -171,122 +156,6 @@ export function trendsOf(decisions: readonly SheetDecision[], carry: MonthlyCarr
   const written = (key: SheetKey) => decisions.some((d) => d.key === key && d.action !== "skip");
   // The carry is what the monthly sheets hold once written (a typed 实际值 moved into its month included).
   return written("月度填报") && written("月度支出") ? { monthly: carry.inputs } : undefined;
-}
-
-/** Builds the spec for a workbook as the snapshot shows it (the snapshot holds the contents of our sheets). */
-export function planWorkbook(data: EditionData, snapshot: WorkbookSnapshot, options: PlanOptions = {}): Plan {
-  const now = options.now ?? new Date();
-  const index = indexEdition(data);
-  const decisions = decideSheets(snapshot, options);
-  const names = Object.fromEntries(SHEET_KEYS.map((k) => [k, k])) as Record<SheetKey, string>;
-  for (const d of decisions) if (d.action !== "skip") names[d.key] = d.name;
-  const monthly = monthlyNames(snapshot, writtenNames(decisions));
-  Object.assign(names, monthly.names);
-  const ctx: BuildContext = {
-    data,
-    index,
-    names,
-    monthly: monthly.monthly,
-    amountUnit: options.amountUnit ?? "万元",
-    reportDateSerial: reportSerial(options.reportDate, now),
-    generatedAt: now.toISOString(),
-    generatedAtText: beijing(now).text,
-  };
-  const existing = (d: SheetDecision) => (d.action === "replace" ? snapshot.sheets?.get(d.name) : undefined);
-  const carry = monthlyCarry(data, snapshot.sheets?.values() ?? []);
-  const current = currentFigures(ctx, carry);
-  const built = new Map<SheetKey, SheetSpec>();
-  let rowsWritten = 0;
-  let valuesKept = 0;
-  let orphanRows = 0;
-  const add = (sheet: SheetSpec, stats: { rowsWritten: number; valuesKept: number; orphanRows: number }) => {
-    built.set(sheet.key, sheet);
-    rowsWritten += stats.rowsWritten;
-    valuesKept += stats.valuesKept;
-    orphanRows += stats.orphanRows;
-  };
-  let targetsOut: TargetsOut | undefined;
-  let executionOut: ExecutionOut | undefined;
-  for (const d of decisions) {
-    if (d.action === "skip") continue;
-    const mode = d.action;
-    const sheet = existing(d);
-    switch (d.key) {
-      case "说明": {
-        const out = buildIntroSheet(ctx, d.name, mode);
-        add(out.sheet, out.stats);
-        break;
-      }
-      case "预算安排": {
-        const out = buildBudgetSheet(ctx, d.name, mode);
-        add(out.sheet, out.stats);
-        break;
-      }
-      case "目标任务":
-        targetsOut = buildTargetsSheet(ctx, d.name, mode, sheet ? readTargetsSheet(sheet) : undefined, current.targets);
-        add(targetsOut.sheet, targetsOut.stats);
-        break;
-      case "预算执行":
-        executionOut = buildExecutionSheet(
-          ctx,
-          d.name,
-          mode,
-          sheet ? readExecutionSheet(sheet, index) : undefined,
-          current.areas,
-        );
-        add(executionOut.sheet, executionOut.stats);
-        break;
-      case "责任分工": {
-        const out = buildDutiesSheet(ctx, d.name, mode);
-        add(out.sheet, out.stats);
-        break;
-      }
-      case "月度填报":
-      case "月度支出":
-      case "月度状态": {
-        const out = buildMonthlySheet(d.key, ctx, d.name, mode, carry);
-        add(out.sheet, out.stats);
-        break;
-      }
-      case "绩效监控": {
-        const out = buildMonitorSheet(ctx, d.name, mode, carry, snapshot.sheets ?? new Map());
-        add(out.sheet, out.stats);
-        break;
-      }
-      case "汇总":
-        // decideSheets guarantees both dependencies are written when 汇总 is.
-        if (targetsOut && executionOut) {
-          const out = buildSummarySheet(
-            ctx,
-            d.name,
-            mode,
-            targetsOut.rows,
-            executionOut.rows,
-            executionOut.progress,
-            trendsOf(decisions, carry),
-          );
-          add(out.sheet, out.stats);
-        }
-        break;
-    }
-  }
-  const sheets = SHEET_KEYS.map((k) => built.get(k)).filter((s): s is SheetSpec => s !== undefined);
-  const spec: WorkbookSpec = {
-    editionId: data.document.id,
-    generatedAt: ctx.generatedAt,
-    sheets,
-    names: sheets.map((s) =>
-      encodeMarker({
-        key: s.key,
-        sheetName: s.name,
-        editionId: data.document.id,
-        generatedAt: ctx.generatedAt,
-        fingerprint: officialFingerprint(s.key, data),
-      }),
-    ),
-  };
-  const skipped = decisions.filter((d) => d.action === "skip").map((d) => ({ sheet: d.name, reason: d.reason ?? "" }));
-  return { spec, decisions, skipped, rowsWritten, valuesKept, orphanRows };
 }
 
 export interface SheetStatus {

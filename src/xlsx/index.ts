@@ -12,19 +12,19 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { EditionData } from "../policy/types";
 import type { RawCell } from "../workbook/cells";
-import { planWorkbook, sheetsToRead, type Plan, type PlanOptions } from "../sheets/plan";
+import { sheetsToRead, type Plan, type PlanOptions } from "../sheets/plan";
 
 import { isEmptyPatch, planPatch, type WorkbookPatch } from "../sheets";
 import { addBlocks } from "./addBlocks";
 import { refreshChartCaches } from "./chartCaches";
 import { applyPatchParts, type ApplyStats } from "./applyPatch";
 import { createSheets } from "./createSheets";
-import { lossyFeatures, nameValue, postProcess, readPackage } from "./package";
+import { postProcess } from "./package";
 import { openPackage, savePackage } from "./parts";
 import { readFileSnapshot } from "./snapshot";
 import { applySpec } from "./write";
-import type { WorkbookSnapshot } from "../workbook/snapshot";
 import type { ExistingSheet } from "../workbook/snapshot";
+import { planWorkbook } from "../sheets/patchPlan";
 
 export { lossyFeatures, readPackage, chartXml } from "./package";
 export { applySpec } from "./write";
@@ -56,16 +56,6 @@ export async function writeTemplate(
     ...(write.carryEdition ? { edition: data } : {}),
   });
   return { buffer, plan };
-}
-
-export class LossyWorkbookError extends Error {
-  constructor(readonly features: readonly string[]) {
-    super(
-      `工作簿中有本工具按文件方式刷新时无法原样保留的内容:${features.join("、")}。请在 Excel 中用加载项刷新,或加 --force 接受损失。` +
-        ` / The workbook has content a file-level refresh cannot keep (${features.join(", ")}); refresh it with the add-in, or pass --force.`,
-    );
-    this.name = "LossyWorkbookError";
-  }
 }
 
 /** `--update` on a workbook that holds none of our sheets: nothing to refresh (a new workbook is `--out`). */
@@ -120,48 +110,6 @@ export async function refreshPackage(
   await refreshChartCaches(zip, file, patch, stats);
   await createSheets(zip, patch, stats);
   return { patch, stats, changed: true };
-}
-
-export interface UpdateOptions extends PlanOptions {
-  /** Rewrite even when the user's sheets hold features ExcelJS drops (charts, pivot tables, …). */
-  readonly force?: boolean;
-}
-
-/**
- * Refreshes a workbook file: our sheets are rewritten from the edition with every input kept (matched by 编号 and
- * by area), foreign same-named sheets are skipped (or written beside with `rename`), other sheets pass through.
- */
-export async function updateTemplate(
-  input: Uint8Array,
-  data: EditionData,
-  options: UpdateOptions = {},
-): Promise<FileResult> {
-  const zip = await JSZip.loadAsync(input);
-  const pkg = await readPackage(zip);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(input as unknown as ExcelJS.Buffer);
-  const base: WorkbookSnapshot = {
-    sheetNames: workbook.worksheets.map((w) => w.name),
-    definedNames: pkg.names
-      .filter((n) => n.localSheetId === undefined)
-      .map((n) => ({ name: n.name, value: nameValue(n.formula) })),
-  };
-  if (sheetsToRead(base).length === 0) throw new NotOurWorkbookError();
-  const sheets = new Map<string, ExistingSheet>();
-  for (const name of sheetsToRead(base)) {
-    const ws = workbook.getWorksheet(name);
-    if (ws) sheets.set(ws.name, readWorksheet(ws));
-  }
-  const plan = planWorkbook(data, { ...base, sheets }, options);
-  const written = plan.spec.sheets.filter((s) => s.mode === "replace").map((s) => s.name);
-  const lossy = await lossyFeatures(zip, written);
-  if (lossy.length > 0 && !options.force) throw new LossyWorkbookError(lossy);
-  applySpec(workbook, plan.spec);
-  const raw = await workbook.xlsx.writeBuffer();
-  return {
-    buffer: await postProcess(new Uint8Array(raw as ArrayBuffer), plan.spec, { originalNames: pkg.names }),
-    plan,
-  };
 }
 
 /** A worksheet as the planner reads it: every cell from A1 with its value and, for formulas, the formula. */

@@ -40,7 +40,7 @@ import {
   statusFormula,
 } from "../../src/sheets";
 import { postProcess } from "../../src/xlsx/package";
-import { readWorksheet, refreshWorkbook, updateTemplate, writeTemplate } from "../../src/xlsx";
+import { readWorksheet, refreshWorkbook, writeTemplate } from "../../src/xlsx";
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "../../src/xlsx/snapshot";
 import { columnOf, rowOf } from "./support/grid";
 import { requireLibreOffice } from "../support/realEngines";
@@ -342,11 +342,11 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
     expect(b.find((row) => row[1] === "交叉重叠")?.[2]).toBeCloseTo(20.24, 9);
   });
 
-  it("our markers survive LibreOffice: a refresh of its file rewrites our sheets and keeps the inputs", async () => {
+  it("our markers survive LibreOffice: a refresh of its file patches our sheets and keeps the inputs", async () => {
     const saved = new Uint8Array(readFileSync(recalculatedFile));
-    const { plan, buffer } = await updateTemplate(saved, data, { now: NOW, force: true });
-    expect(plan.skipped).toEqual([]);
-    expect(plan.spec.sheets.every((s) => s.mode === "replace")).toBe(true);
+    const { patch, buffer } = await refreshWorkbook(saved, data, { now: NOW });
+    expect(patch.skipped).toEqual([]);
+    expect(patch.sheets.every((s) => s.kind === "patch")).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     const t = readWorksheet(wb.getWorksheet("目标任务")!).cells.map((r) => r.map((c) => c.value));

@@ -17,7 +17,7 @@ import type { TargetFigures } from "../../src/report";
 import { items } from "../../src/report";
 import { MONTH_HEADERS } from "../../src/sheets/monthlyLayout";
 
-import { updateTemplate, writeTemplate } from "../../src/xlsx";
+import { refreshWorkbook, writeTemplate } from "../../src/xlsx";
 import { readPackage, restoreNames } from "../../src/xlsx/package";
 import { syntheticYear } from "../report/syntheticYear";
 import { requireLibreOffice } from "../support/realEngines";
@@ -108,7 +108,7 @@ describe("monthly sheets in a fresh workbook", () => {
     const saved = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     writeFileSync(filled, await restoreNames(saved, original.names));
     // A refresh keeps every month (history survives).
-    const refreshed = await updateTemplate(new Uint8Array(readFileSync(filled)), data, { now: NOW });
+    const refreshed = await refreshWorkbook(new Uint8Array(readFileSync(filled)), data, { now: NOW });
     writeFileSync(filled, refreshed.buffer);
     recalculated = sofficeConvert(dir, filled, "xlsx:Calc MS Excel 2007 XML", path.join(dir, "recalc"));
   }, 240_000);

@@ -6,11 +6,12 @@
  */
 import { ALL_SHEET_KEYS, generateWorkbook } from "../../src/excel";
 import { defaultEditionId, getEdition } from "../../src/policy";
-import { planWorkbook } from "../../src/sheets/plan";
+
 import { formulaOf, fillBlocks } from "../../src/excel/write";
 import { FakeExcel } from "./support/fakeExcel";
 import { columnOf, rowOf } from "./support/grid";
 import { cellAddress } from "../../src/workbook/a1";
+import { planWorkbook } from "../../src/sheets/patchPlan";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId)!;

@@ -4,10 +4,10 @@ import { serializeEditionFile, toEditionFile } from "../../policy/editionFile";
 import { formatIssue } from "../../policy/validation";
 import { SHEET_KEYS } from "../../sheets/marker";
 import type { SheetKey } from "../../workbook/model";
-import type { Plan } from "../../sheets/plan";
+import type { Plan, PlanOptions } from "../../sheets/plan";
 import { FilePatchError } from "../../xlsx/applyPatch";
 import { BadPartError } from "../../xlsx/xml";
-import { NotOurWorkbookError, refreshPackage, refreshWorkbook, writeTemplate, type UpdateOptions } from "../../xlsx";
+import { NotOurWorkbookError, refreshPackage, refreshWorkbook, writeTemplate } from "../../xlsx";
 import { carryOverFile, PreviousWorkbookError } from "../../xlsx/carryOver";
 import { describeCarryOver } from "../carryOverSummary";
 import { readEditionPart, writeEditionPart } from "../../xlsx/editionPart";
@@ -99,7 +99,7 @@ function preview(plan: Plan, file: string): string {
 async function carryOver(
   workbook: Uint8Array,
   edition: EditionData,
-  options: UpdateOptions,
+  options: PlanOptions,
   args: Args,
 ): Promise<{ buffer: Uint8Array; summary: string }> {
   if (args.previous === undefined) return { buffer: workbook, summary: "" };
