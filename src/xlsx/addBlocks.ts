@@ -8,7 +8,7 @@ import type { ApplyStats } from "./applyPatch";
 import { relative, Transplant } from "./createSheets";
 import { postProcess } from "./package";
 import type { FileSnapshot } from "./snapshot";
-import { splitAddress } from "./sheetPart";
+import { splitAddress } from "./sheetOrder";
 import { applySpec } from "./write";
 import { child, children, NS, parseXml, readXml, relationships, relsPath, REL_TYPE, writeXml } from "./xml";
 

@@ -1,6 +1,6 @@
 import type JSZip from "jszip";
 import { readPart, writePart, type XmlPart } from "./parts";
-import { insertInOrder } from "./sheetPart";
+import { insertInOrder } from "./sheetOrder";
 import { serialize, XmlElement } from "./xmlTree";
 
 /** Built-in number formats (ECMA-376 §18.8.30) the product uses, by format code. */

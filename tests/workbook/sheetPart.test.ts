@@ -1,7 +1,8 @@
 // The file route's XML: the tokenizer and serializer (xmlTree) and the worksheet part that keeps the bytes of the
 // rows a patch does not touch (SheetPart).
 import fc from "fast-check";
-import { SheetPart, splitAddress } from "../../src/xlsx/sheetPart";
+import { splitAddress } from "../../src/xlsx/sheetOrder";
+import { SheetPart } from "../../src/xlsx/sheetPart";
 import {
   decodeText,
   escapeAttribute,
