@@ -43,7 +43,7 @@ export async function writePatch(
   let firstCreated: Excel.Worksheet | undefined;
   for (const sheet of patch.sheets) {
     if (sheet.kind === "create") {
-      const out = await writeSheet(workbook.worksheets, sheet.spec, undefined, capabilities, batches);
+      const out = await writeSheet(workbook.worksheets, sheet.spec, capabilities, batches);
       for (const feature of out.skipped) skipped.set(feature, [...(skipped.get(feature) ?? []), sheet.name]);
       cells += sheet.spec.cells.reduce((n, row) => n + row.filter((c) => c !== undefined).length, 0);
       firstCreated ??= out.sheet;

@@ -8,12 +8,6 @@ import { hasFeature, type Capabilities, type OptionalFeature } from "./capabilit
 
 export { byteLength } from "./batches";
 
-/** What a replaced sheet held that must go before it is rewritten (loaded in the read sync). */
-export interface SheetLeftovers {
-  readonly tables: readonly Excel.Table[];
-  readonly charts: readonly Excel.Chart[];
-}
-
 /**
  * Queues the writes of one sheet, asking `batches` for room before each operation (a sync goes out when the
  * request would pass its budget). Values and formulas go as 2-D `formulas` arrays, number formats as 2-D arrays,
@@ -25,7 +19,6 @@ export interface SheetLeftovers {
 export async function writeSheet(
   worksheets: Excel.WorksheetCollection,
   spec: SheetSpec,
-  leftovers: SheetLeftovers | undefined,
   capabilities: Capabilities,
   batches: WriteBatches,
 ): Promise<{ sheet: Excel.Worksheet; skipped: ReadonlySet<OptionalFeature> }> {
@@ -36,31 +29,11 @@ export async function writeSheet(
     if (needs) skipped.add(feature);
     return false;
   };
-  let ws: Excel.Worksheet;
-  if (spec.mode === "create") {
-    await batches.roomFor(spec.name, 3);
-    ws = worksheets.add(spec.name);
-    // One face for the whole sheet, set before any style (see workbook/fonts.ts for why 微软雅黑).
-    ws.getRange().format.font.name = WORKBOOK_FONT.name;
-  } else {
-    await batches.roomFor(spec.name, 11 + (leftovers?.charts.length ?? 0) + (leftovers?.tables.length ?? 0));
-    ws = worksheets.getItem(spec.name);
-    // Rewritten in place, not deleted and re-added: formulas in the user's sheets that point here keep working.
-    for (const chart of leftovers?.charts ?? []) chart.delete();
-    for (const table of leftovers?.tables ?? []) table.delete();
-    const all = ws.getRange();
-    // Clearing what an older Excel cannot have written is skipped silently (the sheet cannot hold it).
-    if (can("conditionalFormats", false)) all.conditionalFormats.clearAll();
-    if (can("dataValidation", false)) all.dataValidation.clear();
-    all.unmerge();
-    all.clear("All");
-    if (can("standardHeight", false)) all.format.useStandardHeight = true;
-    if (can("pageLayout", false)) {
-      ws.horizontalPageBreaks.removePageBreaks();
-      ws.verticalPageBreaks.removePageBreaks();
-    }
-    if (can("freezePanes", false)) ws.freezePanes.unfreeze();
-  }
+  // Every sheet the writer writes is new (a refresh is a patch): added, then given the workbook's one face first.
+  await batches.roomFor(spec.name, 3);
+  const ws = worksheets.add(spec.name);
+  // One face for the whole sheet, set before any style (see workbook/fonts.ts for why 微软雅黑).
+  ws.getRange().format.font.name = WORKBOOK_FONT.name;
 
   const rows = spec.cells.length;
   const columns = spec.columnWidths.length;

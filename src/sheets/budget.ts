@@ -30,11 +30,7 @@ export const BUDGET_TOTAL_LABELS = {
 /** What the 文件总额 row says when the document states no total. */
 export const NO_STATED_TOTAL = "文件未写支持总额";
 
-export function buildBudgetSheet(
-  ctx: BuildContext,
-  name: string,
-  mode: "create" | "replace",
-): { sheet: SheetSpec; stats: BuildStats } {
+export function buildBudgetSheet(ctx: BuildContext, name: string): { sheet: SheetSpec; stats: BuildStats } {
   const { data, index } = ctx;
   const stated = data.document.totalBudgetYi;
   const YI = yiFormat([
@@ -45,7 +41,7 @@ export function buildBudgetSheet(
   ]);
   const overlaps = (index.overlapYi ?? 0) > 0;
   const wording = budgetWording(data);
-  const b = new SheetBuilder("预算安排", name, mode);
+  const b = new SheetBuilder("预算安排", name);
   const stats = emptyStats();
   const headers = ["序号", "领域", "领域预算(亿元)", "其中:重点支持", "金额(亿元)", "条款", "牵头单位", "原文依据"];
   [5, 30, 14, 24, 11, 8, 14, 48].forEach((w, i) => b.width(i + 1, w));

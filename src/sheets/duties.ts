@@ -25,13 +25,9 @@ interface Duty {
  * Filtering 责任单位 gives a department's articles and targets; filtering 条款 gives an article's departments.
  * One table (rather than a matrix plus a list) keeps one header row to freeze and repeat on printed pages.
  */
-export function buildDutiesSheet(
-  ctx: BuildContext,
-  name: string,
-  mode: "create" | "replace",
-): { sheet: SheetSpec; stats: BuildStats } {
+export function buildDutiesSheet(ctx: BuildContext, name: string): { sheet: SheetSpec; stats: BuildStats } {
   const { data, index } = ctx;
-  const b = new SheetBuilder("责任分工", name, mode);
+  const b = new SheetBuilder("责任分工", name);
   const stats = emptyStats();
   const widths = [22, 6, 26, 8, 30, 7, 60];
   widths.forEach((w, i) => b.width(i + 1, w));

@@ -79,12 +79,11 @@ export function spentFormula(ctx: BuildContext, row: number): string {
 export function buildExecutionSheet(
   ctx: BuildContext,
   name: string,
-  mode: "create" | "replace",
   existing: ReadExecution | undefined,
   current: ReadonlyMap<number, Scalar> = new Map(),
 ): ExecutionOut {
   const { data, index, amountUnit } = ctx;
-  const b = new SheetBuilder("预算执行", name, mode);
+  const b = new SheetBuilder("预算执行", name);
   const stats = emptyStats();
   const columns = executionColumns(amountUnit, ctx.monthly === true);
   const extras = existing?.extraColumns ?? [];

@@ -40,34 +40,26 @@ export function buildFresh(
   const { carry, current } = from;
   switch (key) {
     case "说明":
-      return buildIntroSheet(ctx, name, "create");
+      return buildIntroSheet(ctx, name);
     case "预算安排":
-      return buildBudgetSheet(ctx, name, "create");
+      return buildBudgetSheet(ctx, name);
     case "责任分工":
-      return buildDutiesSheet(ctx, name, "create");
+      return buildDutiesSheet(ctx, name);
     case "目标任务": {
-      const out = buildTargetsSheet(ctx, name, "create", undefined, current.targets);
+      const out = buildTargetsSheet(ctx, name, undefined, current.targets);
       return { sheet: out.sheet, targetRows: out.rows };
     }
     case "预算执行": {
-      const out = buildExecutionSheet(ctx, name, "create", undefined, current.areas);
+      const out = buildExecutionSheet(ctx, name, undefined, current.areas);
       return { sheet: out.sheet, executionRows: out.rows, progress: out.progress };
     }
     case "汇总":
-      return buildSummarySheet(
-        ctx,
-        name,
-        "create",
-        from.targetRows,
-        from.executionRows,
-        from.executionProgress,
-        from.trends,
-      );
+      return buildSummarySheet(ctx, name, from.targetRows, from.executionRows, from.executionProgress, from.trends);
     case "月度填报":
     case "月度支出":
     case "月度状态":
-      return buildMonthlySheet(key, ctx, name, "create", carry);
+      return buildMonthlySheet(key, ctx, name, carry);
     case "绩效监控":
-      return buildMonitorSheet(ctx, name, "create", carry, from.sheets);
+      return buildMonitorSheet(ctx, name, carry, from.sheets);
   }
 }

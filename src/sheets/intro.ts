@@ -18,16 +18,12 @@ const sheetPurpose = (payer: string): Record<SheetKey, string> => ({
     "绩效运行监控表(财预〔2019〕136号格式):各领域预算执行与序时进度,各指标年度指标值、1–N月执行情况和状态;全年预计完成情况、偏差原因分析、完成目标可能性、纠偏措施(填报)。",
 });
 
-export function buildIntroSheet(
-  ctx: BuildContext,
-  name: string,
-  mode: "create" | "replace",
-): { sheet: SheetSpec; stats: BuildStats } {
+export function buildIntroSheet(ctx: BuildContext, name: string): { sheet: SheetSpec; stats: BuildStats } {
   const { data } = ctx;
   const doc = data.document;
   const { payer } = budgetWording(data);
   const SHEET_PURPOSE = sheetPurpose(payer);
-  const b = new SheetBuilder("说明", name, mode);
+  const b = new SheetBuilder("说明", name);
   b.width(1, 18);
   b.width(2, 100);
   b.title(`${TITLE_MARK}${doc.title} 目标任务与预算执行工作簿`, 2);

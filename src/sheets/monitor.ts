@@ -178,12 +178,11 @@ const INPUT_KEYS = MONITOR_COLUMNS.filter((c) => c.role === "input").map((c) => 
 export function buildMonitorSheet(
   ctx: BuildContext,
   name: string,
-  mode: "create" | "replace",
   carry: MonthlyCarry,
   sheets: ReadonlyMap<string, ExistingSheet> = new Map(),
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data, index, amountUnit } = ctx;
-  const b = new SheetBuilder("绩效监控", name, mode);
+  const b = new SheetBuilder("绩效监控", name);
   const stats = emptyStats();
   const n = MONITOR_COLUMNS.length;
   const col = monitorCol;

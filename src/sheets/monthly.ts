@@ -251,12 +251,11 @@ export interface MonthlyTargetsOut {
 export function buildMonthlyTargetsSheet(
   ctx: BuildContext,
   name: string,
-  mode: "create" | "replace",
   inputs: MonthlyInputs = {},
   dateSerial = ctx.reportDateSerial,
 ): MonthlyTargetsOut {
   const { data, index } = ctx;
-  const b = new SheetBuilder("月度填报", name, mode);
+  const b = new SheetBuilder("月度填报", name);
   const stats = emptyStats();
   const n = MONTHLY_TARGET_COLUMNS.length;
   const col = monthlyTargetCol;
@@ -391,12 +390,11 @@ export function buildMonthlyTargetsSheet(
 export function buildMonthlySpendingSheet(
   ctx: BuildContext,
   name: string,
-  mode: "create" | "replace",
   inputs: MonthlyInputs = {},
   dateSerial = ctx.reportDateSerial,
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data, amountUnit } = ctx;
-  const b = new SheetBuilder("月度支出", name, mode);
+  const b = new SheetBuilder("月度支出", name);
   const stats = emptyStats();
   const columns = monthlySpendingColumns(amountUnit);
   const n = columns.length;
@@ -488,14 +486,9 @@ export function monthlyStatuses(target: Target, f: TargetFigures | undefined, ye
   });
 }
 
-export function buildMonthlyStatusSheet(
-  ctx: BuildContext,
-  name: string,
-  mode: "create" | "replace",
-  inputs: MonthlyInputs = {},
-): MonthlyStatusOut {
+export function buildMonthlyStatusSheet(ctx: BuildContext, name: string, inputs: MonthlyInputs = {}): MonthlyStatusOut {
   const { data, index, amountUnit } = ctx;
-  const b = new SheetBuilder("月度状态", name, mode);
+  const b = new SheetBuilder("月度状态", name);
   const stats = emptyStats();
   const span = 13;
   b.title(`${TITLE_MARK}月度状态 · ${data.document.title}`, span);

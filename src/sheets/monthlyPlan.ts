@@ -221,12 +221,10 @@ export function buildMonthlySheet(
   key: SheetKey,
   ctx: BuildContext,
   name: string,
-  mode: "create" | "replace",
   carry: MonthlyCarry,
 ): { sheet: SheetSpec; stats: BuildStats } {
   const date = carry.dateSerial ?? ctx.reportDateSerial;
-  if (key === "月度填报") return buildMonthlyTargetsSheet(ctx, name, mode, carry.inputs, date);
-  if (key === "月度支出")
-    return buildMonthlySpendingSheet(ctx, name, mode, carry.inputs, carry.spendingDateSerial ?? date);
-  return buildMonthlyStatusSheet(ctx, name, mode, carry.inputs);
+  if (key === "月度填报") return buildMonthlyTargetsSheet(ctx, name, carry.inputs, date);
+  if (key === "月度支出") return buildMonthlySpendingSheet(ctx, name, carry.inputs, carry.spendingDateSerial ?? date);
+  return buildMonthlyStatusSheet(ctx, name, carry.inputs);
 }

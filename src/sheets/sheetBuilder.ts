@@ -139,7 +139,6 @@ export class SheetBuilder {
   constructor(
     readonly key: SheetKey,
     readonly name: string,
-    readonly mode: "create" | "replace",
   ) {}
 
   set(row: number, column: number, cell: CellSpec | undefined): void {
@@ -301,7 +300,6 @@ export class SheetBuilder {
     return {
       key: this.key,
       name: this.name,
-      mode: this.mode,
       cells,
       columnWidths: Array.from({ length: columns }, (_, i) => this.widths[i] ?? 9),
       rowHeights: new Map(this.heights),

@@ -45,7 +45,6 @@ const STATUS_FILL: Record<(typeof STATUSES)[number], string> = {
 export function buildSummarySheet(
   ctx: BuildContext,
   name: string,
-  mode: "create" | "replace",
   targets: readonly TargetRowOut[],
   execution: readonly ExecutionRowOut[],
   executionProgress: unknown,
@@ -53,7 +52,7 @@ export function buildSummarySheet(
   trends?: TrendInputs,
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data, amountUnit } = ctx;
-  const b = new SheetBuilder("汇总", name, mode);
+  const b = new SheetBuilder("汇总", name);
   const stats = emptyStats();
   const t = quoteSheet(ctx.names.目标任务);
   const e = quoteSheet(ctx.names.预算执行);

@@ -80,12 +80,11 @@ export function actualFormula(ctx: BuildContext, row: number): string {
 export function buildTargetsSheet(
   ctx: BuildContext,
   name: string,
-  mode: "create" | "replace",
   existing: ReadTargets | undefined,
   current: ReadonlyMap<string, Scalar> = new Map(),
 ): TargetsOut {
   const { data, index } = ctx;
-  const b = new SheetBuilder("目标任务", name, mode);
+  const b = new SheetBuilder("目标任务", name);
   const stats = emptyStats();
   const extras = existing?.extraColumns ?? [];
   const columnCount = TARGET_COLUMNS.length + extras.length;

@@ -161,14 +161,12 @@ export type PrintSpec = PrintBase &
   );
 
 /** What a writer needs to write a sheet: a {@link SheetSpec} without its place among our sheets. */
-export type SheetContent = Omit<SheetSpec, "key" | "mode">;
+export type SheetContent = Omit<SheetSpec, "key">;
 
 export interface SheetSpec {
   readonly key: SheetKey;
   /** The name written: the key, or the key with a suffix when a foreign sheet holds the key's name. */
   readonly name: string;
-  /** `replace`: the sheet is ours and exists; it is cleared and rewritten in place (references into it survive). */
-  readonly mode: "create" | "replace";
   /** Dense from A1; `undefined` cells are left empty. */
   readonly cells: readonly (readonly (CellSpec | undefined)[])[];
   readonly columnWidths: readonly number[];

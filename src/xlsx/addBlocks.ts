@@ -42,7 +42,6 @@ function scratchSheet(sheet: SheetPatch, block: BlockAdded): SheetSpec {
   return {
     key: sheet.key,
     name: sheet.name,
-    mode: "create",
     cells: cells.map((row) => Array.from({ length: columns }, (_, i) => row[i])),
     columnWidths: [],
     rowHeights: new Map(block.rowHeights.map(([r, h]) => [r, h] as [number, number])),
