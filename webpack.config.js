@@ -7,11 +7,18 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const FunctionsZhCnPlugin = require("./scripts/functions-zh-cn-plugin");
 
 const devUrl = "https://localhost:3000/";
-// The origin the production build is served from; manifest.xml in dist/ is rewritten to it.
-const prodUrl = (process.env.ADDIN_PROD_URL || "https://zhengce-mubiao.example.gov.cn/").replace(/\/?$/, "/");
+// The origin the production build is served from; manifest.xml in dist/ is rewritten to it. There is no default:
+// a manifest pointing at a placeholder would install an add-in that loads nothing, so the build refuses instead.
+const prodUrl = (process.env.ADDIN_PROD_URL ?? "").replace(/\/?$/, "/");
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  if (!dev && !/^https:\/\/[^/\s]+/.test(process.env.ADDIN_PROD_URL ?? ""))
+    throw new Error(
+      "ADDIN_PROD_URL is not set (or not an https:// origin): a production build writes it into dist/manifest.xml. " +
+        "Run e.g. `ADDIN_PROD_URL=https://addin.example.gov.cn/ npm run build`; for a local check build, " +
+        "ADDIN_PROD_URL=https://localhost:3000/. / 未设置 ADDIN_PROD_URL(或不是 https:// 地址):生产构建须写入清单的正式地址。",
+    );
   // ZC_ONLY_FUNCTIONS=1 builds the custom functions alone (tests of src/functions while the pane is elsewhere).
   const onlyFunctions = process.env.ZC_ONLY_FUNCTIONS === "1";
   return {

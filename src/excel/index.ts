@@ -270,7 +270,9 @@ export function toExisting(name: string, used: Excel.Range): ExistingSheet {
     for (let c = 0; c < used.columnIndex; c++) out.push({ value: null });
     row.forEach((value, c) => {
       const f = used.formulas[r]?.[c];
-      out.push(typeof f === "string" && f.startsWith("=") ? { value, formula: f } : { value });
+      // Text that starts with "=" (stored with Excel's quote prefix) reads back through `formulas` as itself: a
+      // formula is what evaluates to something other than its own text.
+      out.push(typeof f === "string" && f.startsWith("=") && f !== value ? { value, formula: f } : { value });
     });
     cells.push(out);
   });

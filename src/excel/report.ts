@@ -2,6 +2,7 @@
  * The 进展情况 report in Excel: reading the figures it is drafted from, and writing the 进展报告 sheet. The pane's
  * report actions call these inside their `Excel.run`; the drafting itself is pure (src/report/).
  */
+import { constantInput } from "./textInput";
 import type { EditionData } from "../policy/types";
 import { readFigures, type ReadFigures } from "../sheets/reportFigures";
 import {
@@ -118,7 +119,7 @@ export async function writeReportSheet(
   const rows = layout.cells.length;
   const range = ws.getRange(`A1:${cellAddress(rows, 3)}`);
   range.numberFormat = layout.cells.map((r) => r.map(() => "@"));
-  range.values = layout.cells.map((r) => [...r]);
+  range.values = layout.cells.map((r) => r.map(constantInput));
   count(layout.cells);
   layout.columnWidths.forEach((w, i) => {
     const letter = cellAddress(1, i + 1).replace(/\d+$/, "");

@@ -1,3 +1,4 @@
+import { constantInput } from "./textInput";
 import { cellAddress, columnLetter, parseRange, quoteSheet, rangeAddress, type Box } from "../workbook/a1";
 import { PRINT_MARGINS } from "../sheets/sheetBuilder";
 import { shiftFormula } from "../workbook/references";
@@ -248,12 +249,15 @@ function cellsOf(b: Box): string[] {
   return out;
 }
 
-/** A spec cell as Office.js `formulas` takes it: "=…" for a formula, the constant otherwise, "" for empty. */
+/**
+ * A spec cell as Office.js `formulas` takes it: "=…" for a formula (only the product's formula builders set one),
+ * a constant otherwise — text escaped so Excel stores it as text whatever it starts with — "" for empty.
+ */
 export function formulaOf(cell: CellSpec | undefined): string | number | boolean {
   if (cell === undefined) return "";
   if (cell.formula !== undefined) return `=${cell.formula}`;
   const v = cell.value;
-  return v === null || v === undefined ? "" : v;
+  return v === null || v === undefined ? "" : constantInput(v);
 }
 
 export function heightRuns(heights: ReadonlyMap<number, number>): [number, number, number][] {

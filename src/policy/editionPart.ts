@@ -22,14 +22,27 @@ export const MAX_EDITION_PART_BYTES = 4 * 1024 * 1024;
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** A character reference (`&#99999999;`) that names no character: the part is refused, not guessed at. */
+class BadReference extends Error {
+  constructor(readonly reference: string) {
+    super(reference);
+  }
+}
+
+function character(reference: string, codePoint: number): string {
+  if (!(codePoint > 0 && codePoint <= 0x10ffff) || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+    throw new BadReference(reference);
+  return String.fromCodePoint(codePoint);
+}
+
 function unescapeXml(text: string): string {
   return text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (m, d: string) => character(m, Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (m, h: string) => character(m, parseInt(h, 16)))
     .replace(/&amp;/g, "&");
 }
 
@@ -90,5 +103,12 @@ export function readEditionPartXml(xml: string): EditionValidation {
     return refused("工作簿中的版本数据不是政策目标加载项的格式,已拒绝");
   const body = m[2] ?? "";
   const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(body);
-  return parseEdition(cdata ? (cdata[1] ?? "") : unescapeXml(body));
+  let json: string;
+  try {
+    json = cdata ? (cdata[1] ?? "") : unescapeXml(body);
+  } catch (error) {
+    if (!(error instanceof BadReference)) throw error;
+    return refused(`工作簿中的版本数据含无效的字符引用 ${error.reference}(不对应任何字符),已拒绝`);
+  }
+  return parseEdition(json);
 }

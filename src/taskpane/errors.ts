@@ -42,6 +42,8 @@ export function describeError(error: unknown, t: Strings): string {
       return t.errors.payload;
     case "AccessDenied":
       return t.errors.protected;
+    case "UnreadableWorkbookEdition":
+      return t.errors.unreadableEdition(message);
     case "ApiNotFound":
     case "UnsupportedOperation":
       return t.errors.unsupported;

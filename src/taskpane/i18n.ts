@@ -182,6 +182,8 @@ const zh = {
     tooOld:
       "此版本 Excel 过旧(生成工作簿需要 ExcelApi 1.4,Excel 2016 批量许可版只有 1.1):请用命令行生成 .xlsx 后打开,或更新 Excel。",
     busy: "Excel 正忙(可能正在计算或打开了对话框):请稍后重试。",
+    unreadableEdition: (why: string) =>
+      `工作簿内嵌的版本无法读取或无效(${why}),未作任何改动:请在“版本”页载入正确的版本文件后再刷新,不会用内置版本替换它。`,
     generic: (message: string) => `操作失败:${message}`,
     unknown: "操作失败,原因未知。",
   },
@@ -409,6 +411,8 @@ const en: Strings = {
     tooOld:
       "This Excel is too old (building the workbook needs ExcelApi 1.4; volume-licensed Excel 2016 has 1.1): open the .xlsx the command line writes, or update Excel.",
     busy: "Excel is busy (calculating or showing a dialog): try again shortly.",
+    unreadableEdition: (why: string) =>
+      `The edition this workbook carries cannot be read or is invalid (${why}); nothing was changed. Load the right edition file on the Edition page, then refresh: the bundled edition never replaces it silently.`,
     generic: (message: string) => `Failed: ${message}`,
     unknown: "Failed for an unknown reason.",
   },

@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { openWithinLimits, WORKBOOK_LIMITS, type PackageLimits } from "./packageLimits";
 import { BadPartError } from "./xml";
 import { parseNodes, serialize, XmlElement, XmlSyntaxError, type XmlNode } from "./xmlTree";
 
@@ -10,10 +11,10 @@ import { parseNodes, serialize, XmlElement, XmlSyntaxError, type XmlNode } from 
 
 /**
  * Opens an .xlsx package: the one place the file route turns bytes into a package, so limits on what a package
- * may hold are enforced for every command here.
+ * may hold are enforced for every command here (./packageLimits.ts: sizes before inflating, rows and cells).
  */
-export async function openPackage(bytes: Uint8Array): Promise<JSZip> {
-  return JSZip.loadAsync(bytes);
+export async function openPackage(bytes: Uint8Array, limits: PackageLimits = WORKBOOK_LIMITS): Promise<JSZip> {
+  return openWithinLimits(bytes, limits);
 }
 
 /** The package's bytes: parts never written keep their compressed data; written ones are deflated. */

@@ -72,6 +72,8 @@ describe("cli check", () => {
   it("names a missing file in Chinese and English, exit 1", () => {
     const { status, stderr } = cli("check", "nope.json");
     expect(status).toBe(1);
-    expect(stderr).toBe("错误:文件 nope.json 不存在。\nError: nope.json does not exist.\n");
+    expect(stderr).toBe(
+      "错误:nope.json:无法读取:文件或文件夹不存在。 / Error: nope.json: cannot read it: no such file or folder.\n",
+    );
   });
 });

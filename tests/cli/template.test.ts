@@ -33,8 +33,8 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
 function expectFileError(stderr: string, file: string): void {
   const lines = stderr.trimEnd().split("\n");
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^错误:.*“.*” ?.*\/ Error: /u);
-  expect(lines[0]).toContain(file);
+  expect(lines[0]?.startsWith(`错误:${file}:`)).toBe(true);
+  expect(lines[0]).toContain(` / Error: ${file}: `);
   expect(lines[0]).not.toMatch(/\.tmp|JSZip|End of data|Corrupted zip|ENOENT|at Object/);
 }
 

@@ -87,7 +87,7 @@ describe("returns on the file route", () => {
     const missing = cli("returns", "status", "/nonexistent/台账.xlsx", "--month", "2025-07");
     expect(missing.status).toBe(1);
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
-    expect(missing.stderr).toMatch(/^错误:.*“\/nonexistent\/台账.xlsx”.* \/ Error: /);
+    expect(missing.stderr).toMatch(/^错误:\/nonexistent\/台账\.xlsx:.* \/ Error: \/nonexistent\/台账\.xlsx: /);
   });
 
   run(

@@ -59,6 +59,8 @@ function runWebpack(onlyFunctions: boolean): { ok: boolean; output: string } {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [repoRoot] });
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.ZC_ONLY_FUNCTIONS;
+  // A production build needs the origin it is served from; the tests serve dist/ from the dev origin.
+  env.ADDIN_PROD_URL ??= "https://localhost:3000/";
   if (onlyFunctions) env.ZC_ONLY_FUNCTIONS = "1";
   const run = spawnSync(process.execPath, [cli, "--mode", "production"], {
     cwd: repoRoot,

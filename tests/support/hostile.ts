@@ -2,6 +2,7 @@
  * Hostile and broken inputs, generated (never checked in) so that a new variant is one line in a table. Each
  * generator is small and deterministic; the zip writer lets a test declare sizes that lie.
  */
+import JSZip from "jszip";
 import { deflateRawSync, constants as zlib } from "node:zlib";
 
 /** Names that find Object.prototype's members in a plain object lookup. */
@@ -42,6 +43,8 @@ export interface ZipEntry {
   readonly zeros?: number;
   /** Declared uncompressed size, when it should lie (a bomb hiding its size). */
   readonly declaredSize?: number;
+  /** Bytes written as the part's compressed data as they are (a damaged stream). */
+  readonly compressed?: Uint8Array;
 }
 
 const ZERO_BLOCK = 1 << 20;
@@ -74,7 +77,12 @@ export function zipOf(entries: readonly ZipEntry[]): Buffer {
         : typeof entry.data === "string"
           ? Buffer.from(entry.data, "utf8")
           : Buffer.from(entry.data ?? new Uint8Array());
-    const compressed = raw === undefined ? deflatedZeros(entry.zeros ?? 0) : deflateRawSync(raw);
+    const compressed =
+      entry.compressed !== undefined
+        ? Buffer.from(entry.compressed)
+        : raw === undefined
+          ? deflatedZeros(entry.zeros ?? 0)
+          : deflateRawSync(raw);
     const size = entry.declaredSize ?? (raw === undefined ? (entry.zeros ?? 0) : raw.length);
     const clamp = (n: number) => Math.min(n, 0xffffffff);
     const local = Buffer.alloc(30);
@@ -109,6 +117,33 @@ export function zipOf(entries: readonly ZipEntry[]): Buffer {
   end.writeUInt32LE(dir.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
+}
+
+/**
+ * A package rewritten part by part: `change` returns a part's replacement (an entry without its name), `null` to
+ * drop it, or undefined to keep it; `add` appends parts. One line per hostile variant of a real workbook.
+ */
+export async function rezip(
+  bytes: Uint8Array,
+  change: (
+    name: string,
+    text: () => Promise<string>,
+  ) => Promise<Omit<ZipEntry, "name"> | null | undefined> | Omit<ZipEntry, "name"> | null | undefined,
+  add: readonly ZipEntry[] = [],
+): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const entries: ZipEntry[] = [];
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const replaced = await change(file.name, () => file.async("string"));
+    if (replaced === null) continue;
+    entries.push(
+      replaced === undefined
+        ? { name: file.name, data: await file.async("uint8array") }
+        : { name: file.name, ...replaced },
+    );
+  }
+  return zipOf([...entries, ...add]);
 }
 
 /** Bytes that are no text: what a binary file renamed .txt holds. */

@@ -1,6 +1,6 @@
 import { formatIssue, parseEdition, type Issue } from "../../policy/validation";
 import { usageError, type Command } from "../command";
-import { readText, reportLoadFailure } from "../edition";
+import { readText, reportLoadFailure, warnIfNotOfficial } from "../edition";
 
 const help = (): string =>
   [
@@ -56,6 +56,7 @@ export const checkCommand: Command = {
     if (!("text" in source)) return reportLoadFailure(source);
     const result = parseEdition(source.text, text === undefined ? {} : { text });
     const e = result.edition;
+    if (e !== undefined) warnIfNotOfficial(file, e, `--edition ${e.document.id}`);
     const head = e
       ? `${file}: 《${e.document.title}》${e.document.docNumber ?? "(无文号)"},${e.document.year}年度;` +
         `${e.areas.length} 个领域、${e.articles.length} 条、${e.targets.length} 个目标;` +

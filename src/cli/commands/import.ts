@@ -4,7 +4,7 @@ import { editionFromReview, reviewSheetOf } from "../../importer/review";
 import { serializeEditionFile } from "../../policy/editionFile";
 import { formatIssue, validateEdition } from "../../policy/validation";
 import { usageError, type Command } from "../command";
-import { checkTarget, FileError, readWorkbookFile, writeAtomic } from "../files";
+import { checkTarget, errorLine, FileError, printFileError, readWorkbookFile, writeAtomic } from "../files";
 import { readPolicyFile } from "../policyFile";
 import { readReviewWorkbook, writeReviewWorkbook } from "../reviewWorkbook";
 
@@ -105,7 +105,7 @@ async function readPrevious(file: string): Promise<ImportOptions["previous"]> {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new FileError(`“${file}”不是 JSON 文件。`, `"${file}" is not a JSON file.`);
+    throw new FileError(file, "不是 JSON 文件。", "not a JSON file.");
   }
   const targets = (json as { targets?: unknown }).targets;
   const ok =
@@ -117,11 +117,7 @@ async function readPrevious(file: string): Promise<ImportOptions["previous"]> {
         typeof (t as { id?: unknown }).id === "string" &&
         typeof (t as { indicator?: unknown }).indicator === "string",
     );
-  if (!ok)
-    throw new FileError(
-      `“${file}”不是版本文件(没有 targets 列表)。`,
-      `"${file}" is not an edition file (no targets list).`,
-    );
+  if (!ok) throw new FileError(file, "不是版本文件(没有 targets 列表)。", "not an edition file (no targets list).");
   return { targets: targets as NonNullable<ImportOptions["previous"]>["targets"] };
 }
 
@@ -137,17 +133,16 @@ async function output(file: string | undefined, content: string, force: boolean)
 async function fromReview(args: Args & { fromReview: string }): Promise<number> {
   const bytes = await readWorkbookFile(args.fromReview);
   const read = await readReviewWorkbook(bytes);
-  if (read === undefined)
-    throw new FileError(`“${args.fromReview}”中没有“导入审核”工作表。`, `"${args.fromReview}" has no 导入审核 sheet.`);
+  if (read === undefined) throw new FileError(args.fromReview, "没有“导入审核”工作表。", "it has no 导入审核 sheet.");
   const { file, problems } = editionFromReview(read.rows, read.text);
   const result = validateEdition(file, file.text === undefined ? {} : { text: file.text });
   const issues = [...problems, ...result.errors.map(formatIssue)];
   for (const w of result.warnings) process.stderr.write(`警告 / warning: ${formatIssue(w)}\n`);
   if (issues.length > 0) {
-    for (const p of issues) process.stderr.write(`错误 / error: ${p}\n`);
     process.stderr.write(
-      `错误:审核表“${args.fromReview}”有 ${issues.length} 处问题,未写出版本文件。\nError: the review sheet "${args.fromReview}" has ${issues.length} problem(s); no edition written.\n`,
+      `${errorLine(args.fromReview, `审核表有 ${issues.length} 处问题,未写出版本文件。`, `the review sheet has ${issues.length} problem(s); no edition written.`)}\n`,
     );
+    for (const p of issues) process.stderr.write(`  ${p}\n`);
     return 1;
   }
   await output(args.out, serializeEditionFile(file), args.force);
@@ -184,10 +179,7 @@ export const importCommand: Command = {
       );
       return 0;
     } catch (error) {
-      if (error instanceof FileError) {
-        process.stderr.write(`错误:${error.chinese}\nError: ${error.english}\n`);
-        return 1;
-      }
+      if (error instanceof FileError) return printFileError(error);
       throw error;
     }
   },

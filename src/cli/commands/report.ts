@@ -1,9 +1,8 @@
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { reportMonth } from "../../engine";
-import { defaultEditionId, editionIds, getEdition } from "../../policy";
+import { defaultEditionId, getEdition, type EditionData } from "../../policy";
 import { monthReportText } from "../../report";
 import { reportDocx } from "../../docx/write";
 import { ReportSheetTakenError, reportSheetLayout } from "../../sheets/report";
@@ -14,7 +13,10 @@ import { decodeMarker } from "../../sheets/marker";
 import { nameValue, readPackage } from "../../xlsx/package";
 import { readWorksheet } from "../../xlsx";
 import { usageError, type Command } from "../command";
-import { checkTarget, FileError, writeAtomic } from "../files";
+import { carriedEdition, loadEdition, reportLoadFailure, warnIfNotOfficial } from "../edition";
+import { checkTarget, FileError, openWorkbookFile, printFileError, readWorkbookFile, writeAtomic } from "../files";
+import { withWorkbookLock } from "../lock";
+import { readEditionPart } from "../../xlsx/editionPart";
 
 const help = (): string =>
   [
@@ -29,13 +31,16 @@ const help = (): string =>
     "",
     "Options / 选项:",
     "  --month YYYY-MM   the report month / 报告月份 (default / 默认: the latest month filled up to 报告日期)",
-    "  --out FILE.docx   file to write / 输出文件 (default / 默认: <工作簿名>-进展报告-YYYY-MM.docx beside it)",
+    "  --out FILE.docx   file to write / 输出文件 (default / 默认: <工作簿名>-进展报告-YYYY-MM.docx beside it);",
+    "                    an existing file is refused unless --force / 已存在时拒绝(除非 --force)",
+    "  --force           replace an existing .docx / 替换已存在的 .docx",
     "  --sheet           write the 进展报告 sheet into FILE.xlsx itself (an earlier report of ours is replaced in",
     "                    place; every other sheet, name and reference is kept) / 将“进展报告”工作表写入该工作簿",
     "                    (替换原有的本工具报告表,其他内容原样保留)",
     "  --into OUT.xlsx   the same, into a copy OUT.xlsx; FILE.xlsx is only read / 写入工作簿副本 OUT.xlsx,原工作簿不改",
     "                    (with --sheet or --into, a .docx too only when --out is given / 此时仅在指定 --out 时另写 .docx)",
-    `  --edition ID      edition id when the workbook names none / 工作簿未标明版本时使用 (default / 默认: ${defaultEditionId})`,
+    `  --edition ID|FILE edition instead of the one the workbook carries / 代替工作簿内嵌版本的版本`,
+    `                    (default / 默认: the workbook's own edition, else ${defaultEditionId} / 工作簿内嵌版本,否则 ${defaultEditionId})`,
     "  --text            also print the report's text on stdout / 同时在标准输出打印报告正文",
     "  -h, --help        show this help / 显示本帮助",
     "",
@@ -43,10 +48,9 @@ const help = (): string =>
 
 const fail = (english: string, chinese: string): number => usageError(english, chinese, help());
 
-/** A file problem: one line, Chinese then English, naming the user's file; exit 1. */
-function fileError(chinese: string, english: string): number {
-  process.stderr.write(`错误:${chinese} / Error: ${english}\n`);
-  return 1;
+/** A file problem: the one error line, naming the user's file; exit 1. */
+function fileError(file: string, chinese: string, english: string): number {
+  return printFileError(new FileError(file, chinese, english));
 }
 
 interface Args {
@@ -55,6 +59,7 @@ interface Args {
   out?: string;
   edition?: string;
   text: boolean;
+  force: boolean;
   /** Write the 进展报告 sheet into the workbook itself. */
   sheet: boolean;
   /** Write the workbook with the 进展报告 sheet to this file. */
@@ -62,7 +67,7 @@ interface Args {
 }
 
 function parse(argv: readonly string[]): Args | number {
-  const out: Args = { text: false, sheet: false };
+  const out: Args = { text: false, sheet: false, force: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? "";
     const eq = raw.indexOf("=");
@@ -82,6 +87,9 @@ function parse(argv: readonly string[]): Args | number {
         break;
       case "--sheet":
         out.sheet = true;
+        break;
+      case "--force":
+        out.force = true;
         break;
       case "--month": {
         const v = value();
@@ -139,121 +147,131 @@ export const reportCommand: Command = {
     const args = parse(argv);
     if (typeof args === "number") return args;
     const file = args.file ?? "";
-    let bytes: Buffer;
     try {
-      bytes = await readFile(file);
-    } catch {
-      return fileError(`无法读取文件“${file}”(不存在或无权限)。`, `cannot read "${file}" (missing or no permission).`);
+      return await report(args, file);
+    } catch (error) {
+      if (error instanceof FileError) return printFileError(error);
+      throw error;
     }
-    let zip: JSZip;
-    const workbook = new ExcelJS.Workbook();
-    try {
-      zip = await JSZip.loadAsync(bytes);
-      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    } catch {
-      return fileError(`“${file}”不是有效的 .xlsx 工作簿。`, `"${file}" is not a valid .xlsx workbook.`);
-    }
+  },
+};
+
+async function report(args: Args, file: string): Promise<number> {
+  const { bytes, zip } = await openWorkbookFile(file);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    return fileError(file, "不是有效的 .xlsx 工作簿。", "not a valid .xlsx workbook.");
+  }
+  let data: EditionData | undefined;
+  if (args.edition !== undefined) {
+    const loaded = await loadEdition(args.edition);
+    if (!loaded.ok) return loaded.usage ? fail(loaded.english, loaded.chinese) : reportLoadFailure(loaded);
+    data = loaded.data;
+  }
+  // The edition the workbook carries (an imported one included), as --update reads it; a carried part that
+  // cannot be read is refused, never replaced by a bundled edition.
+  const carried = await carriedEdition(() => readEditionPart(zip), file, data !== undefined);
+  if (data === undefined && carried.found) data = carried.edition;
+  if (data === undefined) {
     const pkg = await readPackage(zip);
     const marked = pkg.names.map((n) => decodeMarker(n.name, nameValue(n.formula))).find((m) => m !== undefined);
-    const editionId = args.edition ?? marked?.editionId ?? defaultEditionId;
-    const data = getEdition(editionId);
-    if (data === undefined) {
-      const known = editionIds().join(", ");
-      return fail(`unknown edition "${editionId}" (known: ${known}).`, `未知版本 "${editionId}"(可选:${known})。`);
-    }
-    const sheets = workbook.worksheets.map((ws) => readWorksheet(ws));
-    const read = readFigures(data, sheets);
-    if (read.sheets.length === 0) {
+    const editionId = marked?.editionId ?? defaultEditionId;
+    data = getEdition(editionId);
+    if (data === undefined)
       return fileError(
-        `“${file}”中没有政策目标的工作表(目标任务、月度填报等)。`,
-        `"${file}" holds none of the policy workbook's sheets (目标任务, 月度填报 …).`,
+        file,
+        `标明的版本“${editionId}”不是内置版本,工作簿也未内嵌版本数据;请用 --edition 指定版本文件。`,
+        `it names the edition "${editionId}", which is not bundled, and carries no edition; give --edition FILE.json.`,
       );
-    }
-    const year = data.document.year;
-    let month: number;
-    if (args.month) {
-      if (args.month.year !== year)
-        return fail(`--month must be in ${year}, the edition's year.`, `--month 应在政策年度 ${year} 年内。`);
-      month = args.month.month;
-    } else {
-      month = read.reportDate ? reportMonth(read.filled, read.reportDate, year) : read.filled.lastIndexOf(true) + 1;
-      if (month === 0)
-        return fileError(`“${file}”中还没有填报任何月份的数据。`, `"${file}" has no month with figures yet.`);
-    }
-    if (
-      read.layout === "current" &&
-      read.reportDate &&
-      read.reportDate.year === year &&
-      read.reportDate.month !== month
-    ) {
-      return fileError(
-        `“${file}”是早期版式(无月度填报表),只有报告日期所在的${read.reportDate.month}月的数据;请刷新工作簿后按月填报。`,
-        `"${file}" has the earlier layout (no monthly sheets): only ${read.reportDate.month}月's figures exist; refresh it to fill months.`,
+  }
+  const edition = data;
+  warnIfNotOfficial(file, edition, `npx zcmb template --update "${file}" --edition ${edition.document.id}`);
+  const sheets = workbook.worksheets.map((ws) => readWorksheet(ws));
+  const read = readFigures(edition, sheets);
+  if (read.sheets.length === 0) {
+    return fileError(
+      file,
+      "没有政策目标的工作表(目标任务、月度填报等)。",
+      "it holds none of the policy workbook's sheets (目标任务, 月度填报 …).",
+    );
+  }
+  const year = edition.document.year;
+  let month: number;
+  if (args.month) {
+    if (args.month.year !== year)
+      return fail(`--month must be in ${year}, the edition's year.`, `--month 应在政策年度 ${year} 年内。`);
+    month = args.month.month;
+  } else {
+    month = read.reportDate ? reportMonth(read.filled, read.reportDate, year) : read.filled.lastIndexOf(true) + 1;
+    if (month === 0) return fileError(file, "还没有填报任何月份的数据。", "it has no month with figures yet.");
+  }
+  if (
+    read.layout === "current" &&
+    read.reportDate &&
+    read.reportDate.year === year &&
+    read.reportDate.month !== month
+  ) {
+    return fileError(
+      file,
+      `是早期版式(无月度填报表),只有报告日期所在的${read.reportDate.month}月的数据;请刷新工作簿后按月填报。`,
+      `it has the earlier layout (no monthly sheets): only ${read.reportDate.month}月's figures exist; refresh it to fill months.`,
+    );
+  }
+  const text = monthReportText(read.figures, month, deviationReasonsOf(sheets));
+  const written: string[] = [];
+  const book = args.sheet ? file : args.into;
+  if (book !== undefined) {
+    const inPlace = path.resolve(book) === path.resolve(file);
+    // A copy never replaces another workbook; FILE itself (--sheet) only when it may be written (not read-only,
+    // not open in Excel or LibreOffice), and under its lock so a concurrent refresh is not lost.
+    if (!inPlace && (await exists(book)))
+      throw new FileError(
+        book,
+        "已存在,未作改动;要写入原工作簿请用 --sheet,或换一个文件名。",
+        "it exists and was left unchanged; write into the workbook itself with --sheet, or name another file.",
       );
-    }
-    const text = monthReportText(read.figures, month, deviationReasonsOf(sheets));
-    const written: string[] = [];
-    const book = args.sheet ? file : args.into;
-    if (book !== undefined) {
-      const inPlace = path.resolve(book) === path.resolve(file);
-      try {
-        // A copy never replaces another workbook; FILE itself (--sheet) only when it may be written (not read-only,
-        // not open in Excel or LibreOffice).
-        if (!inPlace && (await exists(book)))
-          throw new FileError(
-            `“${book}”已存在,未作改动;要写入原工作簿请用 --sheet,或换一个文件名。`,
-            `"${book}" exists and was left unchanged; write into the workbook itself with --sheet, or name another file.`,
-          );
-        await checkTarget(book, { replace: true });
-      } catch (error) {
-        if (error instanceof FileError) return fileError(error.chinese, error.english);
-        throw error;
-      }
+    await checkTarget(book, { replace: true });
+    const code = await withWorkbookLock(book, async () => {
+      // Read again under the lock: the report goes into the file as it is now, not as it was before the wait.
+      const current = inPlace ? await readWorkbookFile(file) : bytes;
       let result;
       try {
-        result = await writeReportIntoWorkbook(
-          new Uint8Array(bytes),
-          reportSheetLayout(text, localDateTime(new Date())),
-        );
+        result = await writeReportIntoWorkbook(current, reportSheetLayout(text, localDateTime(new Date())));
       } catch (error) {
         if (!(error instanceof ReportSheetTakenError)) throw error;
         const names = error.names.map((n) => `“${n}”`).join("");
         return fileError(
-          `“${file}”中的工作表${names}不是本工具生成的,未写入报告;请改名后重试,或不加 --sheet/--into 只生成 .docx。`,
-          `in "${file}" the sheets ${error.names.join(", ")} are the user's own: no report written; rename one, or leave out --sheet/--into for the .docx only.`,
+          file,
+          `工作簿中的工作表${names}不是本工具生成的,未写入报告;请改名后重试,或不加 --sheet/--into 只生成 .docx。`,
+          `its sheets ${error.names.join(", ")} are the user's own: no report written; rename one, or leave out --sheet/--into for the .docx only.`,
         );
       }
-      try {
-        await writeAtomic(book, result.buffer);
-      } catch (error) {
-        if (error instanceof FileError) return fileError(error.chinese, error.english);
-        throw error;
-      }
-      written.push(book);
-    }
-    const out =
-      args.out ??
-      (book !== undefined
-        ? undefined
-        : path.join(
-            path.dirname(file),
-            `${path.basename(file, path.extname(file))}-进展报告-${year}-${String(month).padStart(2, "0")}.docx`,
-          ));
-    if (out !== undefined) {
-      const docx = await reportDocx(text);
-      try {
-        await writeAtomic(out, docx);
-      } catch (error) {
-        if (error instanceof FileError) return fileError(error.chinese, error.english);
-        throw error;
-      }
-      written.push(out);
-    }
-    if (args.text) {
-      const body = [text.title, text.subtitle, ...text.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
-      process.stdout.write(`${body.join("\n")}\n`);
-    }
-    for (const w of written) process.stdout.write(`${path.resolve(w)}\n`);
-    return 0;
-  },
-};
+      await writeAtomic(book, result.buffer);
+      return 0;
+    });
+    if (code !== 0) return code;
+    written.push(book);
+  }
+  const out =
+    args.out ??
+    (book !== undefined
+      ? undefined
+      : path.join(
+          path.dirname(file),
+          `${path.basename(file, path.extname(file))}-进展报告-${year}-${String(month).padStart(2, "0")}.docx`,
+        ));
+  if (out !== undefined) {
+    // Same rules as template --out: an existing file (read-only included) is replaced only with --force.
+    await checkTarget(out, { replace: args.force });
+    await writeAtomic(out, await reportDocx(text));
+    written.push(out);
+  }
+  if (args.text) {
+    const body = [text.title, text.subtitle, ...text.sections.flatMap((s) => [s.heading, ...s.paragraphs])];
+    process.stdout.write(`${body.join("\n")}\n`);
+  }
+  for (const w of written) process.stdout.write(`${path.resolve(w)}\n`);
+  return 0;
+}

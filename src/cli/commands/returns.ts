@@ -56,6 +56,12 @@ const help = (): string =>
 
 const fail = (english: string, chinese: string): number => usageError(english, chinese, help());
 
+/** A FileError in the CLI's one shape (`错误:<file>:<reason> / Error: <file>: <reason>`). */
+function fileErrorOf(error: FileError): number {
+  process.stderr.write(`${error.message}\n`);
+  return RETURNS_EXIT.fileError;
+}
+
 function fileError(chinese: string, english: string): number {
   process.stderr.write(`错误:${chinese} / Error: ${english}\n`);
   return RETURNS_EXIT.fileError;
@@ -186,7 +192,7 @@ async function run(argv: readonly string[]): Promise<number> {
   try {
     bytes = await readWorkbookFile(args.workbook);
   } catch (error) {
-    if (error instanceof FileError) return fileError(error.chinese, error.english);
+    if (error instanceof FileError) return fileErrorOf(error);
     throw error;
   }
   const edition = await editionOf(bytes);
@@ -218,7 +224,7 @@ async function run(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${target}\n`);
       }
     } catch (error) {
-      if (error instanceof FileError) return fileError(error.chinese, error.english);
+      if (error instanceof FileError) return fileErrorOf(error);
       throw error;
     }
     if (withoutReturn.length > 0)
@@ -260,7 +266,7 @@ async function run(argv: readonly string[]): Promise<number> {
     try {
       await writeAtomic(args.workbook, result.buffer);
     } catch (error) {
-      if (error instanceof FileError) return fileError(error.chinese, error.english);
+      if (error instanceof FileError) return fileErrorOf(error);
       throw error;
     }
   }

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { defaultEditionId, editionIds, getEdition, type EditionData } from "../../policy";
 import { serializeEditionFile, toEditionFile } from "../../policy/editionFile";
-import { formatIssue } from "../../policy/validation";
 import { SHEET_KEYS } from "../../sheets/marker";
 import type { SheetKey } from "../../workbook/model";
 import type { Plan, PlanOptions } from "../../sheets/plan";
@@ -13,7 +12,8 @@ import { describeCarryOver } from "../carryOverSummary";
 import { readEditionPart, writeEditionPart } from "../../xlsx/editionPart";
 import { savePackage } from "../../xlsx/parts";
 import { usageError, type Command } from "../command";
-import { loadEdition } from "../edition";
+import { carriedEdition, loadEdition, reportLoadFailure, warnIfNotOfficial } from "../edition";
+import { withWorkbookLock } from "../lock";
 import { checkTarget, FileError, openWorkbookFile, readWorkbookFile, writeAtomic } from "../files";
 import { describeRefresh } from "../preview";
 
@@ -74,11 +74,13 @@ function asFileError(error: unknown, file: string): FileError {
     error instanceof PreviousWorkbookError
   ) {
     const [zh, en] = error.message.split(" / ");
-    return new FileError(`“${file}”:${zh ?? ""}`, `"${file}": ${en ?? ""}`);
+    return new FileError(file, zh ?? "", en ?? "");
   }
+  const name = error instanceof Error ? error.name : "unknown";
   return new FileError(
-    `处理“${file}”时出错,文件未作改动(内部错误 ${error instanceof Error ? error.name : "unknown"})。`,
-    `processing "${file}" failed; it was left unchanged (internal error ${error instanceof Error ? error.name : "unknown"}).`,
+    file,
+    `处理时出错,文件未作改动(内部错误 ${name})。`,
+    `processing it failed; it was left unchanged (internal error ${name}).`,
   );
 }
 
@@ -199,6 +201,52 @@ function parse(args: readonly string[]): Args | number {
   return out;
 }
 
+/** `--update`: the package opened once, refreshed, its edition written, saved once (or not at all). */
+async function refresh(
+  update: string,
+  target: string,
+  data: EditionData | undefined,
+  args: Args,
+  options: PlanOptions,
+): Promise<number> {
+  // The package is opened once: the edition it carries is read, the refresh and the edition written into it,
+  // and it is saved once — or not at all when nothing changes.
+  const { bytes: input, zip } = await openWorkbookFile(update);
+  // A carried edition that cannot be read or is invalid refuses the refresh (never the bundled one instead).
+  const carried = await carriedEdition(() => readEditionPart(zip), update, data !== undefined);
+  const edition =
+    data ?? (carried.found ? carried.edition : undefined) ?? (getEdition(defaultEditionId) as EditionData);
+  warnIfNotOfficial(update, edition, `npx zcmb template --update "${update}" --edition ${edition.document.id}`);
+  const result = await refreshPackage(zip, edition, {
+    ...options,
+    ...(args.restoreFormulas ? { restoreFormulas: true } : {}),
+  }).catch((error: unknown) => {
+    throw asFileError(error, update);
+  });
+  const summary = describeRefresh(result.patch.summary, update);
+  if (args.dryRun) {
+    const planned = await carryOver(result.changed ? await savePackage(zip) : input, edition, options, args).catch(
+      (error: unknown) => {
+        throw asFileError(error, args.previous ?? update);
+      },
+    );
+    process.stdout.write(`${summary}\n${planned.summary}`);
+    return 0;
+  }
+  // The workbook carries the edition it was refreshed with; when it already carried exactly this one and
+  // nothing else changed, the file is left as it is (not even rewritten), unless a copy was asked for.
+  const carriesIt = carried.found && carried.edition !== undefined && sameEdition(carried.edition, edition);
+  if (!carriesIt) await writeEditionPart(zip, edition);
+  const refreshed = result.changed || !carriesIt ? await savePackage(zip) : input;
+  const written = await carryOver(refreshed, edition, options, args).catch((error: unknown) => {
+    throw asFileError(error, args.previous ?? update);
+  });
+  const output = written.buffer;
+  if (output !== input || path.resolve(target) !== path.resolve(update)) await writeAtomic(target, output);
+  process.stderr.write(`${summary}\n${written.summary}`);
+  return 0;
+}
+
 export const templateCommand: Command = {
   name: "template",
   async run(argv) {
@@ -209,8 +257,7 @@ export const templateCommand: Command = {
       const loaded = await loadEdition(args.edition);
       if (!loaded.ok) {
         if (loaded.usage) return fail(loaded.english, loaded.chinese);
-        process.stderr.write(`错误:${loaded.chinese}\nError: ${loaded.english}\n`);
-        return 1;
+        return reportLoadFailure(loaded);
       }
       data = loaded.data;
     }
@@ -231,9 +278,10 @@ export const templateCommand: Command = {
     // --update writing back to the file it read replaces it; any other existing target needs --force.
     const replace = args.force || (update !== undefined && path.resolve(target) === path.resolve(update));
     try {
-      if (!args.dryRun) await checkTarget(target, { replace });
+      if (!args.dryRun) await checkTarget(target, { replace, existsHint: "update" });
       if (update === undefined) {
         const edition = data ?? (getEdition(defaultEditionId) as EditionData);
+        warnIfNotOfficial(args.edition ?? target, edition, `--edition ${edition.document.id}`);
         const result = await writeTemplate(edition, options, { carryEdition: true });
         const written = await carryOver(result.buffer, edition, options, args);
         if (args.dryRun) {
@@ -243,57 +291,16 @@ export const templateCommand: Command = {
         await writeAtomic(target, written.buffer);
         process.stderr.write(written.summary);
       } else {
-        // The package is opened once: the edition it carries is read, the refresh and the edition written into it,
-        // and it is saved once — or not at all when nothing changes.
-        const { bytes: input, zip } = await openWorkbookFile(update);
-        const carried = await readEditionPart(zip).catch(() => ({ found: false }) as const);
-        if (carried.found && carried.edition === undefined && data === undefined) {
-          // A tampered or foreign part: nothing is written, the file stays as it was.
-          const issues = carried.errors.map((i) => `\n  ${formatIssue(i)}`).join("");
-          process.stderr.write(
-            `错误:“${update}”内嵌的版本无效,文件未作改动;可用 --edition 指定版本重写:${issues}\n` +
-              `Error: the edition stored in "${update}" is invalid; the file was left unchanged (give --edition to replace it).\n`,
-          );
-          return 1;
-        }
-        const edition =
-          data ?? (carried.found ? carried.edition : undefined) ?? (getEdition(defaultEditionId) as EditionData);
-        const result = await refreshPackage(zip, edition, {
-          ...options,
-          ...(args.restoreFormulas ? { restoreFormulas: true } : {}),
-        }).catch((error: unknown) => {
-          throw asFileError(error, update);
-        });
-        const summary = describeRefresh(result.patch.summary, update);
-        if (args.dryRun) {
-          const planned = await carryOver(
-            result.changed ? await savePackage(zip) : input,
-            edition,
-            options,
-            args,
-          ).catch((error: unknown) => {
-            throw asFileError(error, args.previous ?? update);
-          });
-          process.stdout.write(`${summary}\n${planned.summary}`);
-          return 0;
-        }
-        // The workbook carries the edition it was refreshed with; when it already carried exactly this one and
-        // nothing else changed, the file is left as it is (not even rewritten), unless a copy was asked for.
-        const carriesIt = carried.found && carried.edition !== undefined && sameEdition(carried.edition, edition);
-        if (!carriesIt) await writeEditionPart(zip, edition);
-        const refreshed = result.changed || !carriesIt ? await savePackage(zip) : input;
-        const written = await carryOver(refreshed, edition, options, args).catch((error: unknown) => {
-          throw asFileError(error, args.previous ?? update);
-        });
-        const output = written.buffer;
-        if (output !== input || path.resolve(target) !== path.resolve(update)) await writeAtomic(target, output);
-        process.stderr.write(`${summary}\n${written.summary}`);
+        // The read-modify-write holds the workbook's lock: a second run refuses instead of one result vanishing.
+        const work = () => refresh(update, target, data, args, options);
+        if (args.dryRun) return await work();
+        await withWorkbookLock(target, work);
       }
       process.stdout.write(`${path.resolve(target)}\n`);
       return 0;
     } catch (error) {
       const known = asFileError(error, update ?? target);
-      process.stderr.write(`错误:${known.chinese} / Error: ${known.english}\n`);
+      process.stderr.write(`${known.message}\n`);
       if (process.env.ZC_DEBUG && !(error instanceof FileError))
         process.stderr.write(`${String((error as Error).stack)}\n`);
       return 1;

@@ -11,7 +11,28 @@ import {
   SHEET_KEYS,
   type Capabilities,
 } from "../../excel";
+import { readWorkbookEdition } from "../../excel/editionPart";
 import type { Actions, InsertResult } from "../actions";
+
+/** The workbook's edition part exists but cannot be read or is invalid: nothing is written. */
+export class UnreadableEditionError extends Error {
+  readonly code = "UnreadableWorkbookEdition";
+  constructor(readonly reasons: readonly string[]) {
+    super(reasons.join("; "));
+    this.name = "UnreadableEditionError";
+  }
+}
+
+async function refuseUnreadableEdition(context: Excel.RequestContext): Promise<void> {
+  let carried;
+  try {
+    carried = await readWorkbookEdition(context);
+  } catch (error) {
+    throw new UnreadableEditionError([error instanceof Error ? error.message : String(error)]);
+  }
+  if (carried.found && carried.edition === undefined)
+    throw new UnreadableEditionError(carried.errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)));
+}
 
 export { ALL_SHEET_KEYS, SHEET_KEYS };
 
@@ -40,7 +61,13 @@ export function createExcelActions(host: { run?: ExcelRun; capabilities?: () => 
   const run = host.run ?? excelRun;
   const capabilities = host.capabilities ?? hostCapabilities;
   return {
-    generate: (options) => run((context) => generateWorkbook(context, { capabilities: capabilities(), ...options })),
+    generate: (options) =>
+      run(async (context) => {
+        // An edition the user loaded replaces what the workbook carries, as --edition does in the CLI; otherwise
+        // a carried edition that cannot be read refuses the refresh instead of being replaced by a bundled one.
+        if (options.edition === undefined) await refuseUnreadableEdition(context);
+        return generateWorkbook(context, { capabilities: capabilities(), ...options });
+      }),
 
     preview: (options) => run((context) => previewWorkbook(context, options)),
 

@@ -6,14 +6,18 @@ import { REVIEW_SHEET, REVIEW_TEXT_SHEET, type Cell } from "../../importer/revie
 import { fromEditionFile } from "../../policy/editionFile";
 import { generateWorkbook } from "../../excel";
 import { storeWorkbookEdition } from "../../excel/editionPart";
+import { constantInput, textInput } from "../../excel/textInput";
 import type { ImportActions } from "../importActions";
 import { hostCapabilities } from "./actions";
 
 type Value = string | number | boolean;
 
-function rectangle(rows: readonly (readonly Cell[])[]): Value[][] {
+/** The review rows as `values` takes them: a rectangle, text escaped so a quote beginning with "=" stays text. */
+export function rectangle(rows: readonly (readonly Cell[])[]): Value[][] {
   const width = Math.max(1, ...rows.map((r) => r.length));
-  return (rows.length === 0 ? [[]] : rows).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
+  return (rows.length === 0 ? [[]] : rows).map((r) =>
+    Array.from({ length: width }, (_, i) => constantInput(r[i] ?? "")),
+  );
 }
 
 export function createImportActions(): ImportActions {
@@ -40,7 +44,7 @@ export function createImportActions(): ImportActions {
         ws.getRange("K:K").format.columnWidth = 300;
         const hidden = sheets.add(REVIEW_TEXT_SHEET);
         const lines = sheet.text.length === 0 ? [""] : sheet.text;
-        hidden.getRangeByIndexes(0, 0, lines.length, 1).values = lines.map((l) => [l]);
+        hidden.getRangeByIndexes(0, 0, lines.length, 1).values = lines.map((l) => [textInput(l)]);
         hidden.visibility = Excel.SheetVisibility.hidden;
         ws.activate();
         await context.sync();

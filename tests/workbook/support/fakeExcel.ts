@@ -801,7 +801,7 @@ export class FakeExcel {
         touch("values");
         checkShape("values", grid);
         fake.cellsWritten += grid.length * (grid[0]?.length ?? 0);
-        grid.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.left + c, v, true)));
+        grid.forEach((row, r) => row.forEach((v, c) => putCell(sheet, box.top + r, box.left + c, v)));
       },
       set numberFormat(grid: string[][]) {
         touch("numberFormat");
@@ -964,7 +964,7 @@ function key(r: number, c: number): string {
   return `${r}:${c}`;
 }
 
-function putCell(sheet: FakeSheet, r: number, c: number, v: unknown, asValue = false): void {
+function putCell(sheet: FakeSheet, r: number, c: number, v: unknown): void {
   const k = key(r, c);
   const old = sheet.cells.get(k);
   if (v === "" || v === null || v === undefined) {
@@ -973,7 +973,11 @@ function putCell(sheet: FakeSheet, r: number, c: number, v: unknown, asValue = f
     return;
   }
   const base = old?.numFmt ? { numFmt: old.numFmt } : {};
-  if (!asValue && typeof v === "string" && v.startsWith("=")) sheet.cells.set(k, { ...base, value: null, formula: v });
+  // As Excel parses what `formulas` and `values` receive: a leading apostrophe makes the rest text (and is not
+  // stored); "=…" is a formula through either property; "+…", "-…" and "@…" too when they do not read as a number.
+  if (typeof v === "string" && v.startsWith("'")) sheet.cells.set(k, { ...base, value: v.slice(1) });
+  else if (typeof v === "string" && (v.startsWith("=") || (/^[+\-@]/.test(v) && !Number.isFinite(Number(v)))))
+    sheet.cells.set(k, { ...base, value: null, formula: v.startsWith("=") ? v : `=${v.replace(/^@/, "")}` });
   else sheet.cells.set(k, { ...base, value: v });
 }
 

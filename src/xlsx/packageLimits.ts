@@ -1,0 +1,289 @@
+/**
+ * Limits on an Office Open XML package (.xlsx, .docx) from someone else, checked before anything is inflated or
+ * parsed: a few hundred KB that inflate to gigabytes, or a row numbered 2,000,000,000, must be refused with one
+ * line, not end in an out-of-memory abort. Two steps, both bounded in memory:
+ *
+ * 1. the zip's central directory (plain bytes, nothing inflated): the number of parts and each part's declared
+ *    size, per part and in total;
+ * 2. each part inflated as a stream and counted chunk by chunk (a part may lie about its size), stopped as soon as
+ *    it passes its limit; worksheet parts are scanned on the way for row and column numbers beyond Excel's grid and
+ *    for more rows or cells than a sheet this product reads may have.
+ *
+ * The package-opening place (openPackage in ./parts.ts) calls {@link openWithinLimits}.
+ */
+import JSZip from "jszip";
+
+export interface PartLimit {
+  /** Which parts (by path in the package). */
+  readonly pattern: RegExp;
+  readonly maxBytes: number;
+}
+
+export interface PackageLimits {
+  readonly maxParts: number;
+  /** Uncompressed, all parts together. */
+  readonly maxTotalBytes: number;
+  /** Uncompressed, any one part. */
+  readonly maxPartBytes: number;
+  /** Tighter limits for the parts the product parses; the first pattern that matches applies. */
+  readonly parts: readonly PartLimit[];
+  /** For worksheet parts: rows and cells a sheet may have (the reader holds a parsed sheet in memory). */
+  readonly sheet?: { readonly maxRows: number; readonly maxCells: number };
+}
+
+const MiB = 1024 * 1024;
+
+/** Excel's grid: 1,048,576 rows and 16,384 columns (A–XFD). */
+export const EXCEL_MAX_ROW = 1_048_576;
+export const EXCEL_MAX_COLUMN = 16_384;
+
+/**
+ * A workbook: the parts the product parses are small in any real workbook (乐清's largest sheet part is ≈ 1 MB);
+ * other parts (a colleague's sheets, images) pass through and only count towards the total.
+ */
+export const WORKBOOK_LIMITS: PackageLimits = {
+  maxParts: 10_000,
+  maxTotalBytes: 512 * MiB,
+  maxPartBytes: 256 * MiB,
+  parts: [
+    { pattern: /^customXml\/item\d+\.xml$/i, maxBytes: 4 * MiB },
+    { pattern: /^xl\/worksheets\/[^/]+\.xml$/i, maxBytes: 32 * MiB },
+    { pattern: /^xl\/sharedStrings\.xml$/i, maxBytes: 32 * MiB },
+    { pattern: /\.(?:xml|rels)$/i, maxBytes: 16 * MiB },
+  ],
+  sheet: { maxRows: 50_000, maxCells: 500_000 },
+};
+
+/** A .docx policy text: the whole 乐清 document is ≈ 40 KB of document.xml. */
+export const DOCX_LIMITS: PackageLimits = {
+  maxParts: 2_000,
+  maxTotalBytes: 128 * MiB,
+  maxPartBytes: 64 * MiB,
+  parts: [{ pattern: /\.(?:xml|rels)$/i, maxBytes: 16 * MiB }],
+};
+
+/** A package beyond a limit: which part (if one), and why, in Chinese and English. */
+export class PackageLimitError extends Error {
+  constructor(
+    readonly part: string | undefined,
+    readonly chinese: string,
+    readonly english: string,
+  ) {
+    super(`${chinese} / ${english}`);
+    this.name = "PackageLimitError";
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / MiB).toFixed(bytes < 10 * MiB ? 1 : 0)} MB`;
+
+function limitOf(part: string, limits: PackageLimits): number {
+  return limits.parts.find((p) => p.pattern.test(part))?.maxBytes ?? limits.maxPartBytes;
+}
+
+function tooLarge(part: string, size: number, limit: number, declared: boolean): PackageLimitError {
+  const how = declared ? "" : "(实际解压)";
+  const howEn = declared ? "" : " (when inflated)";
+  return new PackageLimitError(
+    part,
+    `部件 ${part} 解压后${how}超过 ${mib(limit)}(${size > limit ? `至少 ${mib(size)}` : mib(size)}),超出上限,已拒绝。`,
+    `the part ${part} inflates${howEn} to more than ${mib(limit)} (${mib(size)}), beyond the limit; refused.`,
+  );
+}
+
+interface DirectoryEntry {
+  readonly name: string;
+  readonly compressed: number;
+  readonly size: number;
+}
+
+/** The central directory's entries, or undefined when the bytes are no zip (the zip reader then says so). */
+export function centralDirectory(bytes: Uint8Array): DirectoryEntry[] | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = view.getUint16(end + 10, true);
+  const offset = view.getUint32(end + 16, true);
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new PackageLimitError(
+      undefined,
+      "是 ZIP64 大文件包,超出本工具读取的上限,已拒绝。",
+      "it is a ZIP64 package, larger than anything this tool reads; refused.",
+    );
+  const decoder = new TextDecoder("utf-8");
+  const entries: DirectoryEntry[] = [];
+  let at = offset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const compressed = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    entries.push({ name, compressed, size });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+/** Step 1: the declared sizes, before anything is inflated. */
+export function checkDeclaredSizes(bytes: Uint8Array, limits: PackageLimits): void {
+  const entries = centralDirectory(bytes);
+  if (entries === undefined) return;
+  if (entries.length > limits.maxParts)
+    throw new PackageLimitError(
+      undefined,
+      `含有 ${entries.length} 个部件,超过 ${limits.maxParts} 个的上限,已拒绝。`,
+      `it holds ${entries.length} parts, more than the limit of ${limits.maxParts}; refused.`,
+    );
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.size === 0xffffffff || entry.compressed === 0xffffffff)
+      throw tooLarge(entry.name, 0xffffffff, limitOf(entry.name, limits), true);
+    const limit = limitOf(entry.name, limits);
+    if (entry.size > limit) throw tooLarge(entry.name, entry.size, limit, true);
+    total += entry.size;
+  }
+  if (total > limits.maxTotalBytes)
+    throw new PackageLimitError(
+      undefined,
+      `解压后共 ${mib(total)},超过 ${mib(limits.maxTotalBytes)} 的上限,已拒绝。`,
+      `it inflates to ${mib(total)} in all, more than the limit of ${mib(limits.maxTotalBytes)}; refused.`,
+    );
+}
+
+/** Counts rows and cells of a worksheet part as its text streams by, refusing numbers beyond the grid. */
+class SheetScan {
+  private tail = "";
+  private rows = 0;
+  private cells = 0;
+  private readonly decoder = new TextDecoder("utf-8");
+
+  constructor(
+    private readonly part: string,
+    private readonly limits: NonNullable<PackageLimits["sheet"]>,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    // A tag split across two chunks is kept for the next one (tags are short; a long text run is not kept).
+    const text = this.tail + this.decoder.decode(chunk, { stream: true });
+    const open = text.lastIndexOf("<");
+    const keep = open >= 0 && text.length - open < 4096 ? open : text.length;
+    this.tail = text.slice(keep);
+    this.scan(text.slice(0, keep));
+  }
+
+  end(): void {
+    this.scan(this.tail + this.decoder.decode());
+    this.tail = "";
+  }
+
+  private scan(text: string): void {
+    for (const m of text.matchAll(/<(?:\w+:)?(row|c)\b([^>]*)>/g)) {
+      const isRow = m[1] === "row";
+      if (isRow) this.rows++;
+      else this.cells++;
+      const ref = /\br="([^"]*)"/.exec(m[2] ?? "")?.[1];
+      if (ref !== undefined) this.checkRef(ref, isRow);
+    }
+    const { maxRows, maxCells } = this.limits;
+    if (this.rows > maxRows)
+      throw new PackageLimitError(
+        this.part,
+        `工作表部件 ${this.part} 超过 ${maxRows.toLocaleString("en-US")} 行的上限,已拒绝。`,
+        `the worksheet part ${this.part} has more than ${maxRows.toLocaleString("en-US")} rows, the limit; refused.`,
+      );
+    if (this.cells > maxCells)
+      throw new PackageLimitError(
+        this.part,
+        `工作表部件 ${this.part} 超过 ${maxCells.toLocaleString("en-US")} 个单元格的上限,已拒绝。`,
+        `the worksheet part ${this.part} has more than ${maxCells.toLocaleString("en-US")} cells, the limit; refused.`,
+      );
+  }
+
+  private checkRef(ref: string, isRow: boolean): void {
+    const m = isRow ? /^(\d+)$/.exec(ref) : /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
+    const row = Number(isRow ? m?.[1] : m?.[2]);
+    let column = 0;
+    if (!isRow) for (const ch of (m?.[1] ?? "").toUpperCase()) column = column * 26 + ch.charCodeAt(0) - 64;
+    if (m === null || !(row >= 1 && row <= EXCEL_MAX_ROW) || column > EXCEL_MAX_COLUMN)
+      throw new PackageLimitError(
+        this.part,
+        `工作表部件 ${this.part} 中有超出 Excel 表格范围的${isRow ? "行号" : "单元格"} ${ref.slice(0, 24)}(最多 ${EXCEL_MAX_ROW} 行、XFD 列),已拒绝。`,
+        `the worksheet part ${this.part} has the ${isRow ? "row number" : "cell"} ${ref.slice(0, 24)}, beyond Excel's grid (${EXCEL_MAX_ROW} rows, columns to XFD); refused.`,
+      );
+  }
+}
+
+type Streamable = { internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array> };
+
+/** Step 2 for one part: inflates it as a stream, counting, and stops at the first chunk past its limit. */
+function checkInflated(file: JSZip.JSZipObject, limit: number, scan: SheetScan | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    let failed = false;
+    const stream = (file as unknown as Streamable).internalStream("uint8array");
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      stream.pause();
+      reject(error);
+    };
+    stream
+      .on("data", (chunk) => {
+        if (failed) return;
+        size += chunk.length;
+        if (size > limit) return fail(tooLarge(file.name, size, limit, false));
+        try {
+          scan?.push(chunk);
+        } catch (error) {
+          fail(error);
+        }
+      })
+      .on("error", () =>
+        fail(
+          new PackageLimitError(
+            file.name,
+            `部件 ${file.name} 的压缩数据已损坏,无法解压。`,
+            `the part ${file.name} is damaged (its compressed data cannot be inflated).`,
+          ),
+        ),
+      )
+      .on("end", () => {
+        if (failed) return;
+        try {
+          scan?.end();
+          resolve(size);
+        } catch (error) {
+          fail(error);
+        }
+      })
+      .resume();
+  });
+}
+
+/**
+ * Opens a package from someone else within `limits`: declared sizes first, then every part inflated as a stream
+ * and counted (never held), then the zip reader the rest of the code uses. Throws {@link PackageLimitError}; a
+ * package that is no zip at all fails in the zip reader as before (the caller says "not an .xlsx").
+ */
+export async function openWithinLimits(bytes: Uint8Array, limits: PackageLimits): Promise<JSZip> {
+  checkDeclaredSizes(bytes, limits);
+  const zip = await JSZip.loadAsync(bytes);
+  let total = 0;
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const scan =
+      limits.sheet !== undefined && /^xl\/worksheets\/[^/]+\.xml$/i.test(file.name)
+        ? new SheetScan(file.name, limits.sheet)
+        : undefined;
+    total += await checkInflated(file, Math.min(limitOf(file.name, limits), limits.maxTotalBytes - total), scan);
+  }
+  return zip;
+}
