@@ -25,6 +25,7 @@ import { BATCH_BYTES, WriteBatches } from "./batches";
 import { FULL_CAPABILITIES, type Capabilities } from "./capabilities";
 import { toExisting } from "./index";
 import { writePatch } from "./patch";
+import { constantInput } from "./textInput";
 
 export interface ExcelMergeOptions extends Pick<MergeInput, "takeReturned" | "acceptNotLead"> {
   readonly time: string;
@@ -180,7 +181,8 @@ export async function mergeReturnsInExcel(
     await batches.roomFor(values, 2);
     const range = sheet.getRange(rangeAddress(top + 1, 1, top + values.length, LOG_COLUMNS.length));
     range.numberFormat = values.map((row) => row.map(() => "@"));
-    range.values = values;
+    // A return's texts (file names, 情况说明) are someone else's: text stays text whatever it starts with.
+    range.values = values.map((row) => row.map(constantInput));
   }
   await batches.send();
   return {
