@@ -46,11 +46,11 @@ export function buildFresh(
     case "责任分工":
       return buildDutiesSheet(ctx, name);
     case "目标任务": {
-      const out = buildTargetsSheet(ctx, name, undefined, current.targets);
+      const out = buildTargetsSheet(ctx, name, current.targets);
       return { sheet: out.sheet, targetRows: out.rows };
     }
     case "预算执行": {
-      const out = buildExecutionSheet(ctx, name, undefined, current.areas);
+      const out = buildExecutionSheet(ctx, name, current.areas);
       return { sheet: out.sheet, executionRows: out.rows, progress: out.progress };
     }
     case "汇总":

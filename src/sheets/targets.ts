@@ -1,17 +1,14 @@
 import { CUMULATIVE_KINDS, toExcelValue, toChineseNumeral } from "../engine";
-import type { Comparator, Target, TargetKind } from "../policy/types";
+import type { Target, TargetKind } from "../policy/types";
 import { cellAddress, columnLetter, rangeAddress } from "../workbook/a1";
-import { readInput, toScalar, type RawCell } from "../workbook/cells";
-import { areaLabel, carried, emptyStats, type BuildContext, type BuildStats } from "./context";
+import { areaLabel, emptyStats, type BuildContext, type BuildStats } from "./context";
 import { evaluateTarget, progressOf } from "./evaluate";
 import { completionFormula, gapFormula, progressFormula, statusFormula } from "./formulas";
 import {
   DATE_LABEL,
   DATE_ROW,
-  DUPLICATE_TARGET,
   FIRST_DATA_ROW,
   HEADER_ROW,
-  ORPHAN_TARGET,
   PROGRESS_LABEL,
   TABLE_NAMES,
   TARGET_COLUMNS,
@@ -19,15 +16,12 @@ import {
   targetColumns,
   type TargetColumn,
 } from "./layout";
-import { type ReadTargetRow, type ReadTargets } from "./read";
 import { lookupFormula } from "./monthlyFormulas";
-import { sameScalar } from "../workbook/same";
 import { monthlyTargetCol } from "./monthly";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "./sheetBuilder";
 import type { CellSpec, Scalar, SheetSpec } from "../workbook/model";
 import { titleWithNumber } from "../policy/documentLabel";
-import { basisOfKind, comparatorOfSymbol, COMPARATOR_SYMBOL, CUMULATIVE, shownAsPercent } from "./texts";
-import { hasContent } from "../workbook/cells";
+import { basisOfKind, COMPARATOR_SYMBOL, shownAsPercent } from "./texts";
 
 /** One row as written, with the results its formulas give: 汇总 caches its counts from these. */
 export interface TargetRowOut {
@@ -74,31 +68,29 @@ export function actualFormula(ctx: BuildContext, row: number): string {
 }
 
 /**
+ * A new 目标任务 sheet: one row per target in the edition's order. A refresh never rebuilds it over the user's
+ * rows — the keyed patch (targetsPatch.ts) compares this fresh version with the sheet as it is, row by 编号.
  * `current`: 本期数 by target id (the monthly sheets' report-month figures, see monthlyPlan's currentFigures), the
  * cached result of 实际值 when `ctx.monthly`.
  */
 export function buildTargetsSheet(
   ctx: BuildContext,
   name: string,
-  existing: ReadTargets | undefined,
   current: ReadonlyMap<string, Scalar> = new Map(),
 ): TargetsOut {
   const { data, index } = ctx;
   const b = new SheetBuilder("目标任务", name);
   const stats = emptyStats();
-  const extras = existing?.extraColumns ?? [];
-  const columnCount = TARGET_COLUMNS.length + extras.length;
+  const columnCount = TARGET_COLUMNS.length;
   const col = targetCol;
 
   b.title(`${TITLE_MARK}目标任务 · ${titleWithNumber(data.document)}`, columnCount);
 
   // 报告日期 (input) and its 序时进度 (formula), which the 状态 formulas read.
-  const dateCell = existing ? existing.reportDate : { value: ctx.reportDateSerial };
-  if (existing && hasContent(existing.reportDate)) stats.valuesKept++;
   b.value(DATE_ROW, 1, DATE_LABEL);
-  b.set(DATE_ROW, 2, carried(dateCell, DATE_FORMAT) ?? { value: null, numFmt: DATE_FORMAT });
+  b.set(DATE_ROW, 2, { value: ctx.reportDateSerial, numFmt: DATE_FORMAT });
   b.value(DATE_ROW, 3, PROGRESS_LABEL);
-  const progress = progressOf(toScalar(dateCell?.value), index.year);
+  const progress = progressOf(ctx.reportDateSerial, index.year);
   b.set(DATE_ROW, 4, { formula: progressFormula(index.year), result: progress, numFmt: "0.0%" });
   b.value(
     DATE_ROW,
@@ -134,17 +126,7 @@ export function buildTargetsSheet(
   b.style(rangeAddress(3, 1, 3, columnCount), STYLE.subtitle);
   b.height(3, 32);
 
-  b.tableColumns(HEADER_ROW, targetColumns(ctx.monthly === true), extras);
-
-  // Match existing rows to targets by 编号 (case-insensitive), never by position.
-  const byId = new Map<string, ReadTargetRow>();
-  const leftovers: { row: ReadTargetRow; flag: string }[] = [];
-  for (const row of existing?.rows ?? []) {
-    const target = row.id === "" ? undefined : index.target(row.id);
-    if (target === undefined) leftovers.push({ row, flag: ORPHAN_TARGET });
-    else if (byId.has(target.id)) leftovers.push({ row, flag: DUPLICATE_TARGET });
-    else byId.set(target.id, row);
-  }
+  b.tableColumns(HEADER_ROW, targetColumns(ctx.monthly === true), []);
 
   const rowsOut: TargetRowOut[] = [];
   let r = FIRST_DATA_ROW;
@@ -152,30 +134,11 @@ export function buildTargetsSheet(
   for (const target of data.targets) {
     const area = index.area(target.area);
     const label = area ? areaLabel(area) : String(target.area);
-    const read = byId.get(target.id);
-    const follow = ctx.monthly ? following(ctx, r, read, current.get(target.id) ?? "") : undefined;
-    const out = writeRow(
-      b,
-      r,
-      officialOf(ctx, target, label),
-      target,
-      read,
-      follow?.kept ? OVERRIDE_FLAG : "",
-      progress,
-      extras.length,
-      stats,
-      follow?.cell,
-    );
-    rowsOut.push({ area: label, status: out });
+    // With the monthly sheets 实际值 follows 月度填报; without them it is an input, blank in a new sheet.
+    const actual = ctx.monthly ? { formula: actualFormula(ctx, r), result: current.get(target.id) ?? "" } : undefined;
+    const status = writeRow(b, { row: r, official: officialOf(ctx, target, label), target, progress, actual });
+    rowsOut.push({ area: label, status });
     if (target.comparator === "increase" || target.comparator === "decrease") directionRows.push(r);
-    r++;
-  }
-  for (const { row, flag } of leftovers) {
-    const official = officialFromRead(row);
-    const pseudo = pseudoTarget(row);
-    const out = writeRow(b, r, official, pseudo, row, flag, progress, extras.length, stats);
-    rowsOut.push({ area: String(official.领域?.value ?? ""), status: out });
-    stats.orphanRows++;
     r++;
   }
   const last = r - 1;
@@ -195,7 +158,6 @@ export function buildTargetsSheet(
   for (const row of directionRows) b.style(cellAddress(row, col("上年值")), STYLE.input);
   for (const key of ctx.monthly ? (["备注"] as const) : (["实际值", "备注"] as const))
     b.styleBox(FIRST_DATA_ROW, col(key), last, col(key), STYLE.input);
-  if (extras.length > 0) b.styleBox(FIRST_DATA_ROW, TARGET_COLUMNS.length + 1, last, columnCount, STYLE.input);
 
   b.table({
     name: TABLE_NAMES.targets,
@@ -262,73 +224,26 @@ function officialOf(ctx: BuildContext, t: Target, label: string): Official {
   };
 }
 
-function officialFromRead(row: ReadTargetRow): Official {
-  const out: Official = {};
-  for (const [key, cell] of Object.entries(row.official) as [TargetColumn, RawCell][]) {
-    out[key] = { value: toScalar(cell.value) };
-  }
-  const unit = typeof row.official.单位?.value === "string" ? row.official.单位.value : "";
-  const fmt = valueFormat(unit);
-  if (fmt && out.目标值) out.目标值 = { ...out.目标值, numFmt: fmt };
-  return out;
+interface NewRow {
+  readonly row: number;
+  readonly official: Official;
+  readonly target: Target;
+  /** 序时进度 of the report date, which the cached 状态 follows. */
+  readonly progress: unknown;
+  /** 实际值 when it follows 月度填报: the lookup formula with the report month's figure as its result. */
+  readonly actual?: { readonly formula: string; readonly result: Scalar };
 }
 
-/** A target rebuilt from a kept row's own cells, so its cached results match what its formulas give. */
-function pseudoTarget(row: ReadTargetRow): Target {
-  const unit = typeof row.official.单位?.value === "string" ? row.official.单位.value : "";
-  const raw = readInput(row.official.目标值?.value);
-  const comparator: Comparator = comparatorOfSymbol(row.official.比较?.value) ?? ">=";
-  const kind: TargetKind = row.official.口径?.value === CUMULATIVE ? "count" : "ratio";
-  const value = raw.kind === "number" ? (unit === "%" ? raw.value * 100 : raw.value) : null;
-  return {
-    id: row.id,
-    area: 0,
-    article: null,
-    indicator: String(row.official.指标?.value ?? ""),
-    value,
-    unit,
-    comparator,
-    kind,
-    words: [],
-    quote: "",
-  };
-}
-
-function writeRow(
-  b: SheetBuilder,
-  r: number,
-  official: Official,
-  target: Target,
-  read: ReadTargetRow | undefined,
-  flag: string,
-  progress: unknown,
-  extraCount: number,
-  stats: BuildStats,
-  follow?: CellSpec,
-): Scalar {
+/** Writes one target's row of a new sheet; returns the 状态 its formula gives, for 汇总's cached counts. */
+function writeRow(b: SheetBuilder, { row: r, official, target, progress, actual }: NewRow): Scalar {
   const col = targetCol;
   for (const [key, cell] of Object.entries(official) as [TargetColumn, CellSpec][]) b.set(r, col(key), cell);
   const fmt = valueFormat(target.unit, target.kind);
-  const typed = read?.inputs.实际值;
-  // Following the monthly sheets: the formula, or the user's own value kept over it (手工覆盖).
-  const actual: RawCell | undefined = follow
-    ? follow.formula === undefined
-      ? { value: follow.value ?? null }
-      : { value: follow.result ?? null, formula: follow.formula }
-    : typed;
-  const previous = read?.inputs.上年值;
-  const note = read?.inputs.备注;
-  // A typed 实际值 the formula took over is counted where it lives now (月度填报); one kept over it, here.
-  const keptActual = follow
-    ? follow.formula === undefined || !follow.formula.includes("MATCH")
-      ? actual
-      : undefined
-    : actual;
-  for (const cell of [keptActual, previous, note]) if (hasContent(cell)) stats.valuesKept++;
-  b.set(r, col("实际值"), follow ? { ...follow, ...(fmt ? { numFmt: fmt } : {}) } : carried(actual, fmt));
-  b.set(r, col("上年值"), carried(previous, fmt));
-  b.set(r, col("备注"), carried(note));
-  const results = evaluateTarget(target, toScalar(actual?.value), toScalar(previous?.value), progress);
+  const numFmt = fmt ? { numFmt: fmt } : {};
+  b.set(r, col("实际值"), actual ? { ...actual, ...numFmt } : fmt ? { value: null, numFmt: fmt } : undefined);
+  b.set(r, col("上年值"), fmt ? { value: null, numFmt: fmt } : undefined);
+  b.set(r, col("备注"), undefined);
+  const results = evaluateTarget(target, actual?.result ?? null, null, progress);
   b.set(r, col("完成率"), { formula: completionFormula(r), result: results.completion, numFmt: "0.0%" });
   b.set(r, col("差距"), {
     formula: gapFormula(r),
@@ -336,43 +251,9 @@ function writeRow(
     numFmt: shownAsPercent(target) ? '0.00"个百分点"' : "General",
   });
   b.set(r, col("状态"), { formula: statusFormula(r), result: results.status });
-  b.set(r, col("核对"), flag === "" ? undefined : { value: flag });
-  for (let i = 0; i < extraCount; i++) {
-    const cell = read?.extras[i];
-    if (hasContent(cell)) stats.valuesKept++;
-    b.set(r, TARGET_COLUMNS.length + i + 1, carried(cell));
-  }
-  const indicator = String(official.指标?.value ?? "");
-  b.fit(r, col("指标"), indicator);
+  b.set(r, col("核对"), undefined);
+  b.fit(r, col("指标"), String(official.指标?.value ?? ""));
   b.fit(r, col("责任单位"), String(official.责任单位?.value ?? ""));
   b.fit(r, col("领域"), String(official.领域?.value ?? ""));
-  if (flag) b.fit(r, col("核对"), flag);
-  if (hasContent(note)) b.fit(r, col("备注"), String(note.value ?? ""));
   return results.status;
-}
-
-/** 核对 of a row whose 实际值 the user typed over the formula that follows 月度填报. */
-const OVERRIDE_FLAG = "手工覆盖:实际值";
-
-/**
- * 实际值 of a target row when it follows 月度填报: the formula, with the report month's figure as its result —
- * unless the user typed something else there (a value that is not that figure, or a formula of their own), which
- * is kept as typed (`kept`) and flagged. A typed value equal to the figure is taken over by the formula (it lives
- * in its month on 月度填报 now: monthlyPlan moves it there).
- */
-function following(
-  ctx: BuildContext,
-  r: number,
-  read: ReadTargetRow | undefined,
-  current: Scalar,
-): { cell: CellSpec; kept: boolean } {
-  const formula = actualFormula(ctx, r);
-  const typed = read?.inputs.实际值;
-  const ours =
-    !hasContent(typed) ||
-    (typed.formula !== undefined && typed.formula.includes(ctx.names.月度填报) && typed.formula.includes("MATCH")) ||
-    (typed.formula === undefined && sameScalar(typed.value, current));
-  if (ours) return { cell: { formula, result: current }, kept: false };
-  const kept = carried(typed) ?? { value: null };
-  return { cell: kept, kept: true };
 }
