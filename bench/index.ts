@@ -9,6 +9,7 @@ const sections = [
   "editions",
   "template",
   "officePatch",
+  "realOfficeJs",
   "filePatch",
   "monthlyFile",
   "carryOver",

@@ -818,6 +818,25 @@ export class FakeExcel {
       get address() {
         return `${sheetRef(sheet.name)}!${address ?? "A1:XFD1048576"}`;
       },
+      // Office.js itself splits a large 2-D write into bands of rows, each `getRow(i).getBoundingRect(getRow(j))`
+      // of the range written (what tests/template/support/richApi.ts receives from the real library).
+      getRow(index: number) {
+        const row = box.top + index;
+        return fake.record(
+          `range:${sheet.name}!${rangeAddressOf({ ...box, top: row, bottom: row })}`,
+          fake.rangeImpl(sheet, rangeAddressOf({ ...box, top: row, bottom: row })),
+        );
+      },
+      getBoundingRect(other: { _address?: string }) {
+        const o = other._address ? parseAny(other._address.replace(/^.*!/, "")) : box;
+        const union = rangeAddressOf({
+          top: Math.min(box.top, o.top),
+          left: Math.min(box.left, o.left),
+          bottom: Math.max(box.bottom, o.bottom),
+          right: Math.max(box.right, o.right),
+        });
+        return fake.record(`range:${sheet.name}!${union}`, fake.rangeImpl(sheet, union));
+      },
       set columnHidden(v: boolean) {
         touch("columnHidden");
         for (let c = box.left; c <= box.right; c++) {
