@@ -1,5 +1,11 @@
 // One build for the add-in: the task pane (React + Fluent UI) and the custom functions (engine only) share a
-// runtime in Office, but are separate bundles so the formula runtime stays small and loads on its own.
+// runtime in Office, but are separate bundles so the formula runtime stays small and loads on its own. The page's
+// first script (boot) and the legacy pane for Internet Explorer 11 / EdgeHTML webviews are compiled to ECMAScript 5
+// in their own webpack layer ("es5"), which also transpiles what they import from node_modules.
+//
+// OFFICE_JS=local: office.js and the files it loads are copied from @microsoft/office-js into dist/office-js/ and the
+// page loads them from its own origin (an intranet without internet access); the CSP then allows scripts from
+// 'self' only.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -10,6 +16,38 @@ const devUrl = "https://localhost:3000/";
 // The origin the production build is served from; manifest.xml in dist/ is rewritten to it. There is no default:
 // a manifest pointing at a placeholder would install an add-in that loads nothing, so the build refuses instead.
 const prodUrl = (process.env.ADDIN_PROD_URL ?? "").replace(/\/?$/, "/");
+
+const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+const officeJsLocal = process.env.OFFICE_JS === "local";
+/** Where the page loads office.js from: Office's CDN, or (OFFICE_JS=local) the copy beside the page. */
+const officeJsSrc = officeJsLocal ? "office-js/office.js" : `${OFFICE_CDN}/lib/1/hosted/office.js`;
+const officeJsDist = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+/**
+ * The files of @microsoft/office-js that office.js loads for Excel: the host scripts of every platform and version
+ * (excel-win32-16.01.js, excel-web-16.00.js …), every locale's office_strings.js, its telemetry helpers and the
+ * custom-functions runtime. Debug builds, Visual Studio docs and other hosts' scripts stay out (≈ 13 MB copied).
+ */
+const officeJsFiles = [
+  "office.js",
+  "o15apptofilemappingtable.js",
+  "es6-promise.js",
+  "custom-functions-runtime.js",
+  "excel*.js",
+  "*/office_strings.js",
+  "telemetry/*.js",
+  "ariatelemetry/*.js",
+];
+
+/** TypeScript for the es5 layer: ES5 output, iteration of Map/Set/strings through Symbol.iterator (polyfilled). */
+const es5TypeScript = {
+  loader: "ts-loader",
+  options: {
+    transpileOnly: true,
+    instance: "es5",
+    compilerOptions: { noEmit: false, target: "es5", downlevelIteration: true, allowJs: true, importHelpers: false },
+  },
+};
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -27,18 +65,78 @@ module.exports = async (env, options) => {
       // ---- custom functions (owned by src/functions) ----
       functions: "./src/functions/functions.ts",
       // ---- task pane (owned by src/taskpane) ----
-      ...(onlyFunctions ? {} : { taskpane: "./src/taskpane/index.tsx" }),
+      ...(onlyFunctions
+        ? {}
+        : {
+            taskpane: "./src/taskpane/index.tsx",
+            // The page's first script and the pane for old webviews: ECMAScript 5 (the es5 layer).
+            boot: { import: "./src/taskpane/boot/boot.ts", layer: "es5" },
+            legacy: { import: "./src/taskpane/legacy/index.ts", layer: "es5" },
+          }),
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+      // webpack's own runtime code in every bundle stays ES5 (the es5 layer's bundles share it), and so does what
+      // the minifier writes: it targets the highest ECMAScript these flags allow (with dynamicImportInWorker left on,
+      // ES2020 — terser then turns unused object properties into `...void x` spreads).
+      environment: Object.fromEntries(
+        [
+          "arrowFunction",
+          "asyncFunction",
+          "bigIntLiteral",
+          "const",
+          "destructuring",
+          "dynamicImport",
+          "dynamicImportInWorker",
+          "forOf",
+          "generator",
+          "globalThis",
+          "let",
+          "logicalAssignment",
+          "methodShorthand",
+          "module",
+          "optionalChaining",
+          "spread",
+          "symbol",
+          "templateLiteral",
+        ].map((feature) => [feature, false]),
+      ),
+    },
+    experiments: { layers: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
-        // The edition schema's validator, compiled at build time (see scripts/ajv-standalone-loader.js).
-        { test: /src[\\/]policy[\\/]validation[\\/]compileSchema\.ts$/, use: "./scripts/ajv-standalone-loader.js" },
         {
-          test: /\.tsx?$/,
-          exclude: [/node_modules/, /src[\\/]policy[\\/]validation[\\/]compileSchema\.ts$/],
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+          // ---- the es5 layer: boot and legacy, and everything they import ----
+          issuerLayer: "es5",
+          oneOf: [
+            {
+              test: /src[\\/]policy[\\/]validation[\\/]compileSchema\.ts$/,
+              use: [es5TypeScript, "./scripts/ajv-standalone-loader.js"],
+            },
+            { test: /\.tsx?$/, exclude: /node_modules/, use: es5TypeScript },
+            // core-js is ES5 already; other packages are compiled down like our code.
+            {
+              test: /\.[cm]?js$/,
+              include: /node_modules/,
+              exclude: /node_modules[\\/]core-js[\\/]/,
+              use: es5TypeScript,
+            },
+          ],
+        },
+        {
+          issuerLayer: { not: "es5" },
+          oneOf: [
+            // The edition schema's validator, compiled at build time (see scripts/ajv-standalone-loader.js).
+            { test: /src[\\/]policy[\\/]validation[\\/]compileSchema\.ts$/, use: "./scripts/ajv-standalone-loader.js" },
+            {
+              test: /\.tsx?$/,
+              exclude: /node_modules/,
+              use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+            },
+          ],
         },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
@@ -53,15 +151,18 @@ module.exports = async (env, options) => {
             new HtmlWebpackPlugin({
               filename: "taskpane.html",
               template: "./src/taskpane/taskpane.html",
-              // The shared runtime: one page hosts both the pane and the functions.
-              chunks: ["functions", "taskpane"],
+              // The page names office.js and boot.js itself; boot.js loads the build (the shared runtime: one page
+              // hosts both the pane and the functions; old webviews get legacy.js).
+              inject: false,
+              officeJs: officeJsSrc,
               // The page's Content-Security-Policy (see contentSecurityPolicy below).
-              csp: contentSecurityPolicy(dev, devPort),
+              csp: contentSecurityPolicy(dev, devPort, officeJsLocal),
             }),
           ]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          ...(officeJsLocal ? officeJsFiles.map((from) => ({ from, context: officeJsDist, to: "office-js/" })) : []),
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -86,18 +187,19 @@ module.exports = async (env, options) => {
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /**
- * The pane's CSP (a <meta> in taskpane.html): scripts from this origin and Office's CDN only, no eval (production
- * is built with devtool: false; development uses plain source maps), styles inline for Fluent UI's griffel, which
- * injects its CSS at run time. Development adds the dev server's live-reload websocket.
+ * The pane's CSP (a <meta> in taskpane.html): scripts from this origin and Office's CDN only — from this origin
+ * alone with OFFICE_JS=local —, no eval (production is built with devtool: false; development uses plain source
+ * maps), styles inline for Fluent UI's griffel, which injects its CSS at run time. Development adds the dev
+ * server's live-reload websocket.
  */
-function contentSecurityPolicy(dev, port) {
-  const officeCdn = "https://appsforoffice.microsoft.com";
-  const connect = ["'self'", officeCdn, ...(dev ? [`wss://localhost:${port}`] : [])];
+function contentSecurityPolicy(dev, port, local) {
+  const officeCdn = local ? [] : [OFFICE_CDN];
+  const connect = ["'self'", ...officeCdn, ...(dev ? [`wss://localhost:${port}`] : [])];
   return [
     "default-src 'self'",
-    `script-src 'self' ${officeCdn}`,
+    ["script-src 'self'", ...officeCdn].join(" "),
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: ${officeCdn}`,
+    ["img-src 'self' data:", ...officeCdn].join(" "),
     "font-src 'self' data:",
     `connect-src ${connect.join(" ")}`,
     "object-src 'none'",

@@ -93,7 +93,8 @@ export function wrappedLines(text: string, columnWidth: number): number {
   const room = Math.max(1, columnWidth - 1.5);
   let lines = 0;
   for (const paragraph of text.split("\n")) {
-    const tokens = paragraph.match(/[A-Za-z0-9.%]+-?|\s+|./gu) ?? [];
+    // A surrogate pair is one character, spelled out instead of the `u` flag so the legacy (ES5) build can parse it.
+    const tokens = paragraph.match(/[A-Za-z0-9.%]+-?|\s+|[\uD800-\uDBFF][\uDC00-\uDFFF]|./g) ?? [];
     let used = 0;
     let count = 1;
     for (const token of tokens) {

@@ -58,6 +58,8 @@ function render(root: Root, inExcel: boolean, displayLanguage: string | undefine
 }
 
 function start() {
+  // The page's boot script (boot/boot.ts) waits for this: the build runs, its errors are now the pane's to show.
+  window.__zcBoot?.started();
   const container = document.getElementById("root");
   if (!container) return;
   const root = createRoot(container);

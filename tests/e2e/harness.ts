@@ -157,6 +157,8 @@ export interface PaneOptions {
   foreignSheets?: string[];
   /** Milliseconds each context.sync() takes, to see the progress state. */
   syncDelayMs?: number;
+  /** The ExcelApi version the stub's Excel stops at (an older Excel), e.g. "1.1"; default: every set. */
+  excelApi?: string;
   query?: string;
 }
 
@@ -192,6 +194,7 @@ export async function openPane(session: E2eSession, options: PaneOptions = {}): 
       displayLanguage: options.displayLanguage ?? "zh-CN",
       foreignSheets: options.foreignSheets ?? [],
       syncDelayMs: options.syncDelayMs ?? 5,
+      excelApi: options.excelApi,
     },
   );
   await page.route("**/*", (route) => {

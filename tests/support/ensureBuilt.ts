@@ -19,7 +19,7 @@ export const distDir = path.join(repoRoot, "dist");
 export type BuildNeed = "all" | "functions";
 
 const FUNCTIONS_OUTPUTS = ["functions.js", "functions.json", "functions-zh-cn.json"];
-const TASKPANE_OUTPUTS = ["taskpane.js", "taskpane.html"];
+const TASKPANE_OUTPUTS = ["taskpane.js", "taskpane.html", "boot.js", "legacy.js"];
 const INPUT_DIRS = ["src", "scripts", "assets"];
 const INPUT_FILES = ["webpack.config.js", "package.json", "tsconfig.json", "manifest.xml"];
 const LOCK_STALE_MS = 10 * 60_000;

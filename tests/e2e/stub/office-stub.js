@@ -1009,7 +1009,15 @@
       platform: "OfficeOnline",
       diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.0.0" },
       requirements: {
-        isSetSupported: function () {
+        // settings.excelApi ("1.7", "1.1" …): an older Excel, whose ExcelApi stops at that version.
+        isSetSupported: function (name, version) {
+          if (name !== "ExcelApi" || !settings.excelApi) return true;
+          var want = String(version || "1.1").split(".");
+          var have = String(settings.excelApi).split(".");
+          for (var i = 0; i < 2; i++) {
+            var d = Number(want[i] || 0) - Number(have[i] || 0);
+            if (d !== 0) return d < 0;
+          }
           return true;
         },
       },
