@@ -6,17 +6,17 @@
  * fetch, Object.assign/entries/values, Array.from/find/includes, String.startsWith/padStart …), where
  * excel-web-16.00.js from @microsoft/office-js then falls back to its own Promise and to XMLHttpRequest, and
  * legacy.js to its core-js polyfills. `Excel.run` runs the batch on `new Excel.RequestContext(url)`, whose requests
- * tests/template/support/richApi.ts answers against the fake Excel — so a person's clicks on the legacy pane go
+ * tests/workbook/support/richApi.ts answers against the fake Excel — so a person's clicks on the legacy pane go
  * through the real library into the fake workbook. Office's host part (Office.onReady, the requirement-set check)
  * is the one thing stood in for: it is what only Excel can answer.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { defaultEditionId, getEdition } from "../../src/policy";
-import { ALL_SHEET_KEYS, generateWorkbook } from "../../src/template/excel";
+import { ALL_SHEET_KEYS, generateWorkbook } from "../../src/excel";
 import { ensureBuilt } from "../support/ensureBuilt";
-import { FakeExcel } from "../template/support/fakeExcel";
-import { RichApiServer } from "../template/support/richApi";
+import { FakeExcel } from "../workbook/support/fakeExcel";
+import { RichApiServer } from "../workbook/support/richApi";
 
 // jsdom comes with jest-environment-jsdom; its own window is the engine under test here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -7,7 +7,7 @@
  */
 import "./polyfills";
 import { ALL_SHEET_KEYS, createExcelActions, isSetSupported } from "../excel/actions";
-import { MIN_EXCEL_API } from "../../template/excel/capabilities";
+import { MIN_EXCEL_API } from "../../excel/capabilities";
 import type { GenerateSummary, SheetKey } from "../actions";
 import { localIsoDate, readReportDate } from "../dates";
 import { legacyText as t } from "./text";

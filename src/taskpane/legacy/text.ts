@@ -2,7 +2,7 @@
  * The legacy pane's words. Chinese only: the old webviews it serves are the county offices' volume-licensed Excel
  * in Chinese. The main pane's strings (i18n.ts) come with React's context, which this build leaves out.
  */
-import type { OptionalFeature } from "../../template/excel/capabilities";
+import type { OptionalFeature } from "../../excel/capabilities";
 
 /** The features a write can leave out on an older Excel, as the summary names them (the main pane's wording). */
 const FEATURES: Record<OptionalFeature, string> = {
