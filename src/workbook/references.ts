@@ -16,8 +16,11 @@ export interface ReferenceMove {
 
 const NOT_A_REFERENCE = /("(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\])/;
 const AFTER = String.raw`(?![A-Za-z0-9_(!\u0080-\uffff])`;
+// The character before a reference (the lead) is matched and written back rather than looked behind at: ES5
+// engines cannot parse a lookbehind, and the legacy pane (Internet Explorer 11) runs this. A reference ends in a
+// letter or digit, which no lead can be, so consuming the lead never hides the next reference.
 const REFERENCE = new RegExp(
-  String.raw`(?<![A-Za-z0-9_.$\u0080-\uffff])(\$?)([A-Z]{1,3})(?::(\$?)([A-Z]{1,3})${AFTER}|(\$?)(\d+)${AFTER})`,
+  String.raw`(^|[^A-Za-z0-9_.$\u0080-\uffff])(\$?)([A-Z]{1,3})(?::(\$?)([A-Z]{1,3})${AFTER}|(\$?)(\d+)${AFTER})`,
   "g",
 );
 
@@ -32,15 +35,15 @@ export function moveReferences(formula: string, move: ReferenceMove): string {
       i % 2 === 1
         ? part
         : part.replace(REFERENCE, (...m: (string | number | undefined)[]) => {
-            const [, c$, col, c2$, col2, r$, row] = m as (string | undefined)[];
-            const offset = m[7] as number;
+            const [, lead = "", c$, col, c2$, col2, r$, row] = m as (string | undefined)[];
+            const offset = (m[8] as number) + lead.length;
             // Qualified: a sheet name ends in "!" just before (a quoted name is the segment before this one).
             const qualified = part[offset - 1] === "!";
             const column = (abs: string | undefined, letters: string) =>
               `${abs ?? ""}${columnLetter(Math.max(1, move.column(columnNumber(letters), abs === "$", qualified)))}`;
-            if (col2 !== undefined) return `${column(c$, col ?? "")}:${column(c2$, col2)}`;
+            if (col2 !== undefined) return `${lead}${column(c$, col ?? "")}:${column(c2$, col2)}`;
             const r = Math.max(1, move.row(Number(row), r$ === "$", qualified));
-            return `${column(c$, col ?? "")}${r$ ?? ""}${r}`;
+            return `${lead}${column(c$, col ?? "")}${r$ ?? ""}${r}`;
           }),
     )
     .join("");
@@ -99,8 +102,10 @@ export function normalizeFormula(formula: string): string {
             )
             .replace(/\s+/g, "")
             .toUpperCase()
-            .replace(/(?<![A-Z0-9_$.])(\d+(?:\.\d+)?(?:E[-+]?\d+)?)(?![A-Z0-9_(.])/g, (m: string) =>
-              String(Number(m)).toUpperCase().replace("E+", "E"),
+            // A number not part of a name or reference; its lead matched and written back (no lookbehind: ES5).
+            .replace(
+              /(^|[^A-Z0-9_$.])(\d+(?:\.\d+)?(?:E[-+]?\d+)?)(?![A-Z0-9_(.])/g,
+              (_m: string, lead: string, n: string) => lead + String(Number(n)).toUpperCase().replace("E+", "E"),
             ),
     )
     .join('"');

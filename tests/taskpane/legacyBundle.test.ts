@@ -2,8 +2,9 @@
  * @jest-environment node
  *
  * The legacy build (dist/legacy.js) as Internet Explorer 11 would run it, with Microsoft's own Excel client library:
- * a jsdom page whose JavaScript engine is stripped of everything ES2015+ (Promise, Symbol, Map, Set, WeakMap,
- * fetch, Object.assign/entries/values, Array.from/find/includes, String.startsWith/padStart …), where
+ * a jsdom page whose JavaScript engine is stripped of everything ES2015+ (Promise, Symbol, fetch,
+ * Object.assign/entries/values, Array.from/find/includes, String.startsWith/padStart …; Map, Set and WeakMap once
+ * office.js has loaded), where
  * excel-web-16.00.js from @microsoft/office-js then falls back to its own Promise and to XMLHttpRequest, and
  * legacy.js to its core-js polyfills. `Excel.run` runs the batch on `new Excel.RequestContext(url)`, whose requests
  * tests/workbook/support/richApi.ts answers against the fake Excel — so a person's clicks on the legacy pane go
@@ -21,21 +22,30 @@ import { RichApiServer } from "../workbook/support/richApi";
 // jsdom comes with jest-environment-jsdom; its own window is the engine under test here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { JSDOM } = require("jsdom") as {
-  JSDOM: new (html: string, options: object) => { window: Window & { eval(code: string): unknown }; close(): void };
+  JSDOM: new (html: string, options: object) => { window: Window & { eval(code: string): unknown } };
 };
 
 const OFFICE_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
 /** What IE 11 lacks (and EdgeHTML partly): removed from the page's engine before any script runs. */
 const STRIP_ES2015 = `
-  ["Promise", "Symbol", "Map", "Set", "WeakMap", "WeakSet", "Proxy", "Reflect", "fetch"].forEach(function (k) { delete window[k]; });
+  ["Promise", "Symbol", "Proxy", "Reflect", "fetch"].forEach(function (k) { delete window[k]; });
   ["assign", "entries", "values", "fromEntries", "getOwnPropertySymbols", "is", "setPrototypeOf"].forEach(function (k) { delete Object[k]; });
   ["from", "of"].forEach(function (k) { delete Array[k]; });
   ["find", "findIndex", "findLast", "findLastIndex", "includes", "fill", "flat", "flatMap", "keys", "values", "entries", "at", "copyWithin"].forEach(function (k) { delete Array.prototype[k]; });
   ["includes", "startsWith", "endsWith", "repeat", "padStart", "padEnd", "codePointAt", "trimStart", "trimEnd", "at", "replaceAll", "normalize"].forEach(function (k) { delete String.prototype[k]; });
   ["isFinite", "isInteger", "isNaN", "isSafeInteger", "EPSILON", "MAX_SAFE_INTEGER", "MIN_SAFE_INTEGER"].forEach(function (k) { delete Number[k]; });
   ["trunc", "sign", "log10", "log2", "hypot", "cbrt", "expm1", "log1p", "fround", "imul", "clz32"].forEach(function (k) { delete Math[k]; });
-  window.__stripped = typeof Promise + typeof Symbol + typeof Map + typeof [].includes + typeof "".padStart;
+  window.__stripped = typeof Promise + typeof Symbol + typeof [].includes + typeof "".padStart;
+`;
+
+/**
+ * IE 11 has Map, Set and WeakMap, but without iterators or iterable constructors: office.js may use them, our code
+ * must not rely on them. They go after office.js has loaded and before legacy.js does.
+ */
+const STRIP_COLLECTIONS = `
+  ["Map", "Set", "WeakMap", "WeakSet"].forEach(function (k) { delete window[k]; });
+  window.__stripped += typeof Map;
 `;
 
 /** Office's host part for the page: Excel as the host at `excelApi`, Excel.run on the real RequestContext(url). */
@@ -70,15 +80,20 @@ async function legacyPane(excelApi: string) {
   const win = dom.window;
   const errors: string[] = [];
   win.addEventListener("error", (e) => errors.push(String((e as ErrorEvent).message)));
+  // jsdom reports an uncaught error of the page's script on its virtual console.
+  (win as unknown as { console: Console }).console.error = (...args: unknown[]) =>
+    errors.push(args.map(String).join(" "));
   win.eval(STRIP_ES2015);
   win.eval(readFileSync(path.join(OFFICE_DIST, "excel-web-16.00.js"), "utf8"));
   win.eval(officeHost(url, excelApi));
+  win.eval(STRIP_COLLECTIONS);
   win.eval(readFileSync(path.join(dist, "legacy.js"), "utf8"));
   const text = () => win.document.getElementById("root")?.textContent ?? "";
   const until = async (test: () => boolean, what: string, ms = 120_000) => {
     const end = Date.now() + ms;
     while (!test()) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the page says: ${text()}`);
+      if (Date.now() > end)
+        throw new Error(`timed out waiting for ${what}; the page says: ${text()}; errors: ${errors.join(" | ")}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
@@ -90,7 +105,7 @@ async function legacyPane(excelApi: string) {
     text,
     until,
     close: async () => {
-      dom.close();
+      dom.window.close();
       await server.close();
     },
   };

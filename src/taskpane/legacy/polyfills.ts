@@ -16,3 +16,23 @@ import "core-js/es/object";
 import "core-js/es/string";
 import "core-js/es/number";
 import "core-js/es/math";
+
+/**
+ * `String.prototype.normalize`, which Internet Explorer 11 lacks and core-js does not provide: the engine and the
+ * date reader call `normalize("NFKC")` on what users type. This covers what a Chinese user types that NFKC
+ * changes — full-width letters, digits and punctuation (ＡＢ１２，％) and the ideographic space — and leaves other
+ * characters as they are (NFC/NFD and other compatibility characters are not rewritten).
+ */
+if (typeof String.prototype.normalize !== "function") {
+  Object.defineProperty(String.prototype, "normalize", {
+    configurable: true,
+    writable: true,
+    value: function normalize(this: string, form?: string): string {
+      const text = String(this);
+      if (form !== "NFKC" && form !== "NFKD") return text;
+      return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
+        ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+      );
+    },
+  });
+}
