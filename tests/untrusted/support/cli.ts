@@ -16,14 +16,23 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** `node --max-old-space-size=512 src/cli/main.ts …args` (through tsx), with an optional signal sent on cue. */
+// The compiled CLI that `npx zcmb` runs (bin/zcmb.cjs builds it when stale), built once here so that parallel spawns
+// never race to build it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const compiled = require(path.join(root, "scripts/buildCli.cjs")) as {
+  isFresh(): boolean;
+  buildCli(): void;
+  bundle: string;
+};
+if (!compiled.isFresh()) compiled.buildCli();
+
+/** `node --max-old-space-size=512 dist-cli/zcmb.cjs …args` (what `npx zcmb` runs), with an optional signal sent on cue. */
 export function cli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--max-old-space-size=512", "--import", "tsx", path.join(root, "src/cli/main.ts"), ...args],
-      { cwd: options.cwd ?? root, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const child = spawn(process.execPath, ["--max-old-space-size=512", compiled.bundle, ...args], {
+      cwd: options.cwd ?? root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
