@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { openPackage } from "./parts";
 import {
   reportSheetContent,
   reportSheetTarget,
@@ -33,7 +34,7 @@ export interface ReportFileResult {
  * Throws {@link ReportSheetTakenError} when both names are the user's.
  */
 export async function writeReportIntoWorkbook(input: Uint8Array, layout: ReportSheetLayout): Promise<ReportFileResult> {
-  const zip = await JSZip.loadAsync(input);
+  const zip = await openPackage(input);
   const file = await readFileSnapshot(zip);
   const candidates = [];
   for (const s of file.sheets) {

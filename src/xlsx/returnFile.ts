@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { openPackage } from "./parts";
 import { holdsFraction, type ReturnedFile } from "../returns";
 import type { EditionData } from "../policy/types";
 import { IDENTITY_SHEET, readIdentityCells, readReturnRows, type ReturnWorkbook } from "../sheets/returnSheet";
@@ -59,7 +60,8 @@ export async function readReturnFile(
 ): Promise<ReturnedFile> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    // A return comes from another office: opened within the same limits as a workbook (a bomb is no return).
+    zip = await openPackage(bytes);
   } catch {
     return { name, digest, rows: [] };
   }

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { openPackage } from "./parts";
 import type { EditionData } from "../policy/types";
 import {
   LOG_COLUMNS,
@@ -83,7 +84,7 @@ export async function mergeReturnsIntoFile(
   files: readonly ReturnedFile[],
   options: FileMergeOptions,
 ): Promise<FileMergeResult> {
-  const zip = await JSZip.loadAsync(input);
+  const zip = await openPackage(input);
   const file = await readFileSnapshot(zip);
   const places = returnPlaces(file.snapshot);
   const logPart = file.sheets.find((s) => s.name === LOG_SHEET)?.part;

@@ -145,6 +145,7 @@ describe("3. small hostile packages: refused before inflating, under a 512 MB he
       "import --from-review",
       (file) => ["import", "--from-review", file, "--out", path.join(path.dirname(file), "e.json")],
     ],
+    ["returns status", (file) => ["returns", "status", file, "--month", "2025-07"]],
   ];
 
   // Each bomb against one command (in turn), the first against all: every command opens files the same way.
@@ -173,6 +174,25 @@ describe("3. small hostile packages: refused before inflating, under a 512 MB he
     expect(run.stdout).toBe("");
     expect(sha256(file)).toBe(hash);
   });
+
+  it.each(bombs.slice(0, 4).map((b) => [b[0], b[1]] as const))(
+    "a returned file that is %s is no return: not merged, named in one line, no figure written",
+    async (_what, make) => {
+      const { file, folder, hash } = place("台账.xlsx", fresh);
+      const returned = path.join(folder, "2025-07_市科技局.xlsx");
+      writeFileSync(returned, make());
+      const run = await cli(["returns", "merge", file, returned]);
+      expect(run.signal).toBeNull();
+      expect(run.status).toBe(3);
+      const lines = run.stderr.trim().split("\n");
+      expect(lines.find((l) => l.includes("2025-07_市科技局.xlsx"))).toMatch(/^错误:.*未合并.* \/ Error: /);
+      expect(run.stderr).not.toMatch(/\bat \w+ \(|RangeError|heap/);
+      // Nothing of it is written: the workbook only gains the refusal in 填报记录.
+      expect(run.stderr).toContain("已写入 0 个单元格");
+      expect(sha256(file)).not.toBe(hash);
+      expect(leftovers(folder)).toEqual([]);
+    },
+  );
 
   it("a real workbook still opens under the limits (the 乐清 workbook, refreshed in place)", async () => {
     const { file } = place("台账.xlsx", fresh);
@@ -304,6 +324,20 @@ describe("5. one read-modify-write at a time", () => {
     expectRefusal(await cli(["template", "--update", live.file]), live.file, String(process.pid));
     expect(sha256(live.file)).toBe(live.hash);
     expect(hash).toBeDefined();
+  });
+
+  it("returns merge holds the same lock: with a refresh running it refuses in one line, the workbook unchanged", async () => {
+    const { file, folder, hash } = place("台账.xlsx", fresh);
+    writeFileSync(
+      path.join(folder, ".~zc-lock.台账.xlsx"),
+      JSON.stringify({ pid: process.pid, host: hostname(), since: Date.now() }),
+    );
+    const returned = path.join(folder, "2025-07_市科技局.xlsx");
+    writeFileSync(returned, fresh);
+    expectRefusal(await cli(["returns", "merge", file, returned]), file, "锁文件");
+    expect(sha256(file)).toBe(hash);
+    // A dry run writes nothing, so it needs no lock.
+    expect((await cli(["returns", "merge", file, returned, "--dry-run"])).stderr).not.toContain("锁文件");
   });
 });
 

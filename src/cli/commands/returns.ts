@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import JSZip from "jszip";
+import { openPackage } from "../../xlsx/parts";
 import { defaultEditionId, getEdition } from "../../policy";
 import type { EditionData } from "../../policy/types";
 import {
@@ -23,6 +23,7 @@ import { mergeReturnsIntoFile } from "../../xlsx/returnsMerge";
 import { readFileSnapshot } from "../../xlsx/snapshot";
 import { usageError, type Command } from "../command";
 import { FileError, readWorkbookFile, writeAtomic } from "../files";
+import { withWorkbookLock } from "../lock";
 
 /** Exit codes of `returns`: documented in the help and the README. */
 export const RETURNS_EXIT = {
@@ -147,13 +148,13 @@ function parse(argv: readonly string[]): Args | number {
 async function editionOf(bytes: Uint8Array): Promise<EditionData | undefined> {
   const carried = await readWorkbookEdition(bytes).catch(() => ({ found: false }) as const);
   if (carried.found) return carried.edition;
-  const pkg = await readPackage(await JSZip.loadAsync(bytes));
+  const pkg = await readPackage(await openPackage(bytes));
   const marked = pkg.names.map((n) => decodeMarker(n.name, nameValue(n.formula))).find((m) => m !== undefined);
   return getEdition(marked?.editionId ?? defaultEditionId);
 }
 
 async function cellsOf(bytes: Uint8Array) {
-  const file = await readFileSnapshot(await JSZip.loadAsync(bytes));
+  const file = await readFileSnapshot(await openPackage(bytes));
   return returnPlaces(file.snapshot);
 }
 
@@ -188,6 +189,18 @@ function printPlan(plan: MergePlan): void {
 async function run(argv: readonly string[]): Promise<number> {
   const args = parse(argv);
   if (typeof args === "number") return args;
+  if (args.action !== "merge" || args.dryRun) return runOn(args);
+  // A merge is a read-modify-write of the workbook: it holds the workbook's lock (as template --update does), so a
+  // refresh or a second merge at the same time refuses instead of one result vanishing.
+  try {
+    return await withWorkbookLock(args.workbook, () => runOn(args));
+  } catch (error) {
+    if (error instanceof FileError) return fileErrorOf(error);
+    throw error;
+  }
+}
+
+async function runOn(args: Args): Promise<number> {
   let bytes: Uint8Array;
   try {
     bytes = await readWorkbookFile(args.workbook);
