@@ -1,3 +1,4 @@
+import { differenceFromOfficial } from "../policy/officialEdition";
 import { rangeAddress } from "../workbook/a1";
 import { budgetWording, emptyStats, type BuildContext, type BuildStats } from "./context";
 import { TABLE_NAMES } from "./layout";
@@ -17,6 +18,19 @@ const sheetPurpose = (payer: string): Record<SheetKey, string> => ({
   绩效监控:
     "绩效运行监控表(财预〔2019〕136号格式):各领域预算执行与序时进度,各指标年度指标值、1–N月执行情况和状态;全年预计完成情况、偏差原因分析、完成目标可能性、纠偏措施(填报)。",
 });
+
+/** 说明's note when the edition claims a bundled id but differs from that bundled edition; undefined otherwise. */
+function officialNotice(data: BuildContext["data"]): string | undefined {
+  const difference = differenceFromOfficial(data);
+  if (difference === undefined) return undefined;
+  const { lines } = difference;
+  const id = data.document.id;
+  return (
+    `注意:本工作簿所用版本与内置的同编号官方版本“${id}”不同(共 ${lines.length} 处),如:${lines.slice(0, 3).join(";")}` +
+    `${lines.length > 3 ? "等" : ""}。如需改用官方版本,在任务窗格“版本”中点“改用内置版本”,` +
+    `或运行 npx zcmb template --update 文件 --edition ${id}。`
+  );
+}
 
 export function buildIntroSheet(ctx: BuildContext, name: string): { sheet: SheetSpec; stats: BuildStats } {
   const { data } = ctx;
@@ -110,7 +124,10 @@ export function buildIntroSheet(ctx: BuildContext, name: string): { sheet: Sheet
   b.table({ name: TABLE_NAMES.introSheets, ref: rangeAddress(tableTop, 1, r - 1, 2), style: "TableStyleLight1" });
   r++;
   section("五、版本");
-  line("版本编号", doc.id);
+  // The note shares the id's cell, so the sheet's rows stay where they are and a refresh after adopting the official
+  // edition rewrites that one cell back to the bare id.
+  const notice = officialNotice(data);
+  line("版本编号", notice === undefined ? doc.id : `${doc.id}\n${notice}`);
   line("生成时间", `${ctx.generatedAtText}(北京时间)`);
   line("生成工具", "政策目标 Excel 加载项 / 命令行 template 命令");
 

@@ -173,6 +173,12 @@ const zh = {
     download: "下载版本文件",
   },
 
+  forgedEdition: {
+    title: (id: string, n: number) => `本工作簿的版本自称“${id}”(内置的官方版本),但与内置版本有 ${n} 处不同:`,
+    more: (n: number) => `…共 ${n} 处`,
+    adopt: "改用内置版本",
+  },
+
   errors: {
     notInExcel: "未连接到 Excel:请在 Excel 中通过“开始”选项卡的“政策目标”按钮打开任务窗格后重试。",
     cellEdit: "Excel 正在编辑单元格:请先按 Enter 或 Esc 结束编辑,然后重试。",
@@ -400,6 +406,13 @@ const en: Strings = {
     applyMissing:
       "This add-in cannot yet apply an edition to the workbook itself: download the edition file and load it with 版本 or the command line (template --edition FILE).",
     download: "Download the edition file",
+  },
+
+  forgedEdition: {
+    title: (id: string, n: number) =>
+      `This workbook's edition claims the official id "${id}" but differs from the bundled one in ${n} place(s):`,
+    more: (n: number) => `… ${n} in all`,
+    adopt: "Adopt the bundled edition",
   },
 
   errors: {

@@ -2,6 +2,7 @@
  * Issue 18, class 9: an edition reusing the official id `yueqing-2025` with other figures is never shown without a
  * word — check, template --out/--update and report say it differs and how, and one command adopts the official one.
  */
+import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -51,6 +52,19 @@ const variants: [string, (f: Json) => void, string][] = [
   ["a comparator", (f) => void (f.targets[0].comparator = "<="), "比较"],
 ];
 
+/** 说明's 版本编号 cell (the edition id, and the note when the edition is not the official one). */
+async function introEditionCell(book: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(book);
+  const sheet = workbook.getWorksheet("说明");
+  let text: string | undefined;
+  sheet?.eachRow((row) => {
+    if (row.getCell(1).text === "版本编号") text = row.getCell(2).text;
+  });
+  if (text === undefined) throw new Error(`${book}: 说明 has no 版本编号`);
+  return text;
+}
+
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), "zc-forged-"))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +73,13 @@ describe("9. a forged official edition is shown as such", () => {
   it.each(variants)("%s: differenceFromOfficial lists it", (_what, change, line) => {
     const difference = differenceFromOfficial(fromEditionFile(JSON.parse(forged(change))));
     expect(difference?.lines.join("\n")).toContain(line);
+  });
+
+  it("a workbook built from the official edition has no note in 说明", async () => {
+    const book = path.join(mkdtempSync(path.join(dir, "official-")), "台账.xlsx");
+    const out = await cli(["template", "--out", book, "--edition", "yueqing-2025", "--report-date", "2025-06-30"]);
+    expect(out.status).toBe(0);
+    expect(await introEditionCell(book)).toBe("yueqing-2025");
   });
 
   it("the official edition itself, and an edition of another id, show nothing", () => {
@@ -83,6 +104,12 @@ describe("9. a forged official edition is shown as such", () => {
       const out = await cli(["template", "--out", book, "--edition", json, "--report-date", "2025-06-30"]);
       expect(out.status).toBe(0);
       expect(out.stderr).toContain(line);
+      const intro = await introEditionCell(book);
+      expect(intro).toMatch(
+        /^yueqing-2025\n注意:本工作簿所用版本与内置的同编号官方版本“yueqing-2025”不同\(共 \d+ 处\)/,
+      );
+      expect(intro).toContain(line);
+      expect(intro).toContain("“版本”中点“改用内置版本”,或运行 npx zcmb template --update 文件 --edition yueqing-2025");
 
       const update = await cli(["template", "--update", book]);
       expect(update.status).toBe(0);
@@ -97,6 +124,8 @@ describe("9. a forged official edition is shown as such", () => {
       const adopt = await cli(["template", "--update", book, "--edition", "yueqing-2025"]);
       expect(adopt.status).toBe(0);
       expect(adopt.stderr).not.toContain("警告");
+      // 说明 is refreshed with the rest: its note goes, the id stays in its cell.
+      expect(await introEditionCell(book)).toBe("yueqing-2025");
       const carried = await readWorkbookEdition(readFileSync(book));
       expect(carried.found && carried.edition && differenceFromOfficial(carried.edition)).toBeUndefined();
       expect((await cli(["template", "--update", book])).stderr).not.toContain("警告");

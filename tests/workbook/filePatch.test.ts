@@ -206,8 +206,17 @@ describe("file route: patch the package", () => {
     expect(
       s.officialUpdates.filter((u) => u.sheet === "绩效监控").map((u) => [u.rowKey, u.column, u.before, u.after]),
     ).toEqual([["art01-hitech-firms", "年度指标值", "≥75家", "≥80家"]]);
+    // The changed edition keeps the official id: 说明's 版本编号 cell says it differs from the bundled one (and how).
+    expect(
+      s.officialUpdates
+        .filter((u) => u.sheet === "说明")
+        .map((u) => [
+          u.before,
+          String(u.after).replace(/\n注意:本工作簿所用版本与内置的同编号官方版本.*75家 → 80家.*$/s, ""),
+        ]),
+    ).toEqual([["yueqing-2025", "yueqing-2025"]]);
     expect(new Set(s.officialUpdates.map((u) => u.sheet))).toEqual(
-      new Set(["目标任务", "月度填报", "责任分工", "绩效监控"]),
+      new Set(["目标任务", "月度填报", "责任分工", "绩效监控", "说明"]),
     );
     const targetsChanges = edited.patch.sheets.find((x) => x.name === "目标任务");
     // The figure, the new row's cells, and the results its new figure changes (art01's 完成率, 差距, 状态).

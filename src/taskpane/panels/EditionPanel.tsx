@@ -12,6 +12,7 @@ import type { EditionData } from "../../policy/types";
 import { formatIssue, parseEdition, type EditionValidation } from "../../policy/validation";
 import type { WorkbookEdition } from "../../policy/editionPart";
 import type { EditionActions } from "../edition/actions";
+import { OfficialDifferenceBar } from "../components/OfficialDifferenceBar";
 import { useI18n } from "../i18n";
 
 const words = {
@@ -122,6 +123,7 @@ export function EditionPanel(props: EditionPanelProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      <OfficialDifferenceBar edition={applied} disabled={busy} onAdopt={(official) => void apply(official)} />
 
       <label>
         <Text>{w.bundled}</Text>
