@@ -84,6 +84,11 @@ describe("planPatch on an edition change", () => {
         expect(new Set(sheet.changes.filter((c) => c.reason === "appendRow").map((c) => c.row))).toEqual(
           new Set([monitorHeaderRow(data.areas.length) + data.targets.length + 1]),
         );
+      } else if (sheet.key === "说明") {
+        // The corrected edition keeps the bundled id: 说明's 版本编号 cell notes that it differs from the bundled one.
+        expect(sheet.changes.map((c) => [c.reason, c.column, String(c.cell.value).split("\n")[0]])).toEqual([
+          ["official", 2, "yueqing-2025"],
+        ]);
       } else expect(cells).toEqual([]);
     }
   });

@@ -375,9 +375,13 @@ describe("refresh scenarios on the Office.js path (issue 8)", () => {
     expect(excel.sheet(T)?.tables[0]?.ref).toBe(`A4:P${last + 1}`);
     // Validation and conditional formats of the table grew with it.
     expect(excel.sheet(T)?.validations.some((v) => v.ref.endsWith(String(last + 1)))).toBe(true);
-    // Besides 目标任务, only 责任分工's lists of that article's targets (count and list) and 说明's time change.
+    // Besides 目标任务, only 责任分工's lists of that article's targets (count and list), 说明's time and — the
+    // corrected edition keeps the bundled id — 说明's 版本编号 cell, which notes that it differs from the bundled one.
     const elsewhere = t.officialUpdates.filter((u) => u.sheet !== T);
-    expect(new Set(elsewhere.map((u) => u.sheet))).toEqual(new Set(["责任分工"]));
+    expect(new Set(elsewhere.map((u) => u.sheet))).toEqual(new Set(["责任分工", "说明"]));
+    expect(elsewhere.filter((u) => u.sheet === "说明").map((u) => String(u.after).split("\n")[1])).toEqual([
+      expect.stringMatching(/^注意:本工作簿所用版本与内置的同编号官方版本“yueqing-2025”不同/),
+    ]);
   });
 
   it("layout upgrade: a product column an earlier layout lacked is appended after the user's own, nothing moves", async () => {
