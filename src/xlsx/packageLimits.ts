@@ -158,8 +158,44 @@ export function checkDeclaredSizes(bytes: Uint8Array, limits: PackageLimits): vo
     );
 }
 
+/** What looks at a part's bytes as they stream by, throwing PackageLimitError to refuse the package. */
+interface PartScan {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
+
+/**
+ * The workbook part must be valid UTF-8: its sheet names are shown and written back (说明 lists them), and a
+ * lenient decoder would turn damaged bytes into U+FFFD in a name the user never wrote.
+ */
+class Utf8Scan implements PartScan {
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
+
+  constructor(private readonly part: string) {}
+
+  push(chunk: Uint8Array): void {
+    this.check(() => this.decoder.decode(chunk, { stream: true }));
+  }
+
+  end(): void {
+    this.check(() => this.decoder.decode());
+  }
+
+  private check(decode: () => string): void {
+    try {
+      decode();
+    } catch {
+      throw new PackageLimitError(
+        this.part,
+        `部件 ${this.part} 不是有效的 UTF-8 文本(文件已损坏),已拒绝。`,
+        `the part ${this.part} is not valid UTF-8 text (the file is damaged); refused.`,
+      );
+    }
+  }
+}
+
 /** Counts rows and cells of a worksheet part as its text streams by, refusing numbers beyond the grid. */
-class SheetScan {
+class SheetScan implements PartScan {
   private tail = "";
   private rows = 0;
   private cells = 0;
@@ -224,7 +260,7 @@ class SheetScan {
 type Streamable = { internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array> };
 
 /** Step 2 for one part: inflates it as a stream, counting, and stops at the first chunk past its limit. */
-function checkInflated(file: JSZip.JSZipObject, limit: number, scan: SheetScan | undefined): Promise<number> {
+function checkInflated(file: JSZip.JSZipObject, limit: number, scan: PartScan | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
     let size = 0;
     let failed = false;
@@ -279,10 +315,12 @@ export async function openWithinLimits(bytes: Uint8Array, limits: PackageLimits)
   let total = 0;
   for (const file of Object.values(zip.files)) {
     if (file.dir) continue;
-    const scan =
+    const scan: PartScan | undefined =
       limits.sheet !== undefined && /^xl\/worksheets\/[^/]+\.xml$/i.test(file.name)
         ? new SheetScan(file.name, limits.sheet)
-        : undefined;
+        : file.name === "xl/workbook.xml"
+          ? new Utf8Scan(file.name)
+          : undefined;
     total += await checkInflated(file, Math.min(limitOf(file.name, limits), limits.maxTotalBytes - total), scan);
   }
   return zip;

@@ -369,6 +369,25 @@ describe("7. import refuses what is no policy text", () => {
 });
 
 describe("10. smaller", () => {
+  // Bytes that are no UTF-8 inside a sheet's name: a lenient decoder would write U+FFFD into 说明 as its name.
+  it.each([
+    ["a stray 0xFF byte", [0xff], (f: string) => ["template", "--update", f]],
+    ["a cut multi-byte character", [0xe6, 0xb1], (f: string) => ["report", f, "--month", "2025-06"]],
+    ["an overlong encoding of /", [0xc0, 0xaf], (f: string) => ["returns", "status", f, "--month", "2025-07"]],
+  ] as const)("a sheet name holding %s: refused in one line naming xl/workbook.xml", async (_what, bad, argv) => {
+    const damaged = await rezip(fresh, async (name, text) => {
+      if (name !== "xl/workbook.xml") return undefined;
+      const [before, after] = (await text()).split('name="汇总"');
+      const name_ = Buffer.concat([Buffer.from('name="汇'), Buffer.from(bad), Buffer.from('总"')]);
+      return { data: Buffer.concat([Buffer.from(before ?? ""), name_, Buffer.from(after ?? "")]) };
+    });
+    const { file, folder, hash } = place("台账.xlsx", damaged);
+    const args = argv(file);
+    expectRefusal(await cli(args), file, "xl/workbook.xml", "UTF-8");
+    expect(sha256(file)).toBe(hash);
+    expect(leftovers(folder)).toEqual([]);
+  });
+
   it("--update through a symbolic link refreshes the file it points to; the link stays a link", async () => {
     const { file, folder } = place(
       "台账.xlsx",

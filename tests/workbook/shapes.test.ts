@@ -259,9 +259,10 @@ describe.each(SHAPES)("an edition of $name", ({ file }) => {
       sheets: ALL_SHEET_KEYS,
     });
     expect(summary.sheetsWritten).toEqual([...ALL_SHEET_KEYS]);
-    expect(summary.syncs).toBeLessThanOrEqual(3);
-    // Excel on the web refuses a request over 5 MB; the writer sends one.
-    expect(Math.max(...excel.syncBytes)).toBeLessThan(5 * 1024 * 1024);
+    // Excel on the web refuses a request over 5 MB: a write this size goes in a few requests, each under 1 MB (the
+    // writer's budget, calibrated on real office.js bodies), not in one per sheet.
+    expect(summary.syncs).toBeLessThanOrEqual(5);
+    expect(Math.max(...excel.syncBytes)).toBeLessThan(1024 * 1024);
     const grid = excel.grid("目标任务");
     const id = columnOf(grid, "编号");
     expect(
