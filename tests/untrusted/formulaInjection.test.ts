@@ -3,7 +3,8 @@
  * edition (titles, indicators, units, departments beginning with =, +, -, @ — DDE and HYPERLINK payloads) is written
  * through the fake Excel (which parses `formulas` and `values` as Excel does: "=…" is a formula, "'…" is text), and
  * every cell is read back: each hostile string is a value equal to the text, and no formula holds a payload.
- * The real-office.js harness is not used here (see the report): only the fake.
+ * The same edition also goes through Microsoft's own office.js (RequestContext over HTTP, answered by the fake: see
+ * tests/workbook/support/richApi.ts), so the real library's serialization of `values`/`formulas` is what lands.
  */
 import { generateWorkbook } from "../../src/excel";
 import { writeReportSheet } from "../../src/excel/report";
@@ -13,6 +14,7 @@ import { rectangle } from "../../src/taskpane/excel/reviewSheet";
 import { getEdition, type EditionData } from "../../src/policy";
 import { FakeExcel, type FakeSheet } from "../workbook/support/fakeExcel";
 import { FORMULA_PAYLOADS } from "../support/hostile";
+import { loadOfficeJs, RichApiServer } from "../workbook/support/richApi";
 
 const bundled = getEdition("yueqing-2025") as EditionData;
 const NOW = new Date("2025-07-01T02:00:00Z");
@@ -79,6 +81,25 @@ describe("2. formula injection through the Office.js writers", () => {
       expect(readBack(excel.sheets, planted).asFormula).toEqual([]);
     },
   );
+
+  it("every payload at once through Microsoft's office.js: the real client's requests write values, not formulas", async () => {
+    const { data, planted } = hostileEdition(FORMULA_PAYLOADS);
+    const excel = new FakeExcel();
+    const server = new RichApiServer(excel);
+    const url = await server.start();
+    try {
+      const officeJs = loadOfficeJs();
+      const context = () => new officeJs.RequestContext(url);
+      await generateWorkbook(context(), { edition: data, now: NOW, reportDate: "2025-06-30" });
+      await generateWorkbook(context(), { edition: data, now: NOW });
+    } finally {
+      await server.close();
+    }
+    const seen = readBack(excel.sheets, planted);
+    expect(seen.asFormula).toEqual([]);
+    expect(seen.asText).toBeGreaterThan(100);
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
 
   it("every payload at once, the refresh from the bundled edition and back", async () => {
     const { data, planted } = hostileEdition(FORMULA_PAYLOADS);
