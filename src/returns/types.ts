@@ -15,7 +15,7 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 /** What a merge writes: the month's cumulative figure (月度填报) or one of the texts. */
 export type Field = "累计值" | TextField;
 
-/** 完成目标可能性's drop-down, as 绩效监控 offers it. */
+/** 完成目标可能性's fixed answers (绩效运行监控表): the drop-down of 绩效监控 and of a unit's return. */
 export const LIKELIHOODS = ["确定能", "有可能", "完全不可能"] as const;
 
 /** A return's month: the year of the edition and 1–12. */

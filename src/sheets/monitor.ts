@@ -1,4 +1,5 @@
 import { fromYi } from "../engine";
+import { LIKELIHOODS } from "../returns/types";
 import type { Target } from "../policy/types";
 import { targetFigure } from "../report";
 import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../workbook/a1";
@@ -63,9 +64,6 @@ export const MONITOR_COLUMNS: readonly ColumnDef<MonitorColumn>[] = [
 ];
 
 export const monitorCol = (key: MonitorColumn) => MONITOR_COLUMNS.findIndex((c) => c.key === key) + 1;
-
-/** The form's fixed answers for 完成目标可能性. */
-export const LIKELIHOODS = ["确定能", "有可能", "完全不可能"] as const;
 
 /** The 预算执行 block's columns: the first of 预算执行's, so its formulas (executionRate, pace) read the same cells. */
 export type MonitorBudgetColumn = "领域" | "预算数" | "1–N月支出" | "执行率" | "序时进度" | "偏差";
