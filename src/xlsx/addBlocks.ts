@@ -8,7 +8,7 @@ import type { ApplyStats } from "./applyPatch";
 import { relative, Transplant } from "./createSheets";
 import { postProcess } from "./package";
 import type { FileSnapshot } from "./snapshot";
-import { splitAddress } from "./sheetOrder";
+import { splitAddress, WORKSHEET_ORDER } from "./sheetOrder";
 import { applySpec } from "./write";
 import { child, children, NS, parseXml, readXml, relationships, relsPath, REL_TYPE, writeXml } from "./xml";
 
@@ -61,42 +61,14 @@ function scratchSheet(sheet: SheetPatch, block: BlockAdded): SheetSpec {
 const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 const NS_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 
-/** Child order of `<worksheet>` (CT_Worksheet) after sheetData, for inserting an element where it belongs. */
-const ORDER = [
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-];
-
 /** Inserts `e` among the root's children after the last one that comes before it in the schema's order. */
 function insertOrdered(root: Element, e: Element): void {
-  const rank = ORDER.indexOf(e.localName ?? "");
+  const order: readonly string[] = WORKSHEET_ORDER;
+  const rank = order.indexOf(e.localName ?? "");
   let after: Element | null = null;
   for (let n = root.firstChild; n; n = n.nextSibling) {
     if (n.nodeType !== 1) continue;
-    const r = ORDER.indexOf((n as Element).localName ?? "");
+    const r = order.indexOf((n as Element).localName ?? "");
     if (r >= 0 && r <= rank) after = n as Element;
   }
   root.insertBefore(e, after ? after.nextSibling : null);
