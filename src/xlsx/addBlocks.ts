@@ -10,7 +10,8 @@ import { postProcess } from "./package";
 import type { FileSnapshot } from "./snapshot";
 import { splitAddress, WORKSHEET_ORDER } from "./sheetOrder";
 import { applySpec } from "./write";
-import { child, children, NS, parseXml, readXml, relationships, relsPath, REL_TYPE, writeXml } from "./xml";
+import { child, children, NS, parseXml, readXml, relationships, REL_TYPE, writeXml } from "./xml";
+import { relsPath } from "./partPaths";
 
 /**
  * The blocks of a layout upgrade on the file route (汇总's trends on a workbook made before them): their cells

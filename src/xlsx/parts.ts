@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { openWithinLimits, WORKBOOK_LIMITS, type PackageLimits } from "./packageLimits";
 import { BadPartError } from "./xml";
 import { parseNodes, serialize, XmlElement, XmlSyntaxError, type XmlNode } from "./xmlTree";
+import { relsPath, resolvePart } from "./partPaths";
 
 /**
  * The package and its XML parts, read and written through one tokenizer and serializer (`xmlTree`): a part is
@@ -62,23 +63,6 @@ export function writePart(zip: JSZip, path: string, part: XmlPart): void {
 export function newPart(root: string, namespace: string): XmlPart {
   const e = new XmlElement(root, [["xmlns", namespace]]);
   return { nodes: [{ raw: DECLARATION }, e], root: e };
-}
-
-/** Resolves a relationship target against the part that holds it (xl/workbook.xml + worksheets/sheet1.xml). */
-export function resolvePart(base: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = base.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-/** The relationships part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
-export function relsPath(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
 export interface Relationship {

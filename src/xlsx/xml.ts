@@ -1,5 +1,6 @@
 import { DOMParser, XMLSerializer, type Document, type Element } from "@xmldom/xmldom";
 import type JSZip from "jszip";
+import { relsPath, resolvePart } from "./partPaths";
 
 /**
  * The XML of package parts through a real parser (@xmldom/xmldom): parts are read as DOM documents, changed
@@ -85,22 +86,6 @@ export function stringItemText(si: Element): string {
   };
   walk(si);
   return out;
-}
-
-/** Resolves a relationship target against the part that holds it (xl/workbook.xml + worksheets/sheet1.xml). */
-export function resolvePart(base: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = base.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-export function relsPath(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
 export interface Relationship {
