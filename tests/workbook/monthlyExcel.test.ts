@@ -158,7 +158,8 @@ describe("monthly sheets through the Office.js writer", () => {
     excel.set("目标任务", at(r, columnOf(t, "实际值")), 61);
     const up = await generateWorkbook(excel.context, { now: NOW, sheets: ALL_SHEET_KEYS });
     expect(up.preview.sheetsCreated).toEqual(["月度填报", "月度支出", "月度状态", "绩效监控"]);
-    expect(up.syncs).toBeLessThanOrEqual(3);
+    // Four new sheets go in as many requests as the writer's budget needs (each under 1 MB), after the reads.
+    expect(up.syncs).toBeLessThanOrEqual(4);
     for (const bytes of excel.syncBytes) expect(bytes).toBeLessThan(1_000_000);
     const m = excel.grid("月度填报");
     expect(m[rowOf(m, "编号", "art01-hitech-firms")]?.[columnOf(m, "6月")]).toBe(61);
