@@ -5,7 +5,8 @@
  * the writers send goes through {@link textInput}, so formulas come only from the product's formula builders.
  * Excel stores `'…` as the text after the apostrophe (the quote prefix), in every version and on the web.
  */
-const PARSED_AS_INPUT = /^[\s\u3000]*[=+\-@'＝＋－＠]/u;
+// No "u" flag: every character is in the BMP, and the legacy pane (Internet Explorer 11) must parse this file as ES5.
+const PARSED_AS_INPUT = /^[\s\u3000]*[=+\-@'＝＋－＠]/;
 
 /**
  * @example

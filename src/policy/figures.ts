@@ -177,9 +177,13 @@ function suffixAt(text: string, at: number): string {
 
 const ARABIC = /(\d+(?:\.\d+)?)(?:[-—~～至到](\d+(?:\.\d+)?))?/g;
 const FRACTION = /([一二三四五六七八九十百]{1,3})分之([一二三四五六七八九十]{1,3})/g;
-/** 百个, 三百五十家, 三家: a Chinese count, only before a count unit (一带一路, 三农 are not figures). */
+/**
+ * 百个, 三百五十家, 三家: a Chinese count, only before a count unit (一带一路, 三农 are not figures), and not inside
+ * 第…/每… or a longer numeral. The character before is matched (group 1) rather than looked behind, so the pattern
+ * parses as ES5 (the legacy pane for Internet Explorer 11 reads figures too).
+ */
 const CN_COUNT =
-  /(?<![第每一二三四五六七八九十百千万])((?:[一二两三四五六七八九]?[十百千])+[一二三四五六七八九]?|[一二两三四五六七八九])(?=[个家项人场名座所])/g;
+  /(^|[^第每一二三四五六七八九十百千万])((?:[一二两三四五六七八九]?[十百千])+[一二三四五六七八九]?|[一二两三四五六七八九])(?=[个家项人场名座所])/g;
 
 /**
  * Every figure of a sentence, in order.
@@ -235,10 +239,11 @@ export function findFigures(text: string): Figure[] {
     });
   }
   for (const m of text.matchAll(CN_COUNT)) {
-    const value = chineseInteger(m[1] ?? "");
+    const numeral = m[2] ?? "";
+    const value = chineseInteger(numeral);
     if (value === undefined) continue;
-    const start = m.index ?? 0;
-    const numberEnd = start + m[0].length;
+    const start = (m.index ?? 0) + (m[1] ?? "").length;
+    const numberEnd = start + numeral.length;
     const { unit, unitClass, end: unitEnd } = unitAt(text, numberEnd);
     const suffix = suffixAt(text, unitEnd);
     out.push({
@@ -246,7 +251,7 @@ export function findFigures(text: string): Figure[] {
       end: unitEnd + suffix.length,
       unitEnd,
       value,
-      written: m[1] ?? "",
+      written: numeral,
       unit,
       unitClass,
       suffix,

@@ -92,6 +92,6 @@ describe("cli diff", () => {
     writeFileSync(file, "{}");
     const bad = spawnSync("npx", ["zcmb", "diff", fixture, file], { cwd: root, encoding: "utf8" });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain(`${file} 不是有效的版本文件`);
+    expect(bad.stderr).toContain(`错误:${file}:不是有效的版本文件`);
   });
 });
