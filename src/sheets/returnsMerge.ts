@@ -7,7 +7,14 @@
 import type { CellValue, CellWrite, TextField, WorkbookCells } from "../returns";
 import { cellAddress, parseRange, rangeAddress } from "../workbook/a1";
 import type { RawCell } from "../workbook/cells";
-import type { CellChange, SheetPatch, TableGrowth, ColumnAdded, WorkbookPatch } from "../workbook/patch";
+import {
+  patchSummary,
+  type CellChange,
+  type SheetPatch,
+  type TableGrowth,
+  type ColumnAdded,
+  type WorkbookPatch,
+} from "../workbook/patch";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { identifySheets } from "./identity";
 import { MONTHLY_TABLE_NAMES, monthOfHeader } from "./monthlyLayout";
@@ -204,20 +211,10 @@ export function returnsPatch(
       skipped: [],
       markers: [],
       references: [],
-      summary: {
+      summary: patchSummary({
         cellsWritten: written,
-        officialUpdates: [],
-        rowsAppended: [],
-        rowsFlagged: [],
-        overridesKept: [],
-        formulasRestored: 0,
-        formulasFilled: 0,
-        formulasUpgraded: 0,
         columnsAppended: columnsAdded.map((c) => ({ sheet: m?.sheet ?? "", header: c.header })),
-        sheetsCreated: [],
-        sheetsSkipped: [],
-        inputsKept: 0,
-      },
+      }),
     },
     unplaced,
   };

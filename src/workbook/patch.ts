@@ -251,6 +251,28 @@ export interface PatchSummary {
   readonly inputsKept: number;
 }
 
+/**
+ * A summary of a patch that only writes cells (a carry-over, a returns merge): the given fields, nothing else done.
+ * @example patchSummary({ cellsWritten: 3 }).rowsAppended // []
+ */
+export function patchSummary(fields: Partial<PatchSummary> = {}): PatchSummary {
+  return {
+    cellsWritten: 0,
+    officialUpdates: [],
+    rowsAppended: [],
+    rowsFlagged: [],
+    overridesKept: [],
+    formulasRestored: 0,
+    formulasFilled: 0,
+    formulasUpgraded: 0,
+    columnsAppended: [],
+    sheetsCreated: [],
+    sheetsSkipped: [],
+    inputsKept: 0,
+    ...fields,
+  };
+}
+
 export interface WorkbookPatch {
   readonly editionId: string;
   readonly generatedAt: string;

@@ -2,7 +2,7 @@ import { planCarryOver, type CarryOverPlan } from "../carryover";
 import type { EditionData } from "../policy/types";
 import { carryOverPatch, finalFiguresOf, typedPreviousOf } from "../sheets/carryOver";
 import { findSheet, readFigures } from "../sheets/reportFigures";
-import type { WorkbookPatch } from "../workbook/patch";
+import { patchSummary, type WorkbookPatch } from "../workbook/patch";
 import { applyPatchParts } from "./applyPatch";
 import { readEditionPart } from "./editionPart";
 import { openPackage, savePackage } from "./parts";
@@ -70,20 +70,7 @@ export async function carryOverFile(
     skipped: [],
     markers: [],
     references: [],
-    summary: {
-      cellsWritten: sheet.changes.length,
-      officialUpdates: [],
-      rowsAppended: [],
-      rowsFlagged: [],
-      overridesKept: [],
-      formulasRestored: 0,
-      formulasFilled: 0,
-      formulasUpgraded: 0,
-      columnsAppended: [],
-      sheetsCreated: [],
-      sheetsSkipped: [],
-      inputsKept: 0,
-    },
+    summary: patchSummary({ cellsWritten: sheet.changes.length }),
   };
   const stats = await applyPatchParts(zip, file, patch);
   const buffer = await savePackage(zip);

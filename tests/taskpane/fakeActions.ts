@@ -13,26 +13,13 @@ import type {
   SheetKey,
   SheetStatus,
 } from "../../src/taskpane/actions";
+import { patchSummary } from "../../src/workbook/patch";
 
 export const SHEETS: readonly SheetKey[] = ["说明", "预算安排", "目标任务", "预算执行", "责任分工", "汇总"];
 
 /** A preview with nothing in it; tests fill in what they need. */
 export function previewOf(patch: Partial<PatchSummary> = {}): PatchSummary {
-  return {
-    cellsWritten: 0,
-    officialUpdates: [],
-    rowsAppended: [],
-    rowsFlagged: [],
-    overridesKept: [],
-    formulasRestored: 0,
-    formulasFilled: 0,
-    formulasUpgraded: 0,
-    columnsAppended: [],
-    sheetsCreated: [],
-    sheetsSkipped: [],
-    inputsKept: 0,
-    ...patch,
-  };
+  return patchSummary(patch);
 }
 
 export function summaryOf(patch: Partial<GenerateSummary> = {}): GenerateSummary {
