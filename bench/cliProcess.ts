@@ -56,8 +56,11 @@ export async function run(): Promise<void> {
     const node = wall(["-e", ""]);
     const help = wall([bin, "--help"]);
     const npx = wall(["zcmb", "--help"], "npx");
+    const version = wall([bin, "--version"]);
+    const over = Math.round(help - node);
     console.log(
-      `CLI --help: ${s(help)} (node starting alone: ${s(node)}; through npx, npm's own start-up included: ${s(npx)})`,
+      `CLI --help: ${s(help)}, --version: ${s(version)}; node starting alone: ${s(node)} (--help ` +
+        `${over >= 0 ? "+" : ""}${over} ms); through npx, npm's own start-up included: ${s(npx)}`,
     );
 
     const data = getEdition("yueqing-2025");

@@ -20,8 +20,12 @@ const sections = [
   "report",
 ];
 
+/** `npm run bench -- cliProcess importer` runs those sections only. */
 async function main(): Promise<void> {
-  for (const name of sections) {
+  const chosen = process.argv.slice(2);
+  const unknown = chosen.filter((name) => !sections.includes(name));
+  if (unknown.length > 0) throw new Error(`no bench section ${unknown.join(", ")}; sections: ${sections.join(", ")}`);
+  for (const name of chosen.length > 0 ? chosen : sections) {
     const file = path.join(__dirname, `${name}.ts`);
     if (!existsSync(file)) continue;
     console.log(`\n== ${name} ==`);

@@ -2,11 +2,15 @@
  * Command-line entry: `npx zcmb <command> [options]` runs the compiled bundle of this file (bin/zcmb.cjs builds
  * it into dist-cli/ when it is missing or older than the sources; `npm run build` builds it too).
  *
- * Commands live in `commands/`, one file each; adding one is one entry in {@link commands}. A command's module is
- * loaded only when it runs, so `--help` and a usage error answer without loading ExcelJS, JSZip or mammoth.
+ * Commands live in `commands/`, one file each; adding one is one entry in {@link commands}. Each command is a bundle
+ * of its own (scripts/buildCli.cjs), loaded only when it runs, so `--help`, `--version` and a usage error parse
+ * this file alone: no ExcelJS, JSZip, mammoth or edition data.
  * Exit codes: 0 success, 2 usage error (unknown command or bad argument, message on stderr in English and Chinese).
  */
 import { USAGE_ERROR, type Command } from "./command";
+
+/** package.json's version, set by the build (esbuild `define`); absent when this file runs unbundled. */
+declare const ZCMB_VERSION: string | undefined;
 
 export type { Command } from "./command";
 
@@ -60,6 +64,7 @@ function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "Usage / 用法: npx zcmb <command> [options]",
+    "       npx zcmb --version",
     "",
     "Commands / 命令:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
@@ -77,6 +82,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(usage());
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`zcmb ${typeof ZCMB_VERSION === "string" ? ZCMB_VERSION : "(unbundled)"}\n`);
     return 0;
   }
   const entry = commands.find((c) => c.name === name);

@@ -6,7 +6,11 @@ import path from "node:path";
 
 const root = path.join(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const build = require("../../scripts/buildCli.cjs") as { bundle: string; isFresh(): boolean; buildCli(): string };
+const build = require("../../scripts/buildCli.cjs") as {
+  bundle: string;
+  isFresh(argv?: readonly string[]): boolean;
+  buildCli(): string;
+};
 
 const npx = (...args: string[]) => spawnSync("npx", ["zcmb", ...args], { cwd: root, encoding: "utf8" });
 
@@ -23,6 +27,28 @@ describe("npx zcmb", () => {
     expect(r.stdout).toContain("npx zcmb <command>");
   });
 
+  it("answers --help, --version and an unknown command from zcmb.cjs alone: no command's bundle, no npm package", () => {
+    build.buildCli();
+    // esbuild heads each source module it bundles with a `// path` comment: zcmb.cjs holds the command list only.
+    const modules = readFileSync(build.bundle, "utf8").match(/^\/\/ src\/\S+$/gm);
+    expect([...new Set(modules)].sort()).toEqual(["// src/cli/command.ts", "// src/cli/main.ts"]);
+    const bin = path.join(root, "bin", "zcmb.cjs");
+    for (const args of [["--help"], ["--version"], ["nonsense"]]) {
+      // The CLI as bin/zcmb.cjs runs it, reporting at exit every module file it loaded.
+      const probe =
+        `process.on("exit", () => process.stderr.write("\\nLOADED " + JSON.stringify(Object.keys(require.cache))));` +
+        `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];` +
+        `require(${JSON.stringify(bin)});`;
+      const r = spawnSync(process.execPath, ["-e", probe], { cwd: root, encoding: "utf8" });
+      const loaded = JSON.parse(r.stderr.slice(r.stderr.lastIndexOf("\nLOADED ") + 8)) as string[];
+      expect(loaded).toContain(build.bundle);
+      expect(
+        loaded.filter((file) => file.includes("node_modules") || file.includes(`${path.sep}commands${path.sep}`)),
+      ).toEqual([]);
+    }
+    expect(npx("--version").stdout).toMatch(/^zcmb \d+\.\d+\.\d+\n$/);
+  });
+
   it("rebuilds a bundle older than its sources before running it", () => {
     build.buildCli();
     expect(build.isFresh()).toBe(true);
@@ -36,6 +62,23 @@ describe("npx zcmb", () => {
     expect(r.stderr).toContain('unknown command "nonsense"');
     expect(build.isFresh()).toBe(true);
     expect(statSync(build.bundle).mtimeMs).toBeGreaterThanOrEqual(sourceTime.getTime());
+  });
+
+  it("checks the sources of zcmb.cjs and of the command asked for, so --help stats two files", () => {
+    build.buildCli();
+    const source = path.join(root, "src/cli/commands/template.ts");
+    const { atime, mtime } = statSync(source);
+    try {
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(source, later, later);
+      expect(build.isFresh(["--help"])).toBe(true);
+      expect(build.isFresh(["check", "x.json"])).toBe(true);
+      expect(build.isFresh(["template", "--help"])).toBe(false);
+      expect(build.isFresh()).toBe(false);
+    } finally {
+      utimesSync(source, atime, mtime);
+    }
+    expect(build.isFresh()).toBe(true);
   });
 
   it("runs a command's own --help through the same bundle", () => {
