@@ -1,6 +1,4 @@
 import { cellAddress, parseRange } from "../workbook/a1";
-import { referenceFormula } from "../sheets/identity";
-import { NAME_COMMENT } from "../sheets/marker";
 import type { BlockAdded, CellChange, SheetPatch, TableGrowth, WorkbookPatch } from "../workbook/patch";
 import { hasFeature, type Capabilities, type OptionalFeature } from "./capabilities";
 import { rowBands, type WriteBatches } from "./batches";
@@ -55,16 +53,10 @@ export async function writePatch(
     if (out.skipped) skipped.set(out.skipped, [...(skipped.get(out.skipped) ?? []), sheet.name]);
   }
   const names = workbook.names;
-  for (const marker of patch.markers) {
-    await batches.roomFor([marker.name, marker.text, NAME_COMMENT], 4);
-    if (existingNames.has(marker.name.toLowerCase())) names.getItem(marker.name).delete();
-    names.add(marker.name, `="${marker.text.replace(/"/g, '""')}"`, NAME_COMMENT).visible = false;
-  }
-  for (const ref of patch.references) {
-    if (existingNames.has(ref.name.toLowerCase())) names.getItem(ref.name).delete();
-    const formula = `=${referenceFormula(ref)}`;
-    await batches.roomFor([ref.name, formula, NAME_COMMENT], 4);
-    names.add(ref.name, formula, NAME_COMMENT).visible = false;
+  for (const name of patch.names) {
+    await batches.roomFor([name.name, name.formula, name.comment], 4);
+    if (existingNames.has(name.name.toLowerCase())) names.getItem(name.name).delete();
+    names.add(name.name, `=${name.formula}`, name.comment).visible = false;
   }
   return { cells, skipped, ...(firstCreated ? { firstCreated } : {}) };
 }

@@ -1,10 +1,10 @@
 import { TABLE_NAMES } from "./layout";
 import { MONITOR_TABLE, MONTHLY_TABLE_NAMES } from "./monthlyLayout";
-import { decodeMarker, MARKER_IDS, SHEET_KEYS } from "./marker";
-import type { SheetReferenceName } from "../workbook/patch";
+import { decodeMarker, MARKER_IDS, NAME_COMMENT, SHEET_KEYS } from "./marker";
+import { quoteSheet } from "../workbook/a1";
 
 import { isOurTitle } from "./sheetBuilder";
-import type { MarkerRecord, SheetKey } from "../workbook/model";
+import type { MarkerRecord, SheetKey, WorkbookName } from "../workbook/model";
 import type { TableRef, WorkbookSnapshot } from "../workbook/snapshot";
 
 /**
@@ -157,12 +157,11 @@ export function sheetsToRead(snapshot: WorkbookSnapshot): string[] {
   return names;
 }
 
-/** The reference name a sheet of ours should have: `='<sheet>'!$A$1`. */
-export function referenceFor(key: SheetKey, sheet: string): SheetReferenceName {
-  return { name: referenceName(key), key, sheet, cell: "$A$1" };
-}
-
-/** The reference's formula text, as `names.add` and workbook.xml take it (without "="). */
-export function referenceFormula(ref: SheetReferenceName): string {
-  return `'${ref.sheet.replace(/'/g, "''")}'!${ref.cell}`;
+/**
+ * The reference name a sheet of ours should have, `='<sheet>'!$A$1`, as every host writes it: hidden, with
+ * {@link NAME_COMMENT}.
+ * @example referenceFor("目标任务", "It's").formula // "'It''s'!$A$1"
+ */
+export function referenceFor(key: SheetKey, sheet: string): WorkbookName {
+  return { name: referenceName(key), formula: `${quoteSheet(sheet)}!$A$1`, comment: NAME_COMMENT };
 }

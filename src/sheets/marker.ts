@@ -1,6 +1,6 @@
 import type { EditionData } from "../policy/types";
 import { indexEdition } from "../engine";
-import type { DefinedNameSpec, MarkerRecord, SheetKey } from "../workbook/model";
+import type { MarkerRecord, SheetKey, WorkbookName } from "../workbook/model";
 
 /**
  * Ownership marker: one hidden, workbook-scoped defined name per sheet we wrote, holding a string constant.
@@ -55,10 +55,13 @@ export function markerName(key: SheetKey): string {
   return MARKER_PREFIX + MARKER_IDS[key];
 }
 
-/** The text of a marker: `zcmb1|edition|generatedAt|fingerprint|sheetName` (the name last: it may hold "|"). */
-export function encodeMarker(record: MarkerRecord): DefinedNameSpec {
+/**
+ * A marker as every host writes it: a hidden string constant `zcmb1|edition|generatedAt|fingerprint|sheetName`
+ * (the name last: it may hold "|"), with {@link NAME_COMMENT}.
+ */
+export function encodeMarker(record: MarkerRecord): WorkbookName {
   const text = ["zcmb1", record.editionId, record.generatedAt, record.fingerprint, record.sheetName].join("|");
-  return { name: markerName(record.key), text };
+  return { name: markerName(record.key), formula: `"${text.replace(/"/g, '""')}"`, comment: NAME_COMMENT };
 }
 
 /** Reads a defined name as a marker, or undefined when it is not one of ours. */

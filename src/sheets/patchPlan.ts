@@ -3,15 +3,8 @@ import { indexEdition } from "../engine";
 import type { EditionData } from "../policy/types";
 import { sameName as same, sortChanges } from "../workbook/cellDiff";
 import type { KeyedSheet } from "../workbook/keyedTable";
-import type { DefinedNameSpec, SheetKey, SheetSpec } from "../workbook/model";
-import type {
-  CellChange,
-  SheetCreate,
-  SheetPatch,
-  SheetReferenceName,
-  SheetSkip,
-  WorkbookPatch,
-} from "../workbook/patch";
+import type { SheetKey, SheetSpec, WorkbookName } from "../workbook/model";
+import type { CellChange, SheetCreate, SheetPatch, SheetSkip, WorkbookPatch } from "../workbook/patch";
 import type { ExistingSheet, WorkbookSnapshot } from "../workbook/snapshot";
 import { SummaryCollector } from "../workbook/summary";
 import type { AmountUnit, BuildContext } from "./context";
@@ -19,7 +12,7 @@ import type { ExecutionRowOut } from "./execution";
 import { patchExecution, unitOfExecution } from "./executionPatch";
 import { buildFresh } from "./freshSheet";
 import { referenceFor, referenceName, sheetOfReference } from "./identity";
-import { decodeMarker, encodeMarker, markerName, officialFingerprint, SHEET_KEYS } from "./marker";
+import { decodeMarker, encodeMarker, MARKER_PREFIX, markerName, officialFingerprint, SHEET_KEYS } from "./marker";
 import { patchMonitor } from "./monitorPatch";
 import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
 import { currentFigures, monthlyCarry, monthlyNames } from "./monthlyPlan";
@@ -153,8 +146,8 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
     sum.cells++;
   }
 
-  const markers: DefinedNameSpec[] = [];
-  const references: SheetReferenceName[] = [];
+  const markers: WorkbookName[] = [];
+  const references: WorkbookName[] = [];
   for (const sheet of out) {
     const wrote = sheet.kind === "create" || sheet.changes.length > 0;
     const old = snapshot.definedNames.find((n) => same(n.name, markerName(sheet.key)));
@@ -186,8 +179,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
     generatedAt: ctx.generatedAt,
     sheets: out,
     skipped,
-    markers,
-    references,
+    names: [...markers, ...references],
     summary: sum.finish(
       sheetUnit !== undefined && sheetUnit !== amountUnit ? { from: sheetUnit, to: amountUnit } : undefined,
     ),
@@ -225,7 +217,9 @@ export function planWorkbook(
       editionId: patch.editionId,
       generatedAt: patch.generatedAt,
       sheets,
-      names: [...patch.markers].sort((a, b) => order(keyOfMarker(a.name)) - order(keyOfMarker(b.name))),
+      names: patch.names
+        .filter((n) => n.name.startsWith(MARKER_PREFIX))
+        .sort((a, b) => order(keyOfMarker(a.name)) - order(keyOfMarker(b.name))),
     },
     decisions,
     skipped: decisions.filter((d) => d.action === "skip").map((d) => ({ sheet: d.name, reason: d.reason ?? "" })),

@@ -209,8 +209,7 @@ export function returnsPatch(
       ...meta,
       sheets,
       skipped: [],
-      markers: [],
-      references: [],
+      names: [],
       summary: patchSummary({
         cellsWritten: written,
         columnsAppended: columnsAdded.map((c) => ({ sheet: m?.sheet ?? "", header: c.header })),

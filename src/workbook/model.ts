@@ -196,10 +196,15 @@ export interface MarkerRecord {
   readonly fingerprint: string;
 }
 
-export interface DefinedNameSpec {
+/**
+ * A workbook-scoped defined name as every writer writes it: hidden, and with a comment that tells whoever sees it
+ * anyway (Excel may ignore `hidden`) what it is. The product declares each name once; a writer only translates.
+ */
+export interface WorkbookName {
   readonly name: string;
-  /** A string constant. */
-  readonly text: string;
+  /** Without the leading "=": a string constant quoted (`"text"`), a reference as `'Sheet'!$A$1`. */
+  readonly formula: string;
+  readonly comment: string;
 }
 
 export interface WorkbookSpec {
@@ -207,7 +212,7 @@ export interface WorkbookSpec {
   readonly generatedAt: string;
   readonly sheets: readonly SheetSpec[];
   /** Markers of the sheets written; the writer replaces any earlier marker with the same name. */
-  readonly names: readonly DefinedNameSpec[];
+  readonly names: readonly WorkbookName[];
 }
 
 /** What a column of a keyed table holds: official figures, the user's inputs, or product formulas. */

@@ -25,11 +25,11 @@ import type {
   CellSpec,
   ChartSpec,
   ConditionalFormatSpec,
-  DefinedNameSpec,
   Scalar,
   SheetKey,
   SheetSpec,
   StyleRun,
+  WorkbookName,
 } from "./model";
 
 /** Why a cell is written; the preview groups changes by it. */
@@ -211,19 +211,6 @@ export interface SheetSkip {
   readonly reason: string;
 }
 
-/**
- * A workbook-scoped name that *refers to a cell* of one of our sheets (A1): Excel, WPS, LibreOffice and the
- * file route keep the reference pointing at the sheet when it is renamed, so it identifies the sheet whatever
- * its name. Written hidden, `='Sheet name'!$A$1`.
- */
-export interface SheetReferenceName {
-  readonly name: string;
-  readonly key: SheetKey;
-  readonly sheet: string;
-  /** Always "$A$1". */
-  readonly cell: string;
-}
-
 /** The preview: what the patch changes, in the figures the pane and the CLI show before applying. */
 export interface PatchSummary {
   /** Cells written by the patch, all sheets (appended rows and created sheets included). 0 = nothing to change. */
@@ -278,14 +265,15 @@ export interface WorkbookPatch {
   readonly generatedAt: string;
   readonly sheets: readonly (SheetPatch | SheetCreate)[];
   readonly skipped: readonly SheetSkip[];
-  /** String-constant markers to (re)write: only those whose text changes (a no-op refresh writes none). */
-  readonly markers: readonly DefinedNameSpec[];
-  /** Reference names to (re)write: missing ones, or ones that no longer point at the sheet. */
-  readonly references: readonly SheetReferenceName[];
+  /**
+   * Names to (re)write, each replacing a workbook-scoped name of the same name: the product's markers whose text
+   * changes and its reference names that are missing or point elsewhere (a no-op refresh writes none).
+   */
+  readonly names: readonly WorkbookName[];
   readonly summary: PatchSummary;
 }
 
 /** True when applying the patch would change nothing in the workbook (cells, tables, names). */
 export function isEmptyPatch(patch: WorkbookPatch): boolean {
-  return patch.summary.cellsWritten === 0 && patch.markers.length === 0 && patch.references.length === 0;
+  return patch.summary.cellsWritten === 0 && patch.names.length === 0;
 }

@@ -1,8 +1,7 @@
 import type JSZip from "jszip";
-import { parseRange, quoteSheet, rangeAddress, type Box } from "../workbook/a1";
-import { MARKER_PREFIX, NAME_COMMENT } from "../sheets/marker";
+import { parseRange, rangeAddress, type Box } from "../workbook/a1";
 import type { CellChange, CachedResult, SheetPatch, TableGrowth, WorkbookPatch } from "../workbook/patch";
-import { NA_RESULT, type CellSpec, type DefinedNameSpec, type Scalar } from "../workbook/model";
+import { NA_RESULT, type CellSpec, type Scalar, type WorkbookName } from "../workbook/model";
 import { readPart, relationships, stringItemText, writePart } from "./parts";
 import { relsPath } from "./partPaths";
 import { insertInOrder, WORKSHEET_ORDER } from "./sheetOrder";
@@ -283,11 +282,8 @@ function namesElement(root: XmlElement): XmlElement {
   return names;
 }
 
-/**
- * Writes a workbook-scoped name: our markers hidden and with {@link NAME_COMMENT}, as every writer writes them
- * (docs/workbook.md); a reference name as it is.
- */
-function setName(root: XmlElement, name: string, text: string): void {
+/** Writes a workbook-scoped name as the patch declares it (formula and comment), hidden, as every writer does. */
+function setName(root: XmlElement, { name, formula, comment }: WorkbookName): void {
   const names = namesElement(root);
   let e = names
     .all("definedName")
@@ -298,22 +294,17 @@ function setName(root: XmlElement, name: string, text: string): void {
     const after = names.children.findIndex((n) => n instanceof XmlElement && (n.get("name") ?? "") > name);
     names.children.splice(after < 0 ? names.children.length : after, 0, e);
   }
-  if (name.startsWith(MARKER_PREFIX)) e.set("comment", NAME_COMMENT);
+  e.set("comment", comment);
   e.set("hidden", "1");
   e.children.length = 0;
-  e.children.push(text);
-}
-
-export function markerText(marker: DefinedNameSpec): string {
-  return `"${marker.text.replace(/"/g, '""')}"`;
+  e.children.push(formula);
 }
 
 async function patchNames(zip: JSZip, patch: WorkbookPatch, stats: ApplyStats): Promise<void> {
-  if (patch.markers.length === 0 && patch.references.length === 0) return;
+  if (patch.names.length === 0) return;
   const doc = await readPart(zip, "xl/workbook.xml");
   if (!doc) return;
-  for (const m of patch.markers) setName(doc.root, m.name, markerText(m));
-  for (const r of patch.references) setName(doc.root, r.name, `${quoteSheet(r.sheet)}!${r.cell}`);
+  for (const name of patch.names) setName(doc.root, name);
   writePart(zip, "xl/workbook.xml", doc);
   stats.partsChanged.push("xl/workbook.xml");
 }

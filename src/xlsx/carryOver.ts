@@ -68,8 +68,7 @@ export async function carryOverFile(
     generatedAt: new Date().toISOString(),
     sheets: [sheet],
     skipped: [],
-    markers: [],
-    references: [],
+    names: [],
     summary: patchSummary({ cellsWritten: sheet.changes.length }),
   };
   const stats = await applyPatchParts(zip, file, patch);

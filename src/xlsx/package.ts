@@ -2,9 +2,9 @@ import JSZip from "jszip";
 import type { EditionData } from "../policy/types";
 import { writeEditionPart } from "./editionPart";
 import { columnLetter, parseRange, quoteSheet } from "../workbook/a1";
-import { MARKER_PREFIX, NAME_COMMENT } from "../sheets/marker";
+import { MARKER_PREFIX } from "../sheets/marker";
 import { WORKBOOK_FONT, WORKBOOK_LANGUAGE } from "../workbook/fonts";
-import type { ChartSpec, DefinedNameSpec, WorkbookSpec } from "../workbook/model";
+import type { ChartSpec, WorkbookName, WorkbookSpec } from "../workbook/model";
 
 /**
  * The parts of an .xlsx that ExcelJS does not write, handled at the zip level:
@@ -139,9 +139,8 @@ export async function lossyFeatures(zip: JSZip, ourSheets: readonly string[]): P
   return [...found];
 }
 
-function definedNameXml(name: DefinedNameSpec): string {
-  const text = `"${name.text.replace(/"/g, '""')}"`;
-  return `<definedName name="${xmlEscape(name.name)}" comment="${xmlEscape(NAME_COMMENT)}" hidden="1">${xmlEscape(text)}</definedName>`;
+function definedNameXml(name: WorkbookName): string {
+  return `<definedName name="${xmlEscape(name.name)}" comment="${xmlEscape(name.comment)}" hidden="1">${xmlEscape(name.formula)}</definedName>`;
 }
 
 /**

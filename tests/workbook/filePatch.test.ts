@@ -175,11 +175,12 @@ describe("file route: patch the package", () => {
     expect(now[5]?.[10]?.formula).toMatch(/ISLOGICAL\(J6\)/);
     const a = await parts(before);
     const b = await parts(result.buffer);
-    // Every marker name a refresh writes is written one way: hidden, with its comment (the fixture's own markers,
-    // saved by LibreOffice without theirs, are not the refresh's to rewrite unless their text changes).
+    // Every name a refresh writes (markers, reference names) is written one way: hidden, with its comment (the
+    // fixture's own markers, saved by LibreOffice without theirs, are not the refresh's to rewrite unless their text
+    // changes).
     const workbookXml = await (await JSZip.loadAsync(result.buffer)).file("xl/workbook.xml")!.async("string");
-    expect(result.patch.markers.length).toBeGreaterThan(5);
-    for (const marker of result.patch.markers) {
+    expect(result.patch.names.length).toBeGreaterThan(5);
+    for (const marker of result.patch.names) {
       const tag = [...workbookXml.matchAll(/<definedName [^>]*>/g)]
         .map((m) => m[0])
         .find((t) => t.includes(`name="${marker.name}"`));

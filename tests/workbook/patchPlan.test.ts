@@ -17,8 +17,7 @@ describe("planPatch", () => {
     const changes = (again.sheets as SheetPatch[]).flatMap((s) => s.changes.map((c) => `${s.name}!${c.address}`));
     expect(changes).toEqual([]);
     expect(again.summary.cellsWritten).toBe(0);
-    expect(again.markers).toEqual([]);
-    expect(again.references).toEqual([]);
+    expect(again.names).toEqual([]);
   });
 });
 

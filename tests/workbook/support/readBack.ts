@@ -24,10 +24,7 @@ export function readBackCreated(patch: WorkbookPatch): {
     );
     for (const t of s.spec.tables) tables.push({ name: t.name, sheet: s.name, ref: t.ref });
   }
-  const definedNames = [
-    ...patch.markers.map((m) => ({ name: m.name, value: m.text })),
-    ...patch.references.map((r) => ({ name: r.name, value: `='${r.sheet}'!${r.cell}` })),
-  ];
+  const definedNames = patch.names.map((n) => ({ name: n.name, value: `=${n.formula}` }));
   return { snapshot: { sheetNames: [...grids.keys()], definedNames, tables, sheets: sheetsOf(grids) }, grids };
 }
 
