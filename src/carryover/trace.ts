@@ -1,4 +1,4 @@
-import type { FinalFigure, Predecessor } from "./types";
+import type { CarryOverEntry, FinalFigure, Predecessor } from "./types";
 
 /**
  * Where a carried 上年值 comes from, in the words the 核对 column shows: the file, the sheet and the period; the
@@ -22,4 +22,38 @@ export function carryOverTrace(
   if (from.unit !== unit) notes.push(`${figure.value}${from.unit}折合${value}${unit}`);
   const where = `上年值取自 ${file} ${figure.sheet} ${figure.period}`;
   return notes.length === 0 ? where : `${where}(${notes.join(";")})`;
+}
+
+/**
+ * Every 核对 note of the carry-over starts with these words: a later refresh finds the note by them (and keeps it),
+ * and 目标任务's grey for rows kept from an earlier edition leaves such a row alone.
+ */
+export const CARRY_OVER_NOTE_MARK = "上年值";
+
+/** The start of the note of a figure not carried: it stands while 上年值 is empty, the others while it is filled. */
+export const NOT_CARRIED_NOTE = "上年值未结转";
+
+/**
+ * What the 核对 cell of a new target's row says after the carry-over: where its 上年值 comes from (the trace, for a
+ * carried value and for a typed one that equals it); for a typed value that differs, last year's figure beside it;
+ * why nothing was carried (a unit refused, no 12月 figure). A target new this year has no note.
+ *
+ * @example
+ * carryOverNote({ status: "differs", id: "art02-tech-projects", typed: 999, carried: 80, from, trace: "上年值取自 2025台账.xlsx 月度填报 12月" }, "个")
+ * // "上年值与上年数不同,保留所填:上年 2025台账.xlsx 月度填报 12月 为 80个"
+ */
+export function carryOverNote(entry: CarryOverEntry, unit: string): string {
+  switch (entry.status) {
+    case "carried":
+    case "agrees":
+      return entry.trace;
+    case "differs":
+      return `上年值与上年数不同,保留所填:${entry.trace.replace(/^上年值取自 /, "上年 ")} 为 ${entry.carried}${unit}`;
+    case "refused":
+      return `${NOT_CARRIED_NOTE}(上年编号 ${entry.from.id}):${entry.reason.message}`;
+    case "noFigure":
+      return `${NOT_CARRIED_NOTE}:上年工作簿中 ${entry.from.id} 没有12月数`;
+    case "new":
+      return "";
+  }
 }

@@ -224,12 +224,17 @@ export class SheetBuilder {
     this.validations.push(validation);
   }
 
-  /** Greys the rows whose 核对 cell says something: rows kept for the user that the edition no longer has. */
-  flagKeptRows(firstRow: number, lastRow: number, columnCount: number, checkColumn: number): void {
+  /**
+   * Greys the rows whose 核对 cell says something: rows kept for the user that the edition no longer has. A note
+   * that starts with `except` (the carry-over's, on a row the edition has) leaves its row as it is.
+   */
+  flagKeptRows(firstRow: number, lastRow: number, columnCount: number, checkColumn: number, except?: string): void {
     const check = `$${columnLetter(checkColumn)}${firstRow}`;
+    const kept =
+      except === undefined ? `LEN(${check})>0` : `AND(LEN(${check})>0,LEFT(${check},${except.length})<>"${except}")`;
     this.conditional({
       ref: rangeAddress(firstRow, 1, lastRow, columnCount),
-      formula: `LEN(${check})>0`,
+      formula: kept,
       style: STATUS_COLORS.orphan,
     });
   }

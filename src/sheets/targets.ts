@@ -1,4 +1,5 @@
 import { CUMULATIVE_KINDS, toExcelValue, toChineseNumeral } from "../engine";
+import { CARRY_OVER_NOTE_MARK } from "../carryover/trace";
 import type { Target, TargetKind } from "../policy/types";
 import { cellAddress, columnLetter, rangeAddress } from "../workbook/a1";
 import { areaLabel, emptyStats, type BuildContext, type BuildStats } from "./context";
@@ -183,7 +184,7 @@ export function buildTargetsSheet(
   b.conditional({ ref: statusRef, formula: `${s}="达进度"`, style: STATUS_COLORS.onPace });
   b.conditional({ ref: statusRef, formula: `${s}="欠进度"`, style: STATUS_COLORS.behind });
   b.conditional({ ref: statusRef, formula: `${s}="未完成"`, style: STATUS_COLORS.missed });
-  b.flagKeptRows(FIRST_DATA_ROW, last, columnCount, col("核对"));
+  b.flagKeptRows(FIRST_DATA_ROW, last, columnCount, col("核对"), CARRY_OVER_NOTE_MARK);
 
   b.freeze(HEADER_ROW, 0);
   b.repeatRows(HEADER_ROW, HEADER_ROW);

@@ -4,6 +4,7 @@ import { patchKeyed, type KeyedSheet } from "../workbook/keyedTable";
 import type { Scalar } from "../workbook/model";
 import type { SheetPatch } from "../workbook/patch";
 import { sameScalar } from "../workbook/same";
+import { keptCarryOverNote } from "./carryOver";
 import type { BuildContext } from "./context";
 import { evaluateTarget } from "./evaluate";
 import { KEY_TABLE } from "./identity";
@@ -52,6 +53,8 @@ export function patchTargets(
         };
       },
       adopt: (id, column, have) => column === "实际值" && sameScalar(have.value, current.get(id) ?? ""),
+      // Where a carried 上年值 came from cannot be read again: the year's turn wrote it, the refresh keeps it.
+      keepCheck: (have, input) => keptCarryOverNote(have, input("上年值")),
     },
     on,
   );

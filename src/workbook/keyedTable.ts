@@ -42,6 +42,11 @@ export interface KeyedTable<K extends string> {
   readonly adopt?: (key: string, column: K, have: RawCell) => boolean;
   /** A value moved into a blank input cell of a row (a typed 实际值 into its month); undefined: none. */
   readonly seed?: (key: string, column: K) => CellSpec | undefined;
+  /**
+   * The part of a row's check text that another product action wrote and a refresh cannot compute again (where an
+   * input came from): kept after the refresh's own flags, "" when there is none or it no longer holds.
+   */
+  readonly keepCheck?: (have: string, input: (column: K) => RawCell | undefined) => string;
   // ---- the product's layout, the same for every table of a workbook -------------------------------------
   /** Row of the table's header on a fresh sheet (绩效监控 has a block above its table). */
   readonly headerRow: number;
@@ -182,8 +187,9 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
     const label = String(toScalar(keyCell.value) ?? "").trim();
     if (flag !== "") {
       sum.rowsFlagged.push({ sheet: existing.name, row: r, rowKey: label, flag });
-      if (!sameValue(diff.at(r, col(spec.checkColumn)), flag)) {
-        diff.write(r, col(spec.checkColumn), { value: flag }, "check", label, spec.checkColumn);
+      const check = withKept(spec, flag, r, diff, col);
+      if (!sameValue(diff.at(r, col(spec.checkColumn)), check)) {
+        diff.write(r, col(spec.checkColumn), { value: check }, "check", label, spec.checkColumn);
       }
       countInputs(spec, r, diff, col, sum, own);
       rowsOut.push({ key: label, cells: existingValue(r) });
@@ -260,7 +266,13 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
           : (cell.result ?? null);
     }
     for (const c of own) if (hasContent(diff.at(r, c))) sum.inputsKept++;
-    const check = overridden.length > 0 ? `${spec.overrideNote}:${overridden.join("、")}` : "";
+    const check = withKept(
+      spec,
+      overridden.length > 0 ? `${spec.overrideNote}:${overridden.join("、")}` : "",
+      r,
+      diff,
+      col,
+    );
     if (!added.some((a) => a.key === spec.checkColumn) && !sameValue(diff.at(r, col(spec.checkColumn)), check)) {
       diff.write(r, col(spec.checkColumn), { value: check === "" ? null : check }, "check", k, spec.checkColumn);
     }
@@ -313,6 +325,23 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
   }
   return { patch: diff.finish(spec.key, growth, columnsAdded), rows: rowsOut };
 }
+
+/** A row's check text as the refresh writes it: its own flag, then what {@link KeyedTable.keepCheck} keeps. */
+function withKept<K extends string>(
+  spec: KeyedTable<K>,
+  own: string,
+  r: number,
+  diff: SheetDiff,
+  col: (k: K) => number,
+): string {
+  const have = diff.at(r, col(spec.checkColumn))?.value;
+  if (spec.keepCheck === undefined || typeof have !== "string") return own;
+  const kept = spec.keepCheck(have, (column) => diff.at(r, col(column)));
+  return [own, kept].filter((s) => s !== "").join(CHECK_SEPARATOR);
+}
+
+/** Between the parts of a check text (a flag, then a kept note). */
+export const CHECK_SEPARATOR = ";";
 
 /** Inputs of a flagged row, counted as kept: its input columns and the user's own columns. */
 function countInputs<K extends string>(

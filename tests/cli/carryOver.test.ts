@@ -200,6 +200,14 @@ describeUno("template --previous: the year's turn on files", () => {
     expect(r.stderr).toContain(
       `已填上年值与上年数不同,保留已填值:${typed.other} 已填 999,上年 2025台账.xlsx 月度填报 12月 为 ${figures2025.get(typed.other)}`,
     );
+    // 核对 says it too, beside the values, and the refresh that followed the carry-over kept it.
+    const sheet = (await figuresOf(file("2026-typed.xlsx"), y2026)).targets;
+    const checks = new Map((sheet?.cells ?? []).map((row) => [row[0]?.value, row.map((c) => c?.value)]));
+    const checkOf = (id: string) => checks.get(id)?.find((v) => typeof v === "string" && v.startsWith("上年值"));
+    expect(checkOf(typed.same)).toBe("上年值取自 2025台账.xlsx 月度填报 12月");
+    expect(checkOf(typed.other)).toBe(
+      `上年值与上年数不同,保留所填:上年 2025台账.xlsx 月度填报 12月 为 ${figures2025.get(typed.other)}项`,
+    );
     // Again: everything is there now — nothing written, every carried value agrees, the typed 999 still differs.
     const again = await cli("--update", file("2026-typed.xlsx"), "--previous", file("2025台账.xlsx"));
     expect(again.code).toBe(0);

@@ -111,7 +111,8 @@ async function carryOver(
     throw asFileError(error, args.previous ?? name);
   });
   const summary = `${describeCarryOver(result.plan, result.written, name, args.dryRun)}\n`;
-  if (result.written === 0) return { buffer: workbook, summary };
+  // Only 核对 notes written: no input changed, no cached result to follow.
+  if (result.written === 0) return { buffer: result.buffer, summary };
   const refreshed = await refreshWorkbook(result.buffer, edition, options);
   return { buffer: refreshed.buffer, summary };
 }
