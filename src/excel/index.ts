@@ -1,10 +1,9 @@
 import { defaultEditionId, getEdition } from "../policy";
 import type { EditionData } from "../policy/types";
-import type { RawCell } from "../workbook/cells";
 import { SHEET_KEYS as KEYS } from "../sheets/marker";
 import { isEmptyPatch, type PatchSummary, type WorkbookPatch } from "../workbook/patch";
 import { planPatch } from "../sheets/patchPlan";
-import { isOptionalInExcel, sheetsToRead, workbookStatus } from "../sheets/plan";
+import { isOptionalInExcel, workbookStatus } from "../sheets/plan";
 
 import type { SheetKey } from "../workbook/model";
 import {
@@ -20,6 +19,7 @@ import {
 } from "./capabilities";
 import { BATCH_BYTES, WriteBatches } from "./batches";
 import { writePatch, type QueuedPatch } from "./patch";
+import { readWorkbookSnapshot } from "./snapshot";
 
 export * from "./capabilities";
 
@@ -27,8 +27,6 @@ export type { SheetKey } from "../workbook/model";
 export type { SheetStatus } from "../sheets/plan";
 export type { PatchSummary } from "../workbook/patch";
 import type { SheetStatus } from "../sheets/plan";
-import type { WorkbookSnapshot } from "../workbook/snapshot";
-import type { ExistingSheet } from "../workbook/snapshot";
 
 /**
  * The sheets written when no `sheets` are given. The monthly sheets (月度填报, 月度支出, 月度状态) and 绩效监控 are
@@ -118,54 +116,13 @@ interface Planned {
   readonly syncs: number;
 }
 
-/**
- * Reads what a refresh needs in at most 2 syncs: (1) sheet names, workbook names and tables; (2) the used range
- * (values and formulas) of each candidate sheet of ours and the refs of the tables on them — skipped when there
- * are none. Then plans the patch (pure).
- */
+/** Reads what a refresh needs (see {@link readWorkbookSnapshot}), then plans the patch (pure). */
 async function readAndPlan(context: Excel.RequestContext, options: GenerateOptions): Promise<Planned> {
   const data = options.edition ?? editionOf(options.editionId);
-  let syncs = 0;
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const names = context.workbook.names;
-  names.load(NAME_PROPS);
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/name");
-  await context.sync();
-  syncs++;
-  const listed = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-  const base: WorkbookSnapshot = {
-    sheetNames: worksheets.items.map((w) => w.name),
-    definedNames: names.items.map((n) => ({ name: n.name, value: n.value })),
-    tables: listed,
-  };
-  const toRead = sheetsToRead(base);
-  const reads = toRead.map((name) => ({
-    name,
-    used: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex"),
-    // Chart names, so that a layout upgrade never adds a chart the sheet already has.
-    charts: worksheets.getItem(name).charts.load("items/name"),
-  }));
-  const refs = listed
-    .filter((t) => toRead.some((n) => n.toLowerCase() === t.sheet.toLowerCase()))
-    .map((t) => ({ ...t, range: tables.getItem(t.name).getRange().load("address") }));
-  if (reads.length > 0) {
-    await context.sync();
-    syncs++;
-  }
-  const contents = new Map<string, ExistingSheet>();
-  for (const read of reads) {
-    contents.set(read.name, read.used.isNullObject ? { name: read.name, cells: [] } : toExisting(read.name, read.used));
-  }
-  const withRefs = listed.map((t) => {
-    const read = refs.find((r) => r.name === t.name);
-    return read ? { ...t, ref: read.range.address.replace(/^.*!/, "").replace(/\$/g, "") } : t;
-  });
-  const charts = reads.flatMap((read) => read.charts.items.map((c) => ({ name: c.name, sheet: read.name })));
+  const { snapshot, existingNames, syncs } = await readWorkbookSnapshot(context, { charts: true });
   const keys = options.sheets ?? SHEET_KEYS;
-  const patch = planPatch(data, { ...base, tables: withRefs, charts, sheets: contents }, { ...options, sheets: keys });
-  return { patch, existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())), syncs };
+  const patch = planPatch(data, snapshot, { ...options, sheets: keys });
+  return { patch, existingNames, syncs };
 }
 
 /**
@@ -261,20 +218,4 @@ export async function readWorkbookStatus(
   );
 }
 
-/** The used range as a grid from A1 (the used range may start further down or right). */
-export function toExisting(name: string, used: Excel.Range): ExistingSheet {
-  const cells: RawCell[][] = [];
-  for (let r = 0; r < used.rowIndex; r++) cells.push([]);
-  used.values.forEach((row, r) => {
-    const out: RawCell[] = [];
-    for (let c = 0; c < used.columnIndex; c++) out.push({ value: null });
-    row.forEach((value, c) => {
-      const f = used.formulas[r]?.[c];
-      // Text that starts with "=" (stored with Excel's quote prefix) reads back through `formulas` as itself: a
-      // formula is what evaluates to something other than its own text.
-      out.push(typeof f === "string" && f.startsWith("=") && f !== value ? { value, formula: f } : { value });
-    });
-    cells.push(out);
-  });
-  return { name, cells };
-}
+export { toExisting } from "./snapshot";

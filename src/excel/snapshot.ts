@@ -1,0 +1,84 @@
+import type { RawCell } from "../workbook/cells";
+import type { ExistingSheet, WorkbookSnapshot } from "../workbook/snapshot";
+import { sheetsToRead } from "../sheets/plan";
+
+const NAME_PROPS = "items/name,items/type,items/value";
+
+/** What a host read of the workbook: the snapshot the planners take, and the workbook's names (lower case). */
+export interface ReadWorkbook {
+  readonly snapshot: WorkbookSnapshot;
+  readonly existingNames: ReadonlySet<string>;
+  readonly syncs: number;
+}
+
+/**
+ * Reads the workbook as the planners take it, in at most 2 syncs: (1) sheet names, workbook names and tables;
+ * (2) the used range (values and formulas) of each candidate sheet of ours, the refs of the tables on them and,
+ * with `charts`, their chart names (a layout upgrade never adds a chart a sheet already has) — skipped when there
+ * are none.
+ */
+export async function readWorkbookSnapshot(
+  context: Excel.RequestContext,
+  options: { readonly charts?: boolean } = {},
+): Promise<ReadWorkbook> {
+  let syncs = 0;
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const names = context.workbook.names;
+  names.load(NAME_PROPS);
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/worksheet/name");
+  await context.sync();
+  syncs++;
+  const listed = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
+  const base: WorkbookSnapshot = {
+    sheetNames: worksheets.items.map((w) => w.name),
+    definedNames: names.items.map((n) => ({ name: n.name, value: n.value })),
+    tables: listed,
+  };
+  const toRead = sheetsToRead(base);
+  const reads = toRead.map((name) => ({
+    name,
+    used: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex"),
+    charts: options.charts ? worksheets.getItem(name).charts.load("items/name") : undefined,
+  }));
+  const refs = listed
+    .filter((t) => toRead.some((n) => n.toLowerCase() === t.sheet.toLowerCase()))
+    .map((t) => ({ ...t, range: tables.getItem(t.name).getRange().load("address") }));
+  if (reads.length > 0) {
+    await context.sync();
+    syncs++;
+  }
+  const contents = new Map<string, ExistingSheet>();
+  for (const read of reads) {
+    contents.set(read.name, read.used.isNullObject ? { name: read.name, cells: [] } : toExisting(read.name, read.used));
+  }
+  const withRefs = listed.map((t) => {
+    const read = refs.find((r) => r.name === t.name);
+    return read ? { ...t, ref: read.range.address.replace(/^.*!/, "").replace(/\$/g, "") } : t;
+  });
+  const charts = reads.flatMap((read) => (read.charts?.items ?? []).map((c) => ({ name: c.name, sheet: read.name })));
+  return {
+    snapshot: { ...base, tables: withRefs, ...(options.charts ? { charts } : {}), sheets: contents },
+    existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())),
+    syncs,
+  };
+}
+
+/** The used range as a grid from A1 (the used range may start further down or right). */
+export function toExisting(name: string, used: Excel.Range): ExistingSheet {
+  const cells: RawCell[][] = [];
+  for (let r = 0; r < used.rowIndex; r++) cells.push([]);
+  used.values.forEach((row, r) => {
+    const out: RawCell[] = [];
+    for (let c = 0; c < used.columnIndex; c++) out.push({ value: null });
+    row.forEach((value, c) => {
+      const f = used.formulas[r]?.[c];
+      // Text that starts with "=" (stored with Excel's quote prefix) reads back through `formulas` as itself: a
+      // formula is what evaluates to something other than its own text.
+      out.push(typeof f === "string" && f.startsWith("=") && f !== value ? { value, formula: f } : { value });
+    });
+    cells.push(out);
+  });
+  return { name, cells };
+}
