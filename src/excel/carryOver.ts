@@ -7,9 +7,8 @@
  */
 import { planCarryOver, type CarryOverPlan, type PreviousYear } from "../carryover";
 import type { EditionData } from "../policy/types";
-import { carryOverPatch, typedPreviousOf } from "../sheets/carryOver";
+import { carryOverPatch, carryOverWorkbookPatch, typedPreviousOf } from "../sheets/carryOver";
 import { findSheet } from "../sheets/reportFigures";
-import { patchSummary, type WorkbookPatch } from "../workbook/patch";
 import type { ExistingSheet } from "../workbook/snapshot";
 import { BATCH_BYTES, WriteBatches } from "./batches";
 import { FULL_CAPABILITIES, type Capabilities } from "./capabilities";
@@ -81,15 +80,8 @@ export async function carryOverInExcel(
   const written = patched.changes.filter((c) => c.columnKey === "上年值").length;
   const notes = patched.changes.length - written;
   if (patched.changes.length === 0) return { plan, written, notes, syncs, writeRequests: [] };
-  const patch: WorkbookPatch = {
-    editionId: edition.document.id,
-    generatedAt: options.time ?? new Date().toISOString(),
-    sheets: [patched],
-    skipped: [],
-    markers: [],
-    references: [],
-    summary: patchSummary({ cellsWritten: patched.changes.length }),
-  };
+  const patch = carryOverWorkbookPatch(patched, edition.document.id, options.time ?? new Date().toISOString());
+
   const batches = new WriteBatches(context, BATCH_BYTES);
   await writePatch(context.workbook, patch, existingNames, options.capabilities ?? FULL_CAPABILITIES, batches);
   await batches.send();

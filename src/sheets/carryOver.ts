@@ -7,7 +7,7 @@ import { headerKey } from "./layout";
 import { findHeader } from "./read";
 import { cellAddress } from "../workbook/a1";
 import { readInput, type RawCell } from "../workbook/cells";
-import type { CellChange, SheetPatch } from "../workbook/patch";
+import { patchSummary, type CellChange, type SheetPatch, type WorkbookPatch } from "../workbook/patch";
 import type { ExistingSheet } from "../workbook/snapshot";
 import { hasContent } from "../workbook/cells";
 import { CHECK_SEPARATOR } from "../workbook/keyedTable";
@@ -151,4 +151,16 @@ export function carryOverPatch(plan: CarryOverPlan, sheet: ExistingSheet, data: 
   }
   changes.sort((a, b) => a.row - b.row || a.column - b.column);
   return { kind: "patch", key: "目标任务", name: sheet.name, changes, results: [], tables: [], columnsAdded: [] };
+}
+
+/** The carry-over's sheet patch as the writers take a patch: cells only, nothing else done. */
+export function carryOverWorkbookPatch(sheet: SheetPatch, editionId: string, generatedAt: string): WorkbookPatch {
+  return {
+    editionId,
+    generatedAt,
+    sheets: [sheet],
+    skipped: [],
+    names: [],
+    summary: patchSummary({ cellsWritten: sheet.changes.length }),
+  };
 }

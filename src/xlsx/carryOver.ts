@@ -1,8 +1,7 @@
 import { planCarryOver, type CarryOverPlan } from "../carryover";
 import type { EditionData } from "../policy/types";
-import { carryOverPatch, typedPreviousOf } from "../sheets/carryOver";
+import { carryOverPatch, carryOverWorkbookPatch, typedPreviousOf } from "../sheets/carryOver";
 import { findSheet } from "../sheets/reportFigures";
-import { patchSummary, type WorkbookPatch } from "../workbook/patch";
 import { applyPatchParts } from "./applyPatch";
 import { openPackage, savePackage } from "./parts";
 import { PreviousWorkbookError, readPreviousYear } from "./previousYear";
@@ -37,14 +36,8 @@ export async function carryOverFile(
   const plan = planCarryOver(last, data, typed);
   const sheet = targets ? carryOverPatch(plan, targets, data) : undefined;
   if (sheet === undefined || sheet.changes.length === 0) return { buffer: workbook, plan, written: 0 };
-  const patch: WorkbookPatch = {
-    editionId: data.document.id,
-    generatedAt: new Date().toISOString(),
-    sheets: [sheet],
-    skipped: [],
-    names: [],
-    summary: patchSummary({ cellsWritten: sheet.changes.length }),
-  };
+  const patch = carryOverWorkbookPatch(sheet, data.document.id, new Date().toISOString());
+
   await applyPatchParts(zip, file, patch);
   const buffer = await savePackage(zip);
   return { buffer, plan, written: sheet.changes.filter((c) => c.columnKey === "上年值").length };

@@ -88,8 +88,7 @@ export async function typeInto(bytes: Uint8Array, sheetKey: string, typed: reado
     generatedAt: NOW.toISOString(),
     sheets: [{ kind: "patch", key: "目标任务", name: sheet.name, changes, results: [], tables: [], columnsAdded: [] }],
     skipped: [],
-    markers: [],
-    references: [],
+    names: [],
     summary: patchSummary({ cellsWritten: changes.length }),
   });
   return savePackage(zip);
