@@ -1,11 +1,10 @@
 import { defaultEditionId, getEdition } from "../policy";
 import type { EditionData } from "../policy/types";
-import { SHEET_KEYS as KEYS } from "../sheets/marker";
+import { SHEET_KEYS as KEYS, type SheetKey } from "../sheets/marker";
 import { isEmptyPatch, type PatchSummary, type WorkbookPatch } from "../workbook/patch";
 import { planPatch } from "../sheets/patchPlan";
 import { isOptionalInExcel, workbookStatus } from "../sheets/plan";
 
-import type { SheetKey } from "../workbook/model";
 import {
   compareVersions,
   ExcelTooOldError,
@@ -23,7 +22,7 @@ import { readWorkbookSnapshot } from "./snapshot";
 
 export * from "./capabilities";
 
-export type { SheetKey } from "../workbook/model";
+export type { SheetKey } from "../sheets/marker";
 export type { SheetStatus } from "../sheets/plan";
 export type { PatchSummary } from "../workbook/patch";
 import type { SheetStatus } from "../sheets/plan";

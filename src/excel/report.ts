@@ -17,7 +17,7 @@ export { ReportSheetTakenError } from "../sheets/report";
 import { cellAddress } from "../workbook/a1";
 import { identifySheets } from "../sheets/identity";
 
-import type { SheetKey } from "../workbook/model";
+import type { SheetKey } from "../sheets/marker";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities } from "./capabilities";
 import { toExisting } from "./index";
 import { applyStyle, byteLength, heightRuns } from "./write";

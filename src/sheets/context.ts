@@ -2,7 +2,8 @@ import type { EditionIndex } from "../engine";
 import type { Area, EditionData } from "../policy/types";
 
 import { toScalar, type RawCell } from "../workbook/cells";
-import type { CellSpec, SheetKey } from "../workbook/model";
+import type { CellSpec } from "../workbook/model";
+import type { SheetKey } from "./marker";
 import { hasContent } from "../workbook/cells";
 
 export type AmountUnit = "万元" | "亿元";

@@ -1,4 +1,5 @@
-import type { SheetKey, SheetSpec } from "../workbook/model";
+import type { SheetSpec } from "../workbook/model";
+import type { SheetKey } from "./marker";
 import type { ExistingSheet } from "../workbook/snapshot";
 import { buildBudgetSheet } from "./budget";
 import type { BuildContext } from "./context";

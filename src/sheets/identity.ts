@@ -1,10 +1,10 @@
 import { TABLE_NAMES } from "./layout";
 import { MONITOR_TABLE, MONTHLY_TABLE_NAMES } from "./monthlyLayout";
-import { decodeMarker, MARKER_IDS, NAME_COMMENT, SHEET_KEYS } from "./marker";
+import { decodeMarker, MARKER_IDS, NAME_COMMENT, SHEET_KEYS, type MarkerRecord, type SheetKey } from "./marker";
 import { quoteSheet } from "../workbook/a1";
 
 import { isOurTitle } from "./sheetBuilder";
-import type { MarkerRecord, SheetKey, WorkbookName } from "../workbook/model";
+import type { WorkbookName } from "../workbook/model";
 import type { TableRef, WorkbookSnapshot } from "../workbook/snapshot";
 
 /**

@@ -3,7 +3,8 @@ import { rangeAddress } from "../workbook/a1";
 import { budgetWording, emptyStats, type BuildContext, type BuildStats } from "./context";
 import { TABLE_NAMES } from "./layout";
 import { SheetBuilder, STYLE, TITLE_MARK } from "./sheetBuilder";
-import type { SheetKey, SheetSpec } from "../workbook/model";
+import type { SheetSpec } from "../workbook/model";
+import type { SheetKey } from "./marker";
 
 const sheetPurpose = (payer: string): Record<SheetKey, string> => ({
   说明: "本页:工作簿用途、政策文件信息、填报方法、版本与生成时间。",

@@ -1,6 +1,6 @@
 import type { EditionData } from "../policy/types";
 import { indexEdition } from "../engine";
-import type { MarkerRecord, SheetKey, WorkbookName } from "../workbook/model";
+import type { WorkbookName } from "../workbook/model";
 
 /**
  * Ownership marker: one hidden, workbook-scoped defined name per sheet we wrote, holding a string constant.
@@ -11,6 +11,31 @@ import type { MarkerRecord, SheetKey, WorkbookName } from "../workbook/model";
  * and WPS. A sheet with one of our names but no marker naming it is someone else's and is never overwritten.
  */
 export const MARKER_PREFIX = "_ZCMB.";
+
+/**
+ * The product's sheets, by the key the code names each by: a sheet keeps its key whatever the workbook calls it (a
+ * user may rename it). The kernel (src/workbook) takes any string key; these are the product's.
+ */
+export type SheetKey =
+  | "说明"
+  | "预算安排"
+  | "目标任务"
+  | "预算执行"
+  | "责任分工"
+  | "汇总"
+  | "月度填报"
+  | "月度支出"
+  | "月度状态"
+  | "绩效监控";
+
+/** What marks a sheet as ours; stored as a hidden workbook-scoped defined name per sheet ({@link encodeMarker}). */
+export interface MarkerRecord {
+  readonly key: SheetKey;
+  readonly sheetName: string;
+  readonly editionId: string;
+  readonly generatedAt: string;
+  readonly fingerprint: string;
+}
 
 /**
  * The comment every name we add carries. Names are written hidden, but Excel can ignore `visible = false`
@@ -50,6 +75,16 @@ export const SHEET_KEYS: readonly SheetKey[] = [
   "月度状态",
   "绩效监控",
 ];
+
+/**
+ * A sheet key the kernel hands back (it carries any string) as the product's: the planner only ever gives it these.
+ * @example sheetKey("目标任务") // "目标任务"
+ */
+export function sheetKey(key: string): SheetKey {
+  const found = SHEET_KEYS.find((k) => k === key);
+  if (found !== undefined) return found;
+  throw new Error(`内部错误:未知的工作表“${key}”。 / Internal error: unknown sheet key "${key}".`);
+}
 
 export function markerName(key: SheetKey): string {
   return MARKER_PREFIX + MARKER_IDS[key];

@@ -17,7 +17,8 @@ import {
   targetMonthCells,
   type MonthlyInputs,
 } from "./monthly";
-import type { Scalar, SheetKey, SheetSpec } from "../workbook/model";
+import type { Scalar, SheetSpec } from "../workbook/model";
+import type { SheetKey } from "./marker";
 import { fromExcelValue, indexEdition, toYi } from "../engine";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import type { ExistingSheet } from "../workbook/snapshot";

@@ -3,7 +3,7 @@ import { indexEdition } from "../engine";
 import type { EditionData } from "../policy/types";
 import { sameName as same, sortChanges } from "../workbook/cellDiff";
 import type { KeyedSheet } from "../workbook/keyedTable";
-import type { SheetKey, SheetSpec, WorkbookName } from "../workbook/model";
+import type { SheetSpec, WorkbookName } from "../workbook/model";
 import type { CellChange, SheetCreate, SheetPatch, SheetSkip, WorkbookPatch } from "../workbook/patch";
 import type { ExistingSheet, WorkbookSnapshot } from "../workbook/snapshot";
 import { SummaryCollector } from "../workbook/summary";
@@ -12,7 +12,16 @@ import type { ExecutionRowOut } from "./execution";
 import { patchExecution, unitOfExecution } from "./executionPatch";
 import { buildFresh } from "./freshSheet";
 import { referenceFor, referenceName, sheetOfReference } from "./identity";
-import { decodeMarker, encodeMarker, MARKER_PREFIX, markerName, officialFingerprint, SHEET_KEYS } from "./marker";
+import {
+  decodeMarker,
+  encodeMarker,
+  MARKER_PREFIX,
+  markerName,
+  officialFingerprint,
+  SHEET_KEYS,
+  sheetKey,
+  type SheetKey,
+} from "./marker";
 import { patchMonitor } from "./monitorPatch";
 import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
 import { currentFigures, monthlyCarry, monthlyNames } from "./monthlyPlan";
@@ -149,10 +158,11 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
   const markers: WorkbookName[] = [];
   const references: WorkbookName[] = [];
   for (const sheet of out) {
+    const key = sheetKey(sheet.key);
     const wrote = sheet.kind === "create" || sheet.changes.length > 0;
-    const old = snapshot.definedNames.find((n) => same(n.name, markerName(sheet.key)));
+    const old = snapshot.definedNames.find((n) => same(n.name, markerName(key)));
     const oldMarker = old ? decodeMarker(old.name, old.value) : undefined;
-    const fingerprint = officialFingerprint(sheet.key, data);
+    const fingerprint = officialFingerprint(key, data);
     const stale =
       !oldMarker ||
       oldMarker.editionId !== data.document.id ||
@@ -161,7 +171,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
     if (wrote || stale) {
       markers.push(
         encodeMarker({
-          key: sheet.key,
+          key,
           sheetName: sheet.name,
           editionId: data.document.id,
           generatedAt: wrote ? ctx.generatedAt : (oldMarker?.generatedAt ?? ctx.generatedAt),
@@ -169,9 +179,9 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
         }),
       );
     }
-    const ref = snapshot.definedNames.find((n) => same(n.name, referenceName(sheet.key)));
+    const ref = snapshot.definedNames.find((n) => same(n.name, referenceName(key)));
     const pointsAt = ref ? sheetOfReference(ref.value) : undefined;
-    if (!pointsAt || !same(pointsAt, sheet.name)) references.push(referenceFor(sheet.key, sheet.name));
+    if (!pointsAt || !same(pointsAt, sheet.name)) references.push(referenceFor(key, sheet.name));
   }
 
   return {
@@ -203,7 +213,7 @@ export function planWorkbook(
     );
   }
   const patch = planPatch(data, snapshot, options);
-  const order = (key: SheetKey) => SHEET_KEYS.indexOf(key);
+  const order = (key: string) => SHEET_KEYS.indexOf(sheetKey(key));
   const sheets: SheetSpec[] = patch.sheets
     .flatMap((s) => (s.kind === "create" ? [s.spec] : []))
     .sort((a, b) => order(a.key) - order(b.key));

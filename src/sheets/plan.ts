@@ -1,11 +1,11 @@
 import { isCalcError, readDate, toExcelSerial } from "../engine";
 import type { EditionData } from "../policy/types";
-import type { SheetKey, WorkbookSpec } from "../workbook/model";
+import type { WorkbookSpec } from "../workbook/model";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import type { AmountUnit } from "./context";
 import { identifySheets } from "./identity";
 import { FOREIGN_SUFFIX } from "./layout";
-import { officialFingerprint, SHEET_KEYS } from "./marker";
+import { officialFingerprint, SHEET_KEYS, type SheetKey } from "./marker";
 import { MONTHLY_KEYS, type MonthlyCarry } from "./monthlyPlan";
 import type { TrendInputs } from "./summaryTrends";
 

@@ -6,13 +6,13 @@ import type {
   ChartSpec,
   ConditionalFormatSpec,
   PrintSpec,
-  SheetKey,
   SheetSpec,
   StyleRun,
   TableSpec,
   ValidationSpec,
 } from "../workbook/model";
 import type { ColumnRole } from "../workbook/model";
+import type { SheetKey } from "./marker";
 
 function headerStyle(fill: string) {
   return { fill, color: "#FFFFFF", bold: true, wrap: true, hAlign: "center", vAlign: "center", border: true } as const;

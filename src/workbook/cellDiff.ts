@@ -1,6 +1,6 @@
 import { cellAddress, parseRange, rangeAddress } from "./a1";
 import { hasContent, toScalar, type RawCell } from "./cells";
-import type { CellSpec, SheetKey, SheetSpec } from "./model";
+import type { CellSpec, SheetSpec } from "./model";
 import type { CachedResult, CellChange, ChangeReason, ColumnAdded, SheetPatch, TableGrowth } from "./patch";
 import { sameFormula } from "./references";
 import { sameScalar, sameValue } from "./same";
@@ -124,7 +124,7 @@ export class SheetDiff {
     return true;
   }
 
-  finish(key: SheetKey, tables: TableGrowth[] = [], columnsAdded: ColumnAdded[] = []): SheetPatch {
+  finish(key: string, tables: TableGrowth[] = [], columnsAdded: ColumnAdded[] = []): SheetPatch {
     return {
       kind: "patch",
       key,
@@ -151,7 +151,7 @@ export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b
 
 /** How {@link diffStatic} treats a sheet without inputs; the product says which cells are special. */
 export interface StaticDiffOptions extends SheetDiffOptions {
-  readonly key: SheetKey;
+  readonly key: string;
   readonly fresh: SheetSpec;
   /** The workbook's tables on this sheet (as the host listed them). */
   readonly tables: readonly TableRef[];

@@ -1,7 +1,7 @@
 import { cellAddress, parseRange, rangeAddress, type Box } from "./a1";
 import { hasContent, toScalar, type RawCell } from "./cells";
 import { SheetDiff, sameName, withoutFormat } from "./cellDiff";
-import type { CellSpec, ColumnDef, Scalar, SheetKey, SheetSpec } from "./model";
+import type { CellSpec, ColumnDef, Scalar, SheetSpec } from "./model";
 import type { ColumnAdded, SheetPatch, TableGrowth } from "./patch";
 import { relocateFormula } from "./references";
 import { sameValue } from "./same";
@@ -15,7 +15,7 @@ import type { SummaryCollector } from "./summary";
  * columns a later layout adds are appended at its right. The product says what the table is; this knows tables.
  */
 export interface KeyedTable<K extends string> {
-  readonly key: SheetKey;
+  readonly key: string;
   readonly tableName: string;
   readonly columns: readonly ColumnDef<K>[];
   readonly keyColumn: K;

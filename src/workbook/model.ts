@@ -6,18 +6,6 @@
  * colours are "#RRGGBB"; widths are in characters (Excel's column-width unit) and heights in points.
  */
 
-export type SheetKey =
-  | "说明"
-  | "预算安排"
-  | "目标任务"
-  | "预算执行"
-  | "责任分工"
-  | "汇总"
-  | "月度填报"
-  | "月度支出"
-  | "月度状态"
-  | "绩效监控";
-
 export type Scalar = string | number | boolean;
 
 /** The cached result of a formula that returns NA(): a gap in a chart's line (a "" would be plotted as 0). */
@@ -164,7 +152,8 @@ export type PrintSpec = PrintBase &
 export type SheetContent = Omit<SheetSpec, "key">;
 
 export interface SheetSpec {
-  readonly key: SheetKey;
+  /** The product's stable name for the sheet (not what the sheet is called in the workbook). */
+  readonly key: string;
   /** The name written: the key, or the key with a suffix when a foreign sheet holds the key's name. */
   readonly name: string;
   /** Dense from A1; `undefined` cells are left empty. */
@@ -185,15 +174,6 @@ export interface SheetSpec {
   readonly columnBreaks: readonly number[];
   readonly print: PrintSpec;
   readonly tabColor?: string;
-}
-
-/** What marks a sheet as ours; stored as a hidden workbook-scoped defined name per sheet (see marker.ts). */
-export interface MarkerRecord {
-  readonly key: SheetKey;
-  readonly sheetName: string;
-  readonly editionId: string;
-  readonly generatedAt: string;
-  readonly fingerprint: string;
 }
 
 /**

@@ -21,45 +21,39 @@
  * Addresses are A1 text relative to the sheet, rows and columns 1-based, formulas without the leading "=".
  */
 import type { RawCell } from "./cells";
-import type {
-  CellSpec,
-  ChartSpec,
-  ConditionalFormatSpec,
-  Scalar,
-  SheetKey,
-  SheetSpec,
-  StyleRun,
-  WorkbookName,
-} from "./model";
+import type { CellSpec, ChartSpec, ConditionalFormatSpec, Scalar, SheetSpec, StyleRun, WorkbookName } from "./model";
 
-/** Why a cell is written; the preview groups changes by it. */
-export type ChangeReason =
-  /** An official figure or text (目标值, 指标, 预算数, 责任单位 …) differs from the edition. Listed old → new. */
-  | "official"
-  /** A product text that is not an edition figure: the title in A1, a legend, a column header. */
-  | "label"
+/**
+ * Why a cell is written; the preview groups changes by it. These are the reasons of the kernel's own engines (the
+ * cell diff, the keyed table); a product adds its own by declaration merging (`declare module` …
+ * `interface ChangeReasons`; the product's are in src/sheets/changeReasons.ts), so the kernel names nothing of it.
+ */
+export interface ChangeReasons {
+  /** An official cell (a figure or text of the source) differs from the source. Listed old → new. */
+  official: true;
+  /** A product text that is not a source figure: the title in A1, a legend, a column header. */
+  label: true;
   /** A product formula written into a blank cell of a formula column (a cleared formula comes back). */
-  | "formula"
-  /** The 核对 text changes: a row flagged (left the edition, duplicate 编号, 手工覆盖) or a flag cleared. */
-  | "check"
-  /** 支出数 converted by an explicit unit switch (万元 ↔ 亿元); shown in the preview before it is applied. */
-  | "unit"
+  formula: true;
+  /** The check column's text changes: a row flagged (left the source, duplicate key, 手工覆盖) or a flag cleared. */
+  check: true;
+  /** An input converted by an explicit unit switch (万元 ↔ 亿元); shown in the preview before it is applied. */
+  unit: true;
   /** "Restore formulas": a product formula written back over a value the user typed (an override). */
-  | "restore"
+  restore: true;
   /** A product formula as an earlier version of the product wrote it, rewritten as this version writes it. */
-  | "upgrade"
-  /** A typed 实际值 / 支出数 moved into the blank month cell of its 报告日期 on the monthly sheet. */
-  | "move"
-  /** A cell of a row appended for a target (or area) new in the edition. */
-  | "appendRow"
+  upgrade: true;
+  /** A typed input moved into the blank cell that now holds it (实际值 into its month of the monthly sheet). */
+  move: true;
+  /** A cell of a row appended for a key new in the source. */
+  appendRow: true;
   /** A cell of a column appended by a layout upgrade. */
-  | "appendColumn"
-  /** A 上年值 carried over from last year's workbook into its empty cell (the year's turn, `--previous`). */
-  | "carryOver"
+  appendColumn: true;
   /** A cell of a block a layout upgrade adds to a sheet without inputs (汇总's trends), below what is there. */
-  | "layout"
-  /** A figure or text merged from a unit's return (returns merge): only cells its preview listed. */
-  | "return";
+  layout: true;
+}
+
+export type ChangeReason = keyof ChangeReasons;
 
 /** One cell to write. */
 export interface CellChange {
@@ -182,7 +176,7 @@ export interface RowFlagged {
 /** A patch to one of our sheets that exists (possibly renamed). */
 export interface SheetPatch {
   readonly kind: "patch";
-  readonly key: SheetKey;
+  readonly key: string;
   /** The sheet's current name (a renamed product sheet keeps its new name). */
   readonly name: string;
   /** Every cell to write, in row-major order; empty when the sheet is up to date. */
@@ -197,7 +191,7 @@ export interface SheetPatch {
 /** A sheet that does not exist yet (or whose name is taken by a foreign sheet: then under an alternative name). */
 export interface SheetCreate {
   readonly kind: "create";
-  readonly key: SheetKey;
+  readonly key: string;
   readonly name: string;
   /** The full sheet, as a fresh generation writes it (mode "create"). */
   readonly spec: SheetSpec;
@@ -206,7 +200,7 @@ export interface SheetCreate {
 /** A sheet not written, and why (a foreign sheet holds our name; 汇总 without its dependencies …). */
 export interface SheetSkip {
   readonly kind: "skip";
-  readonly key: SheetKey;
+  readonly key: string;
   readonly name: string;
   readonly reason: string;
 }

@@ -16,7 +16,7 @@ import type { EditionData } from "../../src/policy/types";
 import { generateWorkbook, SHEET_KEYS as PANE_KEYS } from "../../src/excel";
 import { parseRange } from "../../src/workbook/a1";
 import { ORPHAN_TARGET } from "../../src/sheets/layout";
-import type { SheetKey } from "../../src/workbook/model";
+import type { SheetKey } from "../../src/sheets/marker";
 import { annualTargetText, MONITOR_BUDGET_HEADER_ROW, monitorHeaderRow } from "../../src/sheets/monitor";
 import { LIKELIHOODS } from "../../src/returns/types";
 import { evaluateTarget } from "../../src/sheets/evaluate";

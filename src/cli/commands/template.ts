@@ -1,8 +1,7 @@
 import path from "node:path";
 import { defaultEditionId, editionIds, getEdition, type EditionData } from "../../policy";
 import { serializeEditionFile, toEditionFile } from "../../policy/editionFile";
-import { SHEET_KEYS } from "../../sheets/marker";
-import type { SheetKey } from "../../workbook/model";
+import { SHEET_KEYS, type SheetKey } from "../../sheets/marker";
 import type { Plan, PlanOptions } from "../../sheets/plan";
 import { FilePatchError } from "../../xlsx/applyPatch";
 import { BadPartError } from "../../xlsx/xml";
