@@ -17,6 +17,26 @@ export interface SheetDiffOptions {
   readonly earlierFormulas?: (formula: string) => readonly string[];
 }
 
+/** One cell to write: where, what and why, with the row's key and the column's header for the preview. */
+export interface CellWrite {
+  readonly row: number;
+  readonly column: number;
+  readonly cell: CellSpec;
+  readonly reason: ChangeReason;
+  /** The row's key (a target's 编号, an area's label), for the preview. */
+  readonly rowKey?: string;
+  /** The column's header key, for the preview. */
+  readonly columnKey?: string;
+}
+
+/** A product cell to bring up to date ({@link SheetDiff.product}): `cell` is what the product writes there. */
+export interface ProductCell extends CellWrite {
+  /** Why, when the cell is a constant that differs. */
+  readonly reason: "official" | "label";
+  /** A value the user typed that the product formula takes over (a layout upgrade), its format kept. */
+  readonly adopt?: (have: RawCell) => boolean;
+}
+
 /** Collects one sheet's changes against what it holds now. */
 export class SheetDiff {
   readonly changes: CellChange[] = [];
@@ -39,7 +59,7 @@ export class SheetDiff {
     return this.existing.cells[row - 1]?.[column - 1];
   }
 
-  write(row: number, column: number, cell: CellSpec, reason: ChangeReason, rowKey?: string, columnKey?: string) {
+  write({ row, column, cell, reason, rowKey, columnKey }: CellWrite): void {
     const before = this.at(row, column);
     this.changes.push({
       row,
@@ -69,22 +89,15 @@ export class SheetDiff {
    * cached result refreshed where the cell holds it, and kept (an override) where the cell holds anything else.
    * Returns true when the cell is an override.
    */
-  product(
-    row: number,
-    column: number,
-    want: CellSpec,
-    reason: "official" | "label",
-    rowKey?: string,
-    columnKey?: string,
-    adopt?: (have: RawCell) => boolean,
-  ): boolean {
+  product(product: ProductCell): boolean {
+    const { row, column, cell: want, adopt, rowKey, columnKey } = product;
     const have = this.at(row, column);
     if (want.formula === undefined) {
-      if (!sameValue(have, want.value)) this.write(row, column, want, reason, rowKey, columnKey);
+      if (!sameValue(have, want.value)) this.write(product);
       return false;
     }
     if (!hasContent(have)) {
-      this.write(row, column, want, "formula", rowKey, columnKey);
+      this.write({ ...product, reason: "formula" });
       this.sum.formulasFilled++;
       return false;
     }
@@ -98,18 +111,18 @@ export class SheetDiff {
       have.formula !== undefined &&
       this.earlierFormulas(want.formula).some((f) => sameFormula(have.formula ?? "", f))
     ) {
-      this.write(row, column, want, "upgrade", rowKey, columnKey);
+      this.write({ ...product, reason: "upgrade" });
       this.sum.formulasUpgraded++;
       return false;
     }
     if (have.formula === undefined && adopt?.(have)) {
       // The user's typed value, taken over by the formula: the cell is theirs in look, so its format stays.
-      this.write(row, column, withoutFormat(want), "upgrade", rowKey, columnKey);
+      this.write({ ...product, cell: withoutFormat(want), reason: "upgrade" });
       this.sum.formulasUpgraded++;
       return false;
     }
     if (this.restore) {
-      this.write(row, column, want, "restore", rowKey, columnKey);
+      this.write({ ...product, reason: "restore" });
       this.sum.formulasRestored++;
       return false;
     }
@@ -175,7 +188,7 @@ export function diffStatic(options: StaticDiffOptions): { patch: SheetPatch; vol
     row.forEach((want, c) => {
       if (want === undefined) return;
       if (layoutRows && r + 1 >= layoutRows[0] && r + 1 <= layoutRows[1]) {
-        diff.write(r + 1, c + 1, want, "layout");
+        diff.write({ row: r + 1, column: c + 1, cell: want, reason: "layout" });
         return;
       }
       if (options.keep?.(r + 1, c + 1)) return;
@@ -192,7 +205,7 @@ export function diffStatic(options: StaticDiffOptions): { patch: SheetPatch; vol
         }
         return;
       }
-      diff.product(r + 1, c + 1, want, "official");
+      diff.product({ row: r + 1, column: c + 1, cell: want, reason: "official" });
     });
   });
   const growth: TableGrowth[] = [];
@@ -204,7 +217,7 @@ export function diffStatic(options: StaticDiffOptions): { patch: SheetPatch; vol
     // Rows our table no longer uses: emptied (the table keeps its size; nothing of the user's is there).
     for (let r = after.bottom + 1; r <= before.bottom; r++) {
       for (let c = before.left; c <= before.right; c++) {
-        if (hasContent(diff.at(r, c))) diff.write(r, c, { value: null }, "official");
+        if (hasContent(diff.at(r, c))) diff.write({ row: r, column: c, cell: { value: null }, reason: "official" });
       }
     }
     if (after.bottom > before.bottom || after.right > before.right) {

@@ -150,7 +150,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
                 (x) => x,
               ),
             };
-      diff.product(at, c + 1, cell, "label");
+      diff.product({ row: at, column: c + 1, cell, reason: "label" });
     });
   }
   if (dateIsInput && hasContent(diff.at(dateAt.top + offset, dateAt.left))) sum.inputsKept++;
@@ -159,7 +159,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
   const freshHeader = fresh.cells[headerRow - 1] ?? [];
   for (const def of spec.columns) {
     const want = freshHeader[standard(def.key) - 1];
-    if (want && found.has(def.key)) diff.product(header, col(def.key), want, "label");
+    if (want && found.has(def.key)) diff.product({ row: header, column: col(def.key), cell: want, reason: "label" });
   }
 
   // The rows: every row of the table. What the user typed below it (a note in the 编号 column, a total) is theirs,
@@ -189,7 +189,14 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
       sum.rowsFlagged.push({ sheet: existing.name, row: r, rowKey: label, flag });
       const check = withKept(spec, flag, r, diff, col);
       if (!sameValue(diff.at(r, col(spec.checkColumn)), check)) {
-        diff.write(r, col(spec.checkColumn), { value: check }, "check", label, spec.checkColumn);
+        diff.write({
+          row: r,
+          column: col(spec.checkColumn),
+          cell: { value: check },
+          reason: "check",
+          rowKey: label,
+          columnKey: spec.checkColumn,
+        });
       }
       countInputs(spec, r, diff, col, sum, own);
       rowsOut.push({ key: label, cells: existingValue(r) });
@@ -223,6 +230,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
     const out: Record<string, Scalar | null> = {};
     for (const def of spec.columns) {
       const c = col(def.key);
+      const place = { row: r, column: c, rowKey: k, columnKey: def.key };
       const isNew = added.includes(def);
       const want = freshCell(fresh, freshRow, standard(def.key), results[def.key]);
       if (def.key === spec.checkColumn) continue;
@@ -230,25 +238,27 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
         const seed = seeds.get(def.key);
         if (seed) {
           // Into a blank input cell of the user's table: the value only, the cell keeps the format it has.
-          diff.write(r, c, withoutFormat(seed), "move", k, def.key);
+          diff.write({ ...place, cell: withoutFormat(seed), reason: "move" });
           sum.valuesMoved++;
           out[def.key] = seed.value ?? seed.result ?? null;
           continue;
         }
         const converted = spec.convert?.(def.key, input(def.key));
         if (converted) {
-          diff.write(r, c, converted, "unit", k, def.key);
+          diff.write({ ...place, cell: converted, reason: "unit" });
           sum.converted++;
           out[def.key] = converted.value ?? null;
         } else out[def.key] = toScalar(input(def.key)?.value);
         if (hasContent(input(def.key))) sum.inputsKept++;
-        if (isNew && want?.numFmt) diff.write(r, c, { value: null, numFmt: want.numFmt }, "appendColumn", k, def.key);
+        if (isNew && want?.numFmt) {
+          diff.write({ ...place, cell: { value: null, numFmt: want.numFmt }, reason: "appendColumn" });
+        }
         continue;
       }
       if (!want) continue;
       const cell = relocated(want, freshRow, r, offset, moveColumn, headerRow);
       if (isNew) {
-        diff.write(r, c, cell, "appendColumn", k, def.key);
+        diff.write({ ...place, cell, reason: "appendColumn" });
         out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
         continue;
       }
@@ -257,7 +267,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
         continue;
       }
       const adopt = spec.adopt ? (have: RawCell) => spec.adopt?.(k, def.key, have) === true : undefined;
-      const override = diff.product(r, c, cell, "official", k, def.key, adopt);
+      const override = diff.product({ ...place, cell, reason: "official", adopt });
       if (override) overridden.push(def.key);
       out[def.key] = override
         ? toScalar(diff.at(r, c)?.value)
@@ -274,7 +284,14 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
       col,
     );
     if (!added.some((a) => a.key === spec.checkColumn) && !sameValue(diff.at(r, col(spec.checkColumn)), check)) {
-      diff.write(r, col(spec.checkColumn), { value: check === "" ? null : check }, "check", k, spec.checkColumn);
+      diff.write({
+        row: r,
+        column: col(spec.checkColumn),
+        cell: { value: check === "" ? null : check },
+        reason: "check",
+        rowKey: k,
+        columnKey: spec.checkColumn,
+      });
     }
     rowsOut.push({ key: k, cells: (column) => out[column] ?? null });
   }
@@ -283,7 +300,13 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
   const columnsAdded: ColumnAdded[] = [];
   for (const def of added) {
     const want = freshHeader[standard(def.key) - 1];
-    diff.write(header, col(def.key), want ?? { value: def.header }, "appendColumn", undefined, def.key);
+    diff.write({
+      row: header,
+      column: col(def.key),
+      cell: want ?? { value: def.header },
+      reason: "appendColumn",
+      columnKey: def.key,
+    });
     columnsAdded.push({ column: col(def.key), header: def.header, width: def.width });
     sum.columnsAppended.push({ sheet: existing.name, header: def.header });
   }
@@ -300,7 +323,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
       const want = freshCell(fresh, freshRow, standard(def.key), results[def.key]);
       if (!want || (def.role === "input" && want.numFmt === undefined)) continue;
       const cell = relocated(want, freshRow, r, offset, moveColumn, headerRow);
-      diff.write(r, col(def.key), cell, "appendRow", k, def.key);
+      diff.write({ row: r, column: col(def.key), cell, reason: "appendRow", rowKey: k, columnKey: def.key });
       out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
     }
     sum.rowsAppended.push({ sheet: existing.name, rowKey: k, row: r });
