@@ -6,7 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import mammoth from "mammoth";
 import { FileError, openUserPackage, systemError } from "./files";
-import { DOCX_LIMITS } from "../xlsx/packageLimits";
+import { DOCX_LIMITS, MAX_POLICY_FILE_BYTES, policyFileTooLarge } from "../xlsx/packageLimits";
 
 const ENTITIES: ReadonlyMap<string, string> = new Map([
   ["nbsp", " "],
@@ -80,21 +80,16 @@ function looksBinary(text: string): boolean {
   return controls > Math.max(0, text.length / 1000);
 }
 
-/** Policy files larger than this are refused before they are read (the longest text of the genre is ≈ 100 KB). */
-export const MAX_POLICY_FILE_BYTES = 20 * 1024 * 1024;
-
 /** The text of a policy file, or a FileError naming the file (missing, unreadable, a .docx that is not one). */
 export async function readPolicyFile(file: string): Promise<string> {
   let bytes: Buffer;
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw Object.assign(new Error(), { code: "EISDIR" });
-    if (info.size > MAX_POLICY_FILE_BYTES)
-      throw new FileError(
-        file,
-        `文件过大(${(info.size / 1048576).toFixed(1)} MB,上限 ${MAX_POLICY_FILE_BYTES / 1048576} MB),不是政策原文。`,
-        `too large (${(info.size / 1048576).toFixed(1)} MB, limit ${MAX_POLICY_FILE_BYTES / 1048576} MB) for a policy text.`,
-      );
+    if (info.size > MAX_POLICY_FILE_BYTES) {
+      const { chinese, english } = policyFileTooLarge(info.size);
+      throw new FileError(file, chinese, english);
+    }
     bytes = await readFile(file);
   } catch (error) {
     if (error instanceof FileError) throw error;

@@ -9,7 +9,8 @@
  *    it passes its limit; worksheet parts are scanned on the way for row and column numbers beyond Excel's grid and
  *    for more rows or cells than a sheet this product reads may have.
  *
- * The package-opening place (openPackage in ./parts.ts) calls {@link openWithinLimits}.
+ * The package-opening place (openPackage in ./parts.ts) calls {@link openWithinLimits}; the pane's .docx import
+ * calls it too (src/taskpane/importFile.ts).
  */
 import JSZip from "jszip";
 
@@ -62,6 +63,9 @@ export const DOCX_LIMITS: PackageLimits = {
   parts: [{ pattern: /\.(?:xml|rels)$/i, maxBytes: 16 * MiB }],
 };
 
+/** Policy files larger than this are refused before they are read (the longest text of the genre is ≈ 100 KB). */
+export const MAX_POLICY_FILE_BYTES = 20 * MiB;
+
 /** A package beyond a limit: which part (if one), and why, in Chinese and English. */
 export class PackageLimitError extends Error {
   constructor(
@@ -75,6 +79,16 @@ export class PackageLimitError extends Error {
 }
 
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(bytes < 10 * MiB ? 1 : 0)} MB`;
+
+/** A policy file (.txt, .docx, .html) over {@link MAX_POLICY_FILE_BYTES}, refused before it is read (CLI and pane). */
+export function policyFileTooLarge(size: number): PackageLimitError {
+  const limit = MAX_POLICY_FILE_BYTES / MiB;
+  return new PackageLimitError(
+    undefined,
+    `文件过大(${(size / MiB).toFixed(1)} MB,上限 ${limit} MB),不是政策原文。`,
+    `too large (${(size / MiB).toFixed(1)} MB, limit ${limit} MB) for a policy text.`,
+  );
+}
 
 function limitOf(part: string, limits: PackageLimits): number {
   return limits.parts.find((p) => p.pattern.test(part))?.maxBytes ?? limits.maxPartBytes;

@@ -19,6 +19,7 @@ import { useSharedStyles } from "../components/styles";
 import { useAction } from "../components/useAction";
 import { useI18n } from "../i18n";
 import type { ImportActions } from "../importActions";
+import { PolicyFileRefusedError } from "../importFile";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -87,8 +88,12 @@ export function ImportPanel({ actions, current, readFile, onApply }: ImportPanel
         const content = await readFile(file);
         setText(content);
         setPicked(t.importer.picked(file.name, content.length));
-      } catch {
-        setError(t.importer.unreadable(file.name));
+      } catch (error) {
+        setError(
+          error instanceof PolicyFileRefusedError
+            ? t.importer.refused(file.name, error)
+            : t.importer.unreadable(file.name),
+        );
       }
     });
   };
