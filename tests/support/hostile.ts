@@ -33,6 +33,29 @@ export const FORMULA_PAYLOADS = [
   "=1+1",
 ] as const;
 
+/**
+ * Text Excel turns into something else when it arrives through `range.values` as if typed: numbers (a department
+ * code `0012`, `1e5`, a bare `3.12%`), dates and times, booleans. Whole strings: `3.12%左右` stays text anyway.
+ */
+export const NUMBER_LIKE_TEXTS = [
+  "3.12%",
+  "0012",
+  "1e5",
+  "2025-06-30",
+  "TRUE",
+  "false",
+  "1,000",
+  "(12)",
+  ".5",
+  "6/30",
+  "2025/6/30",
+  "2025年6月30日",
+  "6月30日",
+  "10:30",
+  "Jun 30",
+  " 75 ",
+] as const;
+
 /** Character references no code point answers: a naive String.fromCodePoint throws RangeError on them. */
 export const BAD_CHARACTER_REFERENCES = ["&#99999999;", "&#x110000;", "&#1114112;", "&#xFFFFFFFFF;", "&#0;"] as const;
 

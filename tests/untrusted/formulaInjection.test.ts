@@ -13,18 +13,24 @@ import { reportSheetLayout } from "../../src/sheets/report";
 import { rectangle } from "../../src/taskpane/excel/reviewSheet";
 import { getEdition, type EditionData } from "../../src/policy";
 import { FakeExcel, type FakeSheet } from "../workbook/support/fakeExcel";
-import { FORMULA_PAYLOADS } from "../support/hostile";
+import { FORMULA_PAYLOADS, NUMBER_LIKE_TEXTS } from "../support/hostile";
 import { loadOfficeJs, RichApiServer } from "../workbook/support/richApi";
 
 const bundled = getEdition("yueqing-2025") as EditionData;
 const NOW = new Date("2025-07-01T02:00:00Z");
 
-/** The edition with its people-facing strings replaced by payloads, cycling through them. */
-function hostileEdition(payloads: readonly string[]): { data: EditionData; planted: Set<string> } {
+/**
+ * The edition with its people-facing strings replaced by payloads, cycling through them; each followed by a tag
+ * naming its place, or (`whole`) the payload alone, for text that only converts as a whole (`0012`).
+ */
+function hostileEdition(
+  payloads: readonly string[],
+  { whole = false }: { whole?: boolean } = {},
+): { data: EditionData; planted: Set<string> } {
   const planted = new Set<string>();
   let i = 0;
   const next = (tag: string) => {
-    const p = `${payloads[i++ % payloads.length]}${tag}`;
+    const p = `${payloads[i++ % payloads.length]}${whole ? "" : tag}`;
     planted.add(p);
     return p;
   };
@@ -148,8 +154,74 @@ describe("2. formula injection through the Office.js writers", () => {
     ["'引号", "''引号"],
     ["＝1+1", "'＝1+1"],
     ["研发经费投入强度", "研发经费投入强度"],
-    ["3.12%", "3.12%"],
+    ["3.12%", "'3.12%"],
+    ["0012", "'0012"],
+    ["#N/A", "'#N/A"],
+    ["true", "'true"],
+    ["Truebell", "Truebell"],
+    ["May 5", "'May 5"],
+    ["May", "May"],
+    ["下午3:00", "'下午3:00"],
+    ["１２", "'１２"],
+    ["3.12%左右", "'3.12%左右"],
+    ["（一）科技创新", "（一）科技创新"],
   ])("textInput(%j) = %j", (text, sent) => {
     expect(textInput(text)).toBe(sent);
   });
+});
+
+/** Value cells holding exactly `text`. */
+function textCells(sheets: readonly FakeSheet[], text: string): number {
+  let n = 0;
+  for (const sheet of sheets) for (const cell of sheet.cells.values()) if (cell.value === text && !cell.formula) n++;
+  return n;
+}
+
+describe("number-like text stays text through the Office.js writers", () => {
+  it.each(NUMBER_LIKE_TEXTS.map((t) => [t]))(
+    "the fake Excel converts %j sent through values, as Excel does",
+    (text) => {
+      const excel = new FakeExcel();
+      excel.addSheet("Sheet1");
+      excel.set("Sheet1", "A1", text);
+      excel.set("Sheet1", "A2", textInput(text));
+      expect(typeof excel.get("Sheet1", "A1")).not.toBe("string");
+      expect(excel.get("Sheet1", "A2")).toBe(text);
+    },
+  );
+
+  const indicatorUses = (data: EditionData, text: string) => data.targets.filter((t) => t.indicator === text).length;
+
+  it("an edition whose indicators, units, areas and departments are number-like: every one read back as the text", async () => {
+    const { data } = hostileEdition(NUMBER_LIKE_TEXTS, { whole: true });
+    const excel = new FakeExcel();
+    await generateWorkbook(excel.context, { edition: data, now: NOW, reportDate: "2025-06-30" });
+    // Each indicator is written on 目标任务, 月度填报, 月度状态, 绩效监控 and 责任分工: at least once a target.
+    for (const text of NUMBER_LIKE_TEXTS)
+      expect({ text, enough: textCells(excel.sheets, text) >= indicatorUses(data, text) }).toEqual({
+        text,
+        enough: true,
+      });
+    // A refresh with the same edition finds every text as it wrote it: nothing to write.
+    const again = await generateWorkbook(excel.context, { edition: data, now: NOW });
+    expect(again.cellsWritten).toBe(0);
+  });
+
+  it("the same edition through Microsoft's office.js: every one read back as the text", async () => {
+    const { data } = hostileEdition(NUMBER_LIKE_TEXTS, { whole: true });
+    const excel = new FakeExcel();
+    const server = new RichApiServer(excel);
+    const url = await server.start();
+    try {
+      const officeJs = loadOfficeJs();
+      await generateWorkbook(new officeJs.RequestContext(url), { edition: data, now: NOW, reportDate: "2025-06-30" });
+    } finally {
+      await server.close();
+    }
+    for (const text of NUMBER_LIKE_TEXTS)
+      expect({ text, enough: textCells(excel.sheets, text) >= indicatorUses(data, text) }).toEqual({
+        text,
+        enough: true,
+      });
+  }, 120_000);
 });

@@ -993,11 +993,59 @@ function putCell(sheet: FakeSheet, r: number, c: number, v: unknown): void {
   }
   const base = old?.numFmt ? { numFmt: old.numFmt } : {};
   // As Excel parses what `formulas` and `values` receive: a leading apostrophe makes the rest text (and is not
-  // stored); "=…" is a formula through either property; "+…", "-…" and "@…" too when they do not read as a number.
+  // stored); in a cell formatted as text (@) the rest stays text too; "=…" is a formula through either property;
+  // "+…", "-…" and "@…" too when they do not read as a number; number-, date-, time- and boolean-like text becomes
+  // that value (typedInput).
+  const typed = typeof v === "string" && old?.numFmt !== "@" ? typedInput(v) : undefined;
   if (typeof v === "string" && v.startsWith("'")) sheet.cells.set(k, { ...base, value: v.slice(1) });
-  else if (typeof v === "string" && (v.startsWith("=") || (/^[+\-@]/.test(v) && !Number.isFinite(Number(v)))))
+  else if (typeof v === "string" && old?.numFmt === "@") sheet.cells.set(k, { ...base, value: v });
+  else if (typeof v === "string" && (v.startsWith("=") || (/^[+\-@]/.test(v) && typed === undefined)))
     sheet.cells.set(k, { ...base, value: null, formula: v.startsWith("=") ? v : `=${v.replace(/^@/, "")}` });
+  else if (typed !== undefined) sheet.cells.set(k, { numFmt: old?.numFmt ?? typed.numFmt, value: typed.value });
   else sheet.cells.set(k, { ...base, value: v });
+}
+
+const DAY_MS = 86_400_000;
+const serial = (y: number, m: number, d: number) => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    ? (date.getTime() - Date.UTC(1899, 11, 30)) / DAY_MS
+    : undefined;
+};
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * What Excel (zh-CN or en-US, current year 2025) makes of text sent through `values`/`formulas` to a General cell,
+ * as if typed: a number (`0012` → 12, `1e5`, `3.12%` → 0.0312, `1,000`, `$5`, `(12)` → -12, `.5`), a date
+ * (`2025-06-30`, `2025/6/30`, `6/30/2025`, `6/30`, `2025年6月30日`, `6月30日`, `Jun 30`) or time (`10:30`), a boolean
+ * (`TRUE`); undefined when it stays text.
+ */
+export function typedInput(text: string): { value: number | boolean; numFmt?: string } | undefined {
+  const t = text.trim();
+  if (/^(?:true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  const n = /^(\()?([+-])?[$¥]?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%)?(\))?$/.exec(t);
+  if (n && Boolean(n[1]) === Boolean(n[6])) {
+    const magnitude = Number(`${(n[3] ?? "").replace(/,/g, "")}e${n[4] ?? 0}`) / (n[5] ? 100 : 1);
+    const value = n[1] || n[2] === "-" ? -magnitude : magnitude;
+    return n[5] ? { value, numFmt: /\./.test(n[3] ?? "") ? "0.00%" : "0%" } : { value };
+  }
+  const date = (y: number, m: number, d: number) => {
+    const s = serial(y, m, d);
+    return s === undefined ? undefined : { value: s, numFmt: "yyyy/m/d" };
+  };
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) return date(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (m) return date(Number(m[3]), Number(m[1]), Number(m[2]));
+  m = /^(\d{1,2})[-/](\d{1,2})$/.exec(t) ?? /^(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) return date(2025, Number(m[1]), Number(m[2]));
+  m = /^([a-z]{3})[a-z]*\.?[\s-]*(\d{1,2})(?:,?\s*(\d{4}))?$/i.exec(t);
+  const month = MONTHS.indexOf((m?.[1] ?? "").toLowerCase());
+  if (m && month >= 0) return date(Number(m[3] ?? 2025), month + 1, Number(m[2]));
+  m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (m && Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3] ?? 0) < 60)
+    return { value: (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86400, numFmt: "h:mm" };
+  return undefined;
 }
 
 function usedBox(sheet: FakeSheet): Box | undefined {
