@@ -116,16 +116,22 @@ export async function openUserPackage(
   }
 }
 
-/** The bytes of the workbook the user named, or a FileError: missing, a folder, empty, unreadable, not a workbook. */
-export async function readWorkbookFile(file: string): Promise<Uint8Array> {
-  return (await openWorkbookFile(file)).bytes;
+/**
+ * The bytes of the workbook the user named, or a FileError: missing, a folder, empty, unreadable, not a workbook.
+ * `limits`: EVERY_SHEET_LIMITS for a reader that parses every sheet (ExcelJS), else the product's sheets only.
+ */
+export async function readWorkbookFile(file: string, limits: PackageLimits = WORKBOOK_LIMITS): Promise<Uint8Array> {
+  return (await openWorkbookFile(file, limits)).bytes;
 }
 
 /**
  * The workbook the user named, read and opened as a package (once: a command passes the package on), or a
  * FileError: missing, a folder, empty, unreadable, not a workbook.
  */
-export async function openWorkbookFile(file: string): Promise<{ bytes: Uint8Array; zip: JSZip }> {
+export async function openWorkbookFile(
+  file: string,
+  limits: PackageLimits = WORKBOOK_LIMITS,
+): Promise<{ bytes: Uint8Array; zip: JSZip }> {
   let bytes: Buffer;
   try {
     const info = await fsp.stat(file);
@@ -136,7 +142,7 @@ export async function openWorkbookFile(file: string): Promise<{ bytes: Uint8Arra
   }
   if (bytes.length === 0)
     throw new FileError(file, "是空文件,不是 .xlsx 工作簿。", "it is empty, not an .xlsx workbook.");
-  const zip = await openUserPackage(file, bytes, WORKBOOK_LIMITS);
+  const zip = await openUserPackage(file, bytes, limits);
   if (zip === undefined)
     throw new FileError(
       file,

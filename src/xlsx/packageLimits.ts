@@ -6,8 +6,10 @@
  * 1. the zip's central directory (plain bytes, nothing inflated): the number of parts and each part's declared
  *    size, per part and in total;
  * 2. each part inflated as a stream and counted chunk by chunk (a part may lie about its size), stopped as soon as
- *    it passes its limit; worksheet parts are scanned on the way for row and column numbers beyond Excel's grid and
- *    for more rows or cells than a sheet this product reads may have.
+ *    it passes its limit. The parts the product parses have tight limits. Of the worksheets, only those the caller
+ *    will parse (a workbook's product sheets, named by the caller once the structure has passed) are scanned on the
+ *    way for rows and cells beyond Excel's grid or beyond what a sheet of ours may have; a colleague's own sheets
+ *    are only counted, so a large one passes through — never parsed, its compressed bytes copied as they are.
  *
  * The package-opening place (openPackage in ./parts.ts) calls {@link openWithinLimits}; the pane's .docx import
  * calls it too (src/taskpane/importFile.ts).
@@ -24,12 +26,21 @@ export interface PackageLimits {
   readonly maxParts: number;
   /** Uncompressed, all parts together. */
   readonly maxTotalBytes: number;
-  /** Uncompressed, any one part. */
+  /** Uncompressed, any one part (a colleague's large sheet passes within it). */
   readonly maxPartBytes: number;
   /** Tighter limits for the parts the product parses; the first pattern that matches applies. */
   readonly parts: readonly PartLimit[];
-  /** For worksheet parts: rows and cells a sheet may have (the reader holds a parsed sheet in memory). */
-  readonly sheet?: { readonly maxRows: number; readonly maxCells: number };
+  /**
+   * The worksheet parts the reader parses: their size, rows and cells (the reader holds a parsed sheet in memory).
+   * `every`: every worksheet part (a reader that parses them all, such as ExcelJS or a returned file's reader);
+   * `product`: only those the caller names (see {@link openWithinLimits}), the others pass within maxPartBytes.
+   */
+  readonly sheet?: {
+    readonly maxBytes: number;
+    readonly maxRows: number;
+    readonly maxCells: number;
+    readonly scope: "every" | "product";
+  };
 }
 
 const MiB = 1024 * 1024;
@@ -38,21 +49,30 @@ const MiB = 1024 * 1024;
 export const EXCEL_MAX_ROW = 1_048_576;
 export const EXCEL_MAX_COLUMN = 16_384;
 
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
 /**
  * A workbook: the parts the product parses are small in any real workbook (乐清's largest sheet part is ≈ 1 MB);
- * other parts (a colleague's sheets, images) pass through and only count towards the total.
+ * other parts (a colleague's sheets, images) pass through: 512 MB is a sheet of a million rows of ten columns.
  */
 export const WORKBOOK_LIMITS: PackageLimits = {
   maxParts: 10_000,
-  maxTotalBytes: 512 * MiB,
-  maxPartBytes: 256 * MiB,
+  maxTotalBytes: 1024 * MiB,
+  maxPartBytes: 512 * MiB,
   parts: [
     { pattern: /^customXml\/item\d+\.xml$/i, maxBytes: 4 * MiB },
-    { pattern: /^xl\/worksheets\/[^/]+\.xml$/i, maxBytes: 32 * MiB },
     { pattern: /^xl\/sharedStrings\.xml$/i, maxBytes: 32 * MiB },
+    // A colleague's sheets: only counted as they stream by (the product's own are under `sheet`).
+    { pattern: WORKSHEET, maxBytes: 512 * MiB },
     { pattern: /\.(?:xml|rels)$/i, maxBytes: 16 * MiB },
   ],
-  sheet: { maxRows: 50_000, maxCells: 500_000 },
+  sheet: { maxBytes: 32 * MiB, maxRows: 50_000, maxCells: 500_000, scope: "product" },
+};
+
+/** A workbook whose every sheet is parsed (ExcelJS loads them all; a returned file's reader reads each sheet). */
+export const EVERY_SHEET_LIMITS: PackageLimits = {
+  ...WORKBOOK_LIMITS,
+  sheet: { maxBytes: 32 * MiB, maxRows: 50_000, maxCells: 500_000, scope: "every" },
 };
 
 /** A .docx policy text: the whole 乐清 document is ≈ 40 KB of document.xml. */
@@ -90,8 +110,10 @@ export function policyFileTooLarge(size: number): PackageLimitError {
   );
 }
 
-function limitOf(part: string, limits: PackageLimits): number {
-  return limits.parts.find((p) => p.pattern.test(part))?.maxBytes ?? limits.maxPartBytes;
+/** A part's limit; `parsedSheet`: a worksheet the reader parses, under the sheet limit. */
+function limitOf(part: string, limits: PackageLimits, parsedSheet = false): number {
+  if (parsedSheet && limits.sheet !== undefined && WORKSHEET.test(part)) return limits.sheet.maxBytes;
+  return Math.min(limits.parts.find((p) => p.pattern.test(part))?.maxBytes ?? limits.maxPartBytes, limits.maxPartBytes);
 }
 
 function tooLarge(part: string, size: number, limit: number, declared: boolean): PackageLimitError {
@@ -146,10 +168,11 @@ export function centralDirectory(bytes: Uint8Array): DirectoryEntry[] | undefine
   return entries;
 }
 
-/** Step 1: the declared sizes, before anything is inflated. */
-export function checkDeclaredSizes(bytes: Uint8Array, limits: PackageLimits): void {
+/** Step 1: the declared sizes, before anything is inflated; returns each part's declared size. */
+export function checkDeclaredSizes(bytes: Uint8Array, limits: PackageLimits): Map<string, number> {
   const entries = centralDirectory(bytes);
-  if (entries === undefined) return;
+  const sizes = new Map<string, number>();
+  if (entries === undefined) return sizes;
   if (entries.length > limits.maxParts)
     throw new PackageLimitError(
       undefined,
@@ -158,10 +181,11 @@ export function checkDeclaredSizes(bytes: Uint8Array, limits: PackageLimits): vo
     );
   let total = 0;
   for (const entry of entries) {
+    const limit = limitOf(entry.name, limits, limits.sheet?.scope === "every");
     if (entry.size === 0xffffffff || entry.compressed === 0xffffffff)
-      throw tooLarge(entry.name, 0xffffffff, limitOf(entry.name, limits), true);
-    const limit = limitOf(entry.name, limits);
+      throw tooLarge(entry.name, 0xffffffff, limit, true);
     if (entry.size > limit) throw tooLarge(entry.name, entry.size, limit, true);
+    sizes.set(entry.name, entry.size);
     total += entry.size;
   }
   if (total > limits.maxTotalBytes)
@@ -170,6 +194,7 @@ export function checkDeclaredSizes(bytes: Uint8Array, limits: PackageLimits): vo
       `解压后共 ${mib(total)},超过 ${mib(limits.maxTotalBytes)} 的上限,已拒绝。`,
       `it inflates to ${mib(total)} in all, more than the limit of ${mib(limits.maxTotalBytes)}; refused.`,
     );
+  return sizes;
 }
 
 /** What looks at a part's bytes as they stream by, throwing PackageLimitError to refuse the package. */
@@ -322,20 +347,41 @@ function checkInflated(file: JSZip.JSZipObject, limit: number, scan: PartScan | 
  * Opens a package from someone else within `limits`: declared sizes first, then every part inflated as a stream
  * and counted (never held), then the zip reader the rest of the code uses. Throws {@link PackageLimitError}; a
  * package that is no zip at all fails in the zip reader as before (the caller says "not an .xlsx").
+ *
+ * With `sheet.scope` "product", `parsedSheets` names the worksheet parts the caller will parse; it is asked once
+ * every other part (the workbook, its relationships, the tables) has passed its limits. When it cannot tell (a
+ * damaged workbook part: the reader says so later, naming the part), every worksheet is limited.
  */
-export async function openWithinLimits(bytes: Uint8Array, limits: PackageLimits): Promise<JSZip> {
-  checkDeclaredSizes(bytes, limits);
+export async function openWithinLimits(
+  bytes: Uint8Array,
+  limits: PackageLimits,
+  parsedSheets?: (zip: JSZip) => Promise<ReadonlySet<string>>,
+): Promise<JSZip> {
+  const declared = checkDeclaredSizes(bytes, limits);
   const zip = await JSZip.loadAsync(bytes);
+  const files = Object.values(zip.files).filter((f) => !f.dir);
   let total = 0;
-  for (const file of Object.values(zip.files)) {
-    if (file.dir) continue;
-    const scan: PartScan | undefined =
-      limits.sheet !== undefined && /^xl\/worksheets\/[^/]+\.xml$/i.test(file.name)
-        ? new SheetScan(file.name, limits.sheet)
-        : file.name === "xl/workbook.xml"
-          ? new Utf8Scan(file.name)
-          : undefined;
-    total += await checkInflated(file, Math.min(limitOf(file.name, limits), limits.maxTotalBytes - total), scan);
+  const count = async (file: JSZip.JSZipObject, limit: number, scan?: PartScan) => {
+    total += await checkInflated(file, Math.min(limit, limits.maxTotalBytes - total), scan);
+  };
+  // The structure first: what tells which worksheets are the product's.
+  for (const file of files.filter((f) => !WORKSHEET.test(f.name)))
+    await count(
+      file,
+      limitOf(file.name, limits),
+      file.name === "xl/workbook.xml" ? new Utf8Scan(file.name) : undefined,
+    );
+  const sheet = limits.sheet;
+  const parsed =
+    sheet?.scope === "product" && parsedSheets !== undefined
+      ? await parsedSheets(zip).catch(() => undefined)
+      : undefined;
+  for (const file of files.filter((f) => WORKSHEET.test(f.name))) {
+    const isParsed = sheet !== undefined && (parsed === undefined || parsed.has(file.name));
+    const limit = limitOf(file.name, limits, isParsed);
+    const size = declared.get(file.name) ?? 0;
+    if (size > limit) throw tooLarge(file.name, size, limit, true);
+    await count(file, limit, isParsed && sheet ? new SheetScan(file.name, sheet) : undefined);
   }
   return zip;
 }

@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { openPackage } from "./parts";
+import { EVERY_SHEET_LIMITS } from "./packageLimits";
 import { holdsFraction, type ReturnedFile } from "../returns";
 import type { EditionData } from "../policy/types";
 import { IDENTITY_SHEET, readIdentityCells, readReturnRows, type ReturnWorkbook } from "../sheets/returnSheet";
@@ -60,8 +61,9 @@ export async function readReturnFile(
 ): Promise<ReturnedFile> {
   let zip: JSZip;
   try {
-    // A return comes from another office: opened within the same limits as a workbook (a bomb is no return).
-    zip = await openPackage(bytes);
+    // A return comes from another office: opened within the same limits as a workbook (a bomb is no return);
+    // every sheet of it is read, so every sheet is within the rows-and-cells limits.
+    zip = await openPackage(bytes, EVERY_SHEET_LIMITS);
   } catch {
     return { name, digest, rows: [] };
   }

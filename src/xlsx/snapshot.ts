@@ -1,8 +1,15 @@
 import type JSZip from "jszip";
 import type { RawCell } from "../workbook/cells";
 import { sheetsToRead } from "../sheets/plan";
-import type { ExistingSheet, TableRef, WorkbookSnapshot } from "../workbook/snapshot";
-import { readPart, relationships, stringItemText } from "./parts";
+import type { ExistingSheet, WorkbookSnapshot } from "../workbook/snapshot";
+import {
+  readPart,
+  readWorkbookIndex,
+  relationships,
+  stringItemText,
+  type PackageSheetPart,
+  type PackageTable,
+} from "./parts";
 import { SheetPart } from "./sheetPart";
 import { BadPartError, REL_TYPE } from "./xml";
 import { XmlElement, XmlSyntaxError } from "./xmlTree";
@@ -13,18 +20,7 @@ import { XmlElement, XmlSyntaxError } from "./xmlTree";
  * Reads only; nothing is loaded into a spreadsheet model, so nothing the model does not know is lost.
  */
 
-export interface PackageSheetPart {
-  readonly name: string;
-  /** Zip path, e.g. xl/worksheets/sheet3.xml. */
-  readonly part: string;
-  readonly sheetId: string;
-  readonly state: string;
-}
-
-export interface PackageTable extends TableRef {
-  readonly ref: string;
-  readonly part: string;
-}
+export { relationshipId, type PackageSheetPart, type PackageTable } from "./parts";
 
 export interface FileSnapshot {
   readonly snapshot: WorkbookSnapshot;
@@ -59,12 +55,6 @@ export async function readSheetCells(zip: JSZip, part: string, shared: readonly 
   return (await readSheetPart(zip, part))?.cells(shared) ?? [];
 }
 
-/** The relationship id of an element (`r:id`, whatever the prefix). */
-export function relationshipId(e: XmlElement): string {
-  for (const [k, v] of e.attributes) if (k.endsWith(":id")) return v;
-  return "";
-}
-
 /** Names of the charts a sheet's drawing anchors (the graphic frames' names). */
 async function chartNames(zip: JSZip, part: string): Promise<string[]> {
   const drawing = (await relationships(zip, part)).find((r) => r.type === REL_TYPE.drawing);
@@ -86,44 +76,7 @@ async function chartNames(zip: JSZip, part: string): Promise<string[]> {
 
 /** Sheets, names and tables of the package, and the cells of the sheets the planner asks for. */
 export async function readFileSnapshot(zip: JSZip): Promise<FileSnapshot> {
-  const workbook = await readPart(zip, "xl/workbook.xml");
-  if (!workbook) throw new Error("no xl/workbook.xml");
-  const root = workbook.root;
-  const rels = await relationships(zip, "xl/workbook.xml");
-  const sheets: PackageSheetPart[] = [];
-  for (const s of root.first("sheets")?.all("sheet") ?? []) {
-    const rel = rels.find((r) => r.id === relationshipId(s));
-    // Chartsheets and dialog sheets have no cells of ours: listed by name (a name is taken), never read.
-    sheets.push({
-      name: s.get("name") ?? "",
-      part: rel?.type === REL_TYPE.worksheet ? rel.target : "",
-      sheetId: s.get("sheetId") ?? "",
-      state: s.get("state") ?? "visible",
-    });
-  }
-  const definedNames = (root.first("definedNames")?.all("definedName") ?? [])
-    .filter((n) => n.get("localSheetId") === undefined)
-    .map((n) => ({ name: n.get("name") ?? "", value: n.text() }));
-  const tables: PackageTable[] = [];
-  for (const sheet of sheets) {
-    if (sheet.part === "") continue;
-    for (const rel of await relationships(zip, sheet.part)) {
-      if (rel.type !== REL_TYPE.table) continue;
-      const t = (await readPart(zip, rel.target))?.root;
-      if (!t) continue;
-      tables.push({
-        name: t.get("displayName") ?? t.get("name") ?? "",
-        sheet: sheet.name,
-        ref: t.get("ref") ?? "",
-        part: rel.target,
-      });
-    }
-  }
-  const base: WorkbookSnapshot = {
-    sheetNames: sheets.map((s) => s.name),
-    definedNames,
-    tables: tables.map(({ name, sheet, ref }) => ({ name, sheet, ref })),
-  };
+  const { sheets, tables, base } = await readWorkbookIndex(zip);
   const sharedStrings = await readSharedStrings(zip);
   const read = new Map<string, ExistingSheet>();
   const sheetParts = new Map<string, SheetPart>();

@@ -179,3 +179,104 @@ export function binaryBytes(length: number, seed = 7): Buffer {
   }
   return out;
 }
+
+/** A part as the zip stores it: compression method, CRC-32 and compressed bytes, read from the central directory. */
+export interface StoredPart {
+  readonly method: number;
+  readonly crc: number;
+  readonly compressed: Buffer;
+}
+
+/** Every part's stored (compressed) form: to check that a part was copied, not inflated and deflated again. */
+export function storedParts(bytes: Uint8Array): Map<string, StoredPart> {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = b.length - 22;
+  while (end >= 0 && b.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error("no zip");
+  const out = new Map<string, StoredPart>();
+  let at = b.readUInt32LE(end + 16);
+  for (let n = b.readUInt16LE(end + 10); n > 0; n--) {
+    const nameLength = b.readUInt16LE(at + 28);
+    const name = b.toString("utf8", at + 46, at + 46 + nameLength);
+    const local = b.readUInt32LE(at + 42);
+    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    out.set(name, {
+      method: b.readUInt16LE(at + 10),
+      crc: b.readUInt32LE(at + 16),
+      compressed: b.subarray(start, start + b.readUInt32LE(at + 20)),
+    });
+    at += 46 + nameLength + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return out;
+}
+
+/** The worksheet part of the sheet named `sheet` (via xl/workbook.xml and its relationships). */
+export async function sheetPartOf(bytes: Uint8Array, sheet: string): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const tag = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${sheet}"`));
+  const id = /r:id="([^"]+)"/.exec(tag ?? "")?.[1];
+  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`Id="${id}"`));
+  const target = /Target="([^"]+)"/.exec(rel ?? "")?.[1];
+  if (!target) throw new Error(`no sheet ${sheet}`);
+  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+}
+
+/**
+ * A workbook with one more worksheet, as Excel would have saved it (real CRCs, deflated): a colleague's own sheet
+ * added to one of ours. `shared` strings are appended to sharedStrings.xml (the sheet's `t="s"` cells index them
+ * from `firstShared`, which this returns). The new part's path is returned too.
+ */
+export async function withForeignSheet(
+  bytes: Uint8Array,
+  name: string,
+  sheet: (firstShared: number) => string,
+  shared: readonly string[] = [],
+): Promise<{ bytes: Buffer; part: string }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (path: string) => (await zip.file(path)?.async("string")) ?? "";
+  let n = 1;
+  while (zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
+  const part = `xl/worksheets/sheet${n}.xml`;
+  const rels = await text("xl/_rels/workbook.xml.rels");
+  const rid = `rIdForeign${n}`;
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="${rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/></Relationships>`,
+    ),
+  );
+  const workbook = await text("xl/workbook.xml");
+  const ids = [...workbook.matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1]));
+  zip.file(
+    "xl/workbook.xml",
+    workbook.replace(
+      /<\/sheets>/,
+      `<sheet name="${name}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${rid}"/></sheets>`,
+    ),
+  );
+  const types = await text("[Content_Types].xml");
+  zip.file(
+    "[Content_Types].xml",
+    types.replace(
+      "</Types>",
+      `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    ),
+  );
+  const strings = await text("xl/sharedStrings.xml");
+  const firstShared = (strings.match(/<si>/g) ?? []).length;
+  if (shared.length > 0) {
+    const items = shared.map((s) => `<si><t>${s}</t></si>`).join("");
+    zip.file(
+      "xl/sharedStrings.xml",
+      strings
+        .replace(/<\/sst>/, `${items}</sst>`)
+        .replace(/\b(count|uniqueCount)="(\d+)"/g, (_m, k: string, v: string) => `${k}="${Number(v) + shared.length}"`),
+    );
+  }
+  zip.file(part, sheet(firstShared));
+  const out = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return { bytes: out, part };
+}

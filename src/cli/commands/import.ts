@@ -5,6 +5,7 @@ import { serializeEditionFile } from "../../policy/editionFile";
 import { formatIssue, validateEdition } from "../../policy/validation";
 import { usageError, type Command } from "../command";
 import { checkTarget, errorLine, FileError, printFileError, readWorkbookFile, writeAtomic } from "../files";
+import { EVERY_SHEET_LIMITS } from "../../xlsx/packageLimits";
 import { readPolicyFile } from "../policyFile";
 import { readReviewWorkbook, writeReviewWorkbook } from "../reviewWorkbook";
 
@@ -131,7 +132,8 @@ async function output(file: string | undefined, content: string, force: boolean)
 }
 
 async function fromReview(args: Args & { fromReview: string }): Promise<number> {
-  const bytes = await readWorkbookFile(args.fromReview);
+  // Read by ExcelJS, which parses every sheet: every sheet within the rows-and-cells limits.
+  const bytes = await readWorkbookFile(args.fromReview, EVERY_SHEET_LIMITS);
   const read = await readReviewWorkbook(bytes);
   if (read === undefined) throw new FileError(args.fromReview, "没有“导入审核”工作表。", "it has no 导入审核 sheet.");
   const { file, problems } = editionFromReview(read.rows, read.text);

@@ -15,6 +15,7 @@ import { readWorksheet } from "../../xlsx";
 import { usageError, type Command } from "../command";
 import { carriedEdition, loadEdition, reportLoadFailure, warnIfNotOfficial } from "../edition";
 import { checkTarget, FileError, openWorkbookFile, printFileError, readWorkbookFile, writeAtomic } from "../files";
+import { EVERY_SHEET_LIMITS } from "../../xlsx/packageLimits";
 import { withWorkbookLock } from "../lock";
 import { readEditionPart } from "../../xlsx/editionPart";
 
@@ -157,7 +158,8 @@ export const reportCommand: Command = {
 };
 
 async function report(args: Args, file: string): Promise<number> {
-  const { bytes, zip } = await openWorkbookFile(file);
+  // ExcelJS below parses every sheet, a colleague's included: every sheet within the rows-and-cells limits.
+  const { bytes, zip } = await openWorkbookFile(file, EVERY_SHEET_LIMITS);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
