@@ -69,7 +69,7 @@ export const WORKBOOK_LIMITS: PackageLimits = {
   sheet: { maxBytes: 32 * MiB, maxRows: 50_000, maxCells: 500_000, scope: "product" },
 };
 
-/** A workbook whose every sheet is parsed (ExcelJS loads them all; a returned file's reader reads each sheet). */
+/** A workbook whose every sheet is parsed: `report`, `import --from-review`, a returned file (each sheet is read). */
 export const EVERY_SHEET_LIMITS: PackageLimits = {
   ...WORKBOOK_LIMITS,
   sheet: { maxBytes: 32 * MiB, maxRows: 50_000, maxCells: 500_000, scope: "every" },

@@ -158,7 +158,7 @@ export const reportCommand: Command = {
 };
 
 async function report(args: Args, file: string): Promise<number> {
-  // ExcelJS below parses every sheet, a colleague's included: every sheet within the rows-and-cells limits.
+  // The report reads every sheet's cells, a colleague's included: every sheet within the rows-and-cells limits.
   const { bytes, zip } = await openWorkbookFile(file, EVERY_SHEET_LIMITS);
   const workbook = new ExcelJS.Workbook();
   try {
