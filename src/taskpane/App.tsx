@@ -31,6 +31,8 @@ import { downloadFile, type DownloadFile } from "./download";
 import { buildReportDocx, type BuildDocx } from "./reportDocx";
 import { TargetsPanel } from "./panels/TargetsPanel";
 import { useSharedStyles } from "./components/styles";
+import { NewYearPanel } from "./panels/NewYearPanel";
+import { unavailableNewYearActions, type NewYearActions } from "./newYear/actions";
 
 /** Segoe UI as Office has it, then the CJK UI fonts of Windows, macOS and Linux, so Chinese never falls to serif. */
 const fontFamilyBase =
@@ -88,6 +90,8 @@ export interface AppProps {
   download?: DownloadFile;
   /** Builds the report's .docx (default: the lazily loaded docx writer). */
   buildDocx?: BuildDocx;
+  /** The 新年度 card's calls (last year's file read, the carry-over previewed and written). */
+  newYearActions?: NewYearActions;
 }
 
 export function App(props: AppProps) {
@@ -128,12 +132,19 @@ function Shell(props: AppProps) {
   const doc = edition.data.document;
   const panels: Record<View, () => ReactElement> = {
     generate: () => (
-      <GeneratePanel
-        actions={props.actions}
-        edition={edition.data}
-        sheetKeys={props.sheetKeys}
-        onGenerated={() => setStatusKey((k) => k + 1)}
-      />
+      <>
+        <GeneratePanel
+          actions={props.actions}
+          edition={edition.data}
+          sheetKeys={props.sheetKeys}
+          onGenerated={() => setStatusKey((k) => k + 1)}
+        />
+        <NewYearPanel
+          actions={props.newYearActions ?? unavailableNewYearActions()}
+          edition={edition.data}
+          onApplied={() => setStatusKey((k) => k + 1)}
+        />
+      </>
     ),
     status: () => (
       <>

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from "react";
 import type { OptionalFeature } from "../excel/capabilities";
+import { newYearEn, newYearZh } from "./newYear/strings";
 
 export type Lang = "zh" | "en";
 
@@ -233,6 +234,8 @@ const zh = {
     tableResize: "表格扩展(版本新增行时)",
   } satisfies Record<OptionalFeature, string>,
 
+  newYear: newYearZh,
+
   sheetNames: {} as Record<string, string>,
   units: { 万元: "万元", 亿元: "亿元" } as Record<string, string>,
 };
@@ -431,6 +434,8 @@ const en: Strings = {
     generic: (message: string) => `Failed: ${message}`,
     unknown: "Failed for an unknown reason.",
   },
+
+  newYear: newYearEn,
 
   sheetNames: {
     说明: "About",

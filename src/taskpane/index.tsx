@@ -12,6 +12,8 @@ import { ALL_SHEET_KEYS, createExcelActions, isSetSupported } from "./excel/acti
 import { createImportActions } from "./excel/reviewSheet";
 import { createReportActions } from "./excel/reportActions";
 import { unavailableReportActions } from "./reportActions";
+import { createNewYearActions } from "./excel/newYearActions";
+import { unavailableNewYearActions } from "./newYear/actions";
 import { unavailableImportActions } from "./importActions";
 import { pickLang } from "./i18n";
 import { adoptWorkbookEdition, createEditionActions } from "./edition/excelActions";
@@ -42,6 +44,7 @@ function render(root: Root, inExcel: boolean, displayLanguage: string | undefine
       importActions={inExcel ? createImportActions() : unavailableImportActions()}
       editionActions={inExcel ? createEditionActions() : unavailableEditionActions()}
       reportActions={inExcel ? createReportActions() : unavailableReportActions()}
+      newYearActions={inExcel ? createNewYearActions() : unavailableNewYearActions()}
       workbookEdition={workbookEdition}
       lang={lang}
       editions={editionChoices}

@@ -37,13 +37,19 @@ export function december(t: Target, i: number): number {
   return t.unit === "%" ? t.value + 0.5 : t.value + (i % 7);
 }
 
+/** The 2026 edition, valid as an edition file: each quote still writes its target's figure and unit. */
 export function edition2026(): EditionData {
+  const quoted = (t: Target, from: string, to: string): Target =>
+    t.quote.includes(from) ? { ...t, quote: t.quote.replace(from, to) } : t;
   const targets = y2025.targets
     .filter((t) => t.id !== DROPPED)
     .map((t): Target => {
-      if (t.id === RENAMED.from) return { ...t, id: RENAMED.to, unit: "万元", value: 150000 };
-      if (t.id === COUNTED) return { ...t, unit: "个", kind: "count" };
-      return t.value === null || t.unit === "%" ? t : { ...t, value: Math.round(t.value * 1.1 * 100) / 100 };
+      if (t.id === RENAMED.from)
+        return quoted({ ...t, id: RENAMED.to, unit: "万元", value: 150000 }, `${t.value}亿元`, "150000万元");
+      if (t.id === COUNTED) return quoted({ ...t, unit: "个", kind: "count" }, `${t.value}%`, `${t.value}个`);
+      if (t.value === null || t.unit === "%" || !t.quote.includes(String(t.value))) return t;
+      const value = Math.round(t.value * 1.1 * 100) / 100;
+      return quoted({ ...t, value }, String(t.value), String(value));
     });
   targets.push({
     id: NEW_ID,
@@ -57,7 +63,17 @@ export function edition2026(): EditionData {
     words: ["以上"],
     quote: "新增人工智能企业20家以上",
   });
-  return { ...y2025, document: { ...y2025.document, id: "yueqing-2026", year: 2026 }, targets };
+  const { text: _text, ...rest } = y2025;
+  return {
+    ...rest,
+    document: {
+      ...y2025.document,
+      id: "yueqing-2026",
+      year: 2026,
+      title: y2025.document.title.replace("2025", "2026"),
+    },
+    targets,
+  };
 }
 
 /** One typed cell: a target's row (by 编号) under a header of one of our sheets. */
