@@ -8,6 +8,9 @@ import { writeTemplate } from "../../src/xlsx";
 import { zipOf } from "../support/hostile";
 import { figure2025, NOW, workbook2025, y2025 } from "../carryover/support/years";
 
+/** A file as the browser hands the pane one. */
+const fileOf = (bytes: Uint8Array, name: string) => new File([Uint8Array.from(bytes)], name);
+
 async function problemOf(file: File): Promise<PreviousFileProblem | undefined> {
   try {
     await readPreviousFile(file);
@@ -19,7 +22,7 @@ async function problemOf(file: File): Promise<PreviousFileProblem | undefined> {
 
 describe("readPreviousFile", () => {
   it("reads last year's edition and 12月 figures from the chosen file", async () => {
-    const previous = await readPreviousFile(new File([await workbook2025()], "2025台账.xlsx"));
+    const previous = await readPreviousFile(fileOf(await workbook2025(), "2025台账.xlsx"));
     expect(previous.file).toBe("2025台账.xlsx");
     expect(previous.edition.document.id).toBe("yueqing-2025");
     expect(previous.finals.get("art01-hitech-firms")).toEqual({
@@ -33,8 +36,8 @@ describe("readPreviousFile", () => {
     expect(await problemOf(new File(["x"], "2025.xls"))).toEqual({ kind: "notXlsx", file: "2025.xls" });
     expect(await problemOf(new File(["不是工作簿"], "坏.xlsx"))).toEqual({ kind: "notWorkbook", file: "坏.xlsx" });
     const foreign = (await writeTemplate(y2025, { now: NOW })).buffer;
-    expect(await problemOf(new File([foreign], "别人的.xlsx"))).toEqual({ kind: "noEdition", file: "别人的.xlsx" });
+    expect(await problemOf(fileOf(foreign, "别人的.xlsx"))).toEqual({ kind: "noEdition", file: "别人的.xlsx" });
     const bomb = zipOf([{ name: "xl/worksheets/sheet1.xml", zeros: 40 * 1024 * 1024 }]);
-    expect(await problemOf(new File([bomb], "大.xlsx"))).toMatchObject({ kind: "limits", file: "大.xlsx" });
+    expect(await problemOf(fileOf(bomb, "大.xlsx"))).toMatchObject({ kind: "limits", file: "大.xlsx" });
   }, 60_000);
 });

@@ -143,22 +143,25 @@ export function NewYearPanel({ actions, edition, onApplied }: NewYearPanelProps)
               </Button>
             </div>
           )}
-          {applied ? <Overview overview={overview} t={t} /> : null}
+          {applied ? <Overview overview={overview} t={t} written /> : null}
         </>
       ) : null}
     </section>
   );
 }
 
-function Overview({ overview: o, t }: { overview: CarryOverOverview; t: Strings }) {
+/** The plan's counts and lists; once `written`, the count to write is in the summary above instead. */
+function Overview({ overview: o, t, written = false }: { overview: CarryOverOverview; t: Strings; written?: boolean }) {
   const styles = useStyles();
   const w = t.newYear;
   return (
     <>
-      <Text size={200}>
-        {w.carried(o.carried)}
-        {o.agrees > 0 ? `;${w.agrees(o.agrees)}` : ""}
-      </Text>
+      {written ? null : (
+        <Text size={200}>
+          {w.carried(o.carried)}
+          {o.agrees > 0 ? `;${w.agrees(o.agrees)}` : ""}
+        </Text>
+      )}
       {o.differs.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
