@@ -15,10 +15,10 @@ import {
   MONTHLY_TARGET_COLUMNS,
   monthlyValueFormat as valueFormat,
   monthlySpendingColumns,
-  monthlyTargetRowResults,
   type MonthlySpendingColumn,
   type MonthlyTargetColumn,
 } from "./monthly";
+import { monthlyTargetRowResults } from "./monthlyTargets";
 import type { Scalar, SheetSpec } from "../workbook/model";
 import { NOT_A_NUMBER } from "./texts";
 

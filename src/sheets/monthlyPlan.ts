@@ -7,16 +7,10 @@ import type { BuildContext, BuildStats } from "./context";
 import { identifySheets } from "./identity";
 
 import { readExecutionSheet, readTargetsSheet } from "./read";
-import {
-  areaMonthCells,
-  buildMonthlySpendingSheet,
-  buildMonthlyStatusSheet,
-  buildMonthlyTargetsSheet,
-  currentOf,
-  reportMonthOf,
-  targetMonthCells,
-  type MonthlyInputs,
-} from "./monthly";
+import { areaMonthCells, currentOf, reportMonthOf, targetMonthCells, type MonthlyInputs } from "./monthly";
+import { buildMonthlySpendingSheet } from "./monthlySpending";
+import { buildMonthlyStatusSheet } from "./monthlyStatus";
+import { buildMonthlyTargetsSheet } from "./monthlyTargets";
 import type { Scalar, SheetSpec } from "../workbook/model";
 import type { SheetKey } from "./marker";
 import { fromExcelValue, indexEdition, toYi } from "../engine";

@@ -5,14 +5,8 @@ import { FIRST_DATA_ROW } from "./layout";
 import { MONTH_HEADERS } from "./monthlyLayout";
 import { STYLE, type SheetBuilder } from "./sheetBuilder";
 import { NA_RESULT, type CellSpec } from "../workbook/model";
-import {
-  monthlySpendingCol,
-  monthlyStatuses,
-  monthlyTargetCol,
-  spendingMonthColumn,
-  type MonthlyInputs,
-  type MonthlyTargetColumn,
-} from "./monthly";
+import { monthlySpendingCol, monthlyTargetCol, spendingMonthColumn, type MonthlyInputs, type MonthlyTargetColumn } from "./monthly";
+import { monthlyStatuses } from "./monthlyStatus";
 
 /**
  * 汇总's trends through the year, below its other blocks, two printed pages: (1) how many targets are in each
