@@ -12,7 +12,7 @@ import {
 } from "./parts";
 import { SheetPart } from "./sheetPart";
 import { BadPartError, REL_TYPE } from "./xml";
-import { XmlElement, XmlSyntaxError } from "./xmlTree";
+import { localName, parseNodes, scanTags, XmlElement, XmlSyntaxError } from "./xmlTree";
 
 /**
  * Reads an .xlsx package into what the refresh planner takes (sheet names, workbook-scoped names, tables, and our
@@ -31,11 +31,33 @@ export interface FileSnapshot {
   readonly sheetParts: Map<string, SheetPart>;
 }
 
+/**
+ * The shared strings, as text only: each `<si>` is parsed alone and dropped, so a colleague's sheet of 200,000
+ * unique strings costs the strings, not a tree of elements for them (throws BadPartError when the part is damaged).
+ */
 export async function readSharedStrings(zip: JSZip): Promise<string[]> {
   const rels = await relationships(zip, "xl/workbook.xml");
   const part = rels.find((r) => r.type === REL_TYPE.sharedStrings)?.target ?? "xl/sharedStrings.xml";
-  const doc = await readPart(zip, part);
-  return doc ? doc.root.all("si").map(stringItemText) : [];
+  const text = await zip.file(part)?.async("string");
+  if (text === undefined) return [];
+  const strings: string[] = [];
+  let open = -1;
+  try {
+    scanTags(text, (tag) => {
+      if (localName(tag.name) !== "si") return;
+      if (tag.kind === "empty") strings.push("");
+      else if (tag.kind === "open") open = tag.start;
+      else if (open >= 0) {
+        const si = parseNodes(text, open, tag.end)[0];
+        strings.push(si instanceof XmlElement ? stringItemText(si) : "");
+        open = -1;
+      }
+    });
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) throw new BadPartError(part);
+    throw error;
+  }
+  return strings;
 }
 
 /** A worksheet part split into rows (throws BadPartError naming the part when it is damaged). */
