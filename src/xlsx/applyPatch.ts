@@ -341,6 +341,33 @@ export async function dropCalcChain(zip: JSZip, stats: ApplyStats): Promise<void
   stats.partsChanged.push(chain.target, relsPath("xl/workbook.xml"), "[Content_Types].xml");
 }
 
+/** A cell written by {@link writeCells}, with the cell whose format (`s`) it takes when it has none of its own. */
+export interface PlacedCell {
+  readonly row: number;
+  readonly column: number;
+  readonly cell: CellSpec;
+  /** [row, column] of the cell lending its format, e.g. the log's last row for the rows appended below it. */
+  readonly formatOf?: readonly [number, number];
+}
+
+/**
+ * Writes cells into a worksheet part with the patch's cell writer, outside any patch: an append-only log's new
+ * rows (填报记录). Only the rows written are serialized anew; every other row keeps its bytes, so what a user
+ * changed in the earlier rows (texts, formats, row heights) is not re-serialized.
+ */
+export function writeCells(sheet: SheetPart, cells: readonly PlacedCell[], stats: ApplyStats): void {
+  for (const w of cells) {
+    const c = sheet.cell(w.row, w.column, true) as XmlElement;
+    if (c.get("s") === undefined && w.formatOf) {
+      const s = sheet.cell(w.formatOf[0], w.formatOf[1], false)?.get("s");
+      if (s) c.set("s", s);
+    }
+    writeCell(c, w.cell);
+    sheet.written(w.row);
+    stats.cellsWritten++;
+  }
+}
+
 /** Applies the patch's changes to existing product sheets and names (sheet creation is `createSheets`). */
 export async function applyPatchParts(zip: JSZip, file: FileSnapshot, patch: WorkbookPatch): Promise<ApplyStats> {
   const stats: ApplyStats = { cellsWritten: 0, resultsCached: 0, partsChanged: [], sheetBytesRewritten: 0 };

@@ -1,7 +1,7 @@
 /**
  * Merging returns into a workbook file: read the cells a merge may write, plan (src/returns), write the plan's
- * cells as a patch with the refresh's part patcher, and append the plan's rows to 填报记录. Nothing else of the
- * package changes; a dry run writes nothing at all.
+ * cells as a patch with the refresh's part patcher, and append the plan's rows to 填报记录 (created on the first
+ * merge, then only its new rows written). Nothing else of the package changes; a dry run writes nothing at all.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -21,10 +21,10 @@ import {
 } from "../returns";
 import { logSheet, LOG_SHEET } from "../sheets/returnsLog";
 import { returnPlaces, returnsPatch, workbookCells } from "../sheets/returnsMerge";
-import { applyPatchParts, dropCalcChain, type ApplyStats } from "./applyPatch";
+import { applyPatchParts, writeCells, type ApplyStats, type PlacedCell } from "./applyPatch";
 import { Transplant } from "./createSheets";
 import { postProcess } from "./package";
-import { readFileSnapshot, readSharedStrings, readSheetCells } from "./snapshot";
+import { readFileSnapshot, readSharedStrings, readSheetCells, readSheetPart } from "./snapshot";
 import { writeSheet } from "./write";
 
 export interface FileMergeOptions extends Pick<MergeInput, "takeReturned" | "acceptNotLead"> {
@@ -88,7 +88,8 @@ export async function mergeReturnsIntoFile(
   const file = await readFileSnapshot(zip);
   const places = returnPlaces(file.snapshot);
   const logPart = file.sheets.find((s) => s.name === LOG_SHEET)?.part;
-  const priorLog = logPart ? readLog(await readSheetCells(zip, logPart, file.sharedStrings)) : [];
+  const logCells = logPart ? await readSheetCells(zip, logPart, file.sharedStrings) : [];
+  const priorLog = readLog(logCells);
   const planned = planMerge({
     edition,
     workbook: workbookCells(places),
@@ -105,7 +106,8 @@ export async function mergeReturnsIntoFile(
   if (options.dryRun || log.length === 0) return { plan, log, buffer: input, stats };
 
   const applied = patch.sheets.length > 0 ? await applyPatchParts(zip, file, patch) : stats;
-  await appendLog(zip, [...priorLog, ...log], logPart, applied);
+  if (logPart) await appendLog(zip, logPart, logCells, log, applied);
+  else await createLog(zip, log, applied);
   const buffer = await zip.generateAsync({
     type: "uint8array",
     compression: "DEFLATE",
@@ -114,11 +116,8 @@ export async function mergeReturnsIntoFile(
   return { plan, log, buffer, stats: applied };
 }
 
-/**
- * Writes 填报记录 with the earlier rows and the new ones below them: a new sheet after the last one on the first
- * merge, else over its own part (keeping its place, name and sheetId). The refresh never reads or writes it.
- */
-async function appendLog(zip: JSZip, rows: readonly LogRecord[], existingPart: string | undefined, stats: ApplyStats) {
+/** The first merge: 填报记录 as a new sheet after the last one, its header and the merge's rows. */
+async function createLog(zip: JSZip, rows: readonly LogRecord[], stats: ApplyStats) {
   const scratchBook = new ExcelJS.Workbook();
   writeSheet(scratchBook, logSheet(rows));
   const raw = new Uint8Array((await scratchBook.xlsx.writeBuffer()) as ArrayBuffer);
@@ -128,9 +127,53 @@ async function appendLog(zip: JSZip, rows: readonly LogRecord[], existingPart: s
   const scratchPart = (await readFileSnapshot(scratch)).sheets[0]?.part ?? "xl/worksheets/sheet1.xml";
   const transplant = new Transplant(zip, scratch, stats);
   await transplant.open();
-  const shared = await readSharedStrings(scratch);
-  if (existingPart) await transplant.replace(existingPart, scratchPart, shared);
-  else await transplant.sheet(LOG_SHEET, scratchPart, shared, []);
+  await transplant.sheet(LOG_SHEET, scratchPart, await readSharedStrings(scratch), []);
   await transplant.save();
-  if (existingPart) await dropCalcChain(zip, stats);
+}
+
+/**
+ * A later merge: the new rows go below the last row holding anything, through the file writer's cell writer —
+ * only those rows are serialized, the earlier ones keep their bytes (and whatever a user did to them). Columns are
+ * found by their header, wherever a user moved them; a log column a user deleted comes back at the right. Each new
+ * cell takes the format of the cell above it (the log's borders and text format carry on).
+ */
+async function appendLog(
+  zip: JSZip,
+  part: string,
+  cells: readonly (readonly { readonly value: unknown }[])[],
+  rows: readonly LogRecord[],
+  stats: ApplyStats,
+) {
+  const sheet = await readSheetPart(zip, part);
+  if (!sheet) throw new Error(`part ${part} is missing`);
+  const filled = (row: readonly { readonly value: unknown }[] | undefined) =>
+    (row ?? []).some((c) => c?.value !== null && c?.value !== undefined && String(c.value).trim() !== "");
+  const header = (cells[0] ?? []).map((c) =>
+    c?.value === null || c?.value === undefined ? "" : String(c.value).trim(),
+  );
+  let right = header.reduce((last, h, i) => (h === "" ? last : i + 1), 0);
+  const writes: PlacedCell[] = [];
+  const headerFormat = right > 0 ? ([1, right] as const) : undefined;
+  const columns = LOG_COLUMNS.map((k) => {
+    const found = header.indexOf(k);
+    if (found >= 0) return found + 1;
+    right++;
+    writes.push({ row: 1, column: right, cell: { value: k }, formatOf: headerFormat });
+    return right;
+  });
+  let last = 1;
+  cells.forEach((row, i) => {
+    if (filled(row)) last = Math.max(last, i + 1);
+  });
+  rows.forEach((record, i) => {
+    LOG_COLUMNS.forEach((k, j) => {
+      const column = columns[j] ?? j + 1;
+      const format = last > 1 ? ([last, column] as const) : undefined;
+      writes.push({ row: last + 1 + i, column, cell: { value: record[k] }, formatOf: format });
+    });
+  });
+  writeCells(sheet, writes, stats);
+  zip.file(part, sheet.toString());
+  stats.partsChanged.push(part);
+  stats.sheetBytesRewritten = (stats.sheetBytesRewritten ?? 0) + sheet.bytesRewritten();
 }
