@@ -16,7 +16,10 @@ function fnv(text: string, offset: number): string {
 
 /** The checksum of an identity's fields, in a fixed order with separators no 编号 or unit contains. */
 export function identityChecksum(identity: Omit<ReturnIdentity, "checksum">): string {
-  const text = ["zc-return/1", identity.unit, identity.month, identity.editionId, ...identity.ids].join("\u001f");
+  const monitored = identity.monitored === undefined ? [] : ["\u001e", ...identity.monitored];
+  const text = ["zc-return/1", identity.unit, identity.month, identity.editionId, ...identity.ids, ...monitored].join(
+    "\u001f",
+  );
   return fnv(text, 0x811c9dc5) + fnv(text, 0x2166136a);
 }
 
@@ -44,8 +47,16 @@ export function makeIdentity(
   month: ReturnMonth,
   editionId: string,
   ids: readonly string[],
+  /** The rows with open monitoring inputs (omitted: a return that does not say, every row open). */
+  monitored?: readonly string[],
 ): ReturnIdentity {
-  const fields = { unit, month: monthKey(month), editionId, ids: [...ids] };
+  const fields = {
+    unit,
+    month: monthKey(month),
+    editionId,
+    ids: [...ids],
+    ...(monitored === undefined ? {} : { monitored: [...monitored] }),
+  };
   return { ...fields, checksum: identityChecksum(fields) };
 }
 

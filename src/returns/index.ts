@@ -13,3 +13,4 @@ export * from "./returnContent";
 export * from "./mergePlan";
 export * from "./log";
 export * from "./status";
+export * from "./behind";

@@ -64,7 +64,8 @@ const decide = <T>(choice: boolean | ((x: T) => boolean) | undefined, x: T) =>
  * The rules: a refused file (not a return, checksum mismatch, another edition or year) contributes nothing; a
  * cell already holding a different value is a conflict and is written only when staff take the returned value;
  * returns disagreeing on one cell write none of it; the same value is a no-op, so merging the same files again
- * writes nothing; a return's own month decides the column; a cumulative figure below the unit's previous month is
+ * writes nothing; a return's own month decides the column; the 绩效运行监控 texts are taken only for the rows the
+ * return opened them on (behind 序时进度 when it was made); a cumulative figure below the unit's previous month is
  * written but flagged (下降-type targets excepted); a text an earlier month's merge wrote, untouched since, is
  * replaced by a later month's.
  */
@@ -82,6 +83,8 @@ export function planMerge(input: MergeInput): MergePlan {
     const month = readMonthKey(file.identity.month)?.month ?? 0;
     const unit = file.identity.unit;
     const sent = new Set(file.identity.ids);
+    // The rows whose monitoring inputs the return opened; a return that does not say opened them all.
+    const monitored = file.identity.monitored && new Set(file.identity.monitored);
     const base = { file, unit, monthKey: file.identity.month, month };
     for (const row of file.rows) {
       const typed = row.figure;
@@ -129,9 +132,14 @@ export function planMerge(input: MergeInput): MergePlan {
         }
         for (const field of texts) {
           const text = String(row.texts?.[field] ?? "").trim();
-          if (field === "完成目标可能性" && !(LIKELIHOODS as readonly string[]).includes(text)) {
+          const why =
+            field !== "情况说明" && monitored && !monitored.has(row.id)
+              ? message("notMonitored", field)
+              : field === "完成目标可能性" && !(LIKELIHOODS as readonly string[]).includes(text)
+                ? message("notLikelihood", text)
+                : undefined;
+          if (why) {
             const before = input.workbook.texts.get(row.id)?.[field] ?? null;
-            const why = message("notLikelihood", text);
             cells.push({ ...rejected({ ...cell, field, before, returned: text, why }), seq: seq++ });
           } else candidates.push({ ...cell, field, value: text, notes, seq: seq++ });
         }

@@ -71,6 +71,11 @@ const catalog = {
     zh: (a: Args) => `完成目标可能性“${a[0]}”不是 确定能/有可能/完全不可能 之一`,
     en: (a: Args) => `likelihood "${a[0]}" is not one of 确定能/有可能/完全不可能`,
   },
+  notMonitored: {
+    zh: (a: Args) => `分发时该目标未欠序时进度,“${a[0]}”不需填写,未采纳(如需说明请写在情况说明中)`,
+    en: (a: Args) =>
+      `the target was not behind 序时进度 when the return was made, so "${a[0]}" is not asked for; not taken (use 情况说明)`,
+  },
   noRowInWorkbook: {
     zh: (a: Args) => `台账的月度填报中找不到编号“${a[0]}”的行或该列,未写入`,
     en: (a: Args) => `the workbook's 月度填报 has no row or column for "${a[0]}"; not written`,

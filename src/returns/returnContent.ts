@@ -1,4 +1,5 @@
 import type { EditionData, Target } from "../policy/types";
+import { behindPace } from "./behind";
 import { makeIdentity, returnFileName } from "./identity";
 import { unitDuties } from "./leads";
 import type { CellValue, ReturnIdentity, ReturnMonth, TextField, WorkbookCells } from "./types";
@@ -15,6 +16,8 @@ export interface ReturnRowContent {
   /** The month's figure the workbook already holds (pre-filled, so an unchanged figure merges as 相同). */
   readonly current: CellValue;
   readonly texts: Readonly<Partial<Record<TextField, CellValue>>>;
+  /** Behind 序时进度 by the workbook's last figure (`behindPace`): the row's 绩效运行监控 inputs are open. */
+  readonly monitored: boolean;
 }
 
 /** Everything one unit's return file holds, before any sheet is built from it. */
@@ -55,6 +58,7 @@ export function returnsForMonth(edition: EditionData, workbook: WorkbookCells, m
           reported: Array.from({ length: month.month - 1 }, (_, i) => months[i] ?? null),
           current: months[month.month - 1] ?? null,
           texts: workbook.texts.get(target.id) ?? {},
+          monitored: behindPace(target, months, month),
         };
       });
       return {
@@ -64,6 +68,7 @@ export function returnsForMonth(edition: EditionData, workbook: WorkbookCells, m
           month,
           edition.document.id,
           rows.map((r) => r.target.id),
+          rows.filter((r) => r.monitored).map((r) => r.target.id),
         ),
         unit: d.unit,
         month,

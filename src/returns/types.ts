@@ -35,6 +35,11 @@ export interface ReturnIdentity {
   readonly editionId: string;
   /** The 编号 of the rows sent, in the order sent. */
   readonly ids: readonly string[];
+  /**
+   * The 编号 of the rows whose 绩效运行监控 inputs are open (behind 序时进度 when the return was made, see
+   * `behindPace`); undefined for a return made before returns said so (every row's inputs open).
+   */
+  readonly monitored?: readonly string[];
   readonly checksum: string;
 }
 

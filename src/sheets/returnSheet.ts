@@ -27,6 +27,9 @@ export const IDENTITY_MARK = "政策目标填报表标识";
 /** Column A of the row that starts the read-only block of supported targets: the reader stops there. */
 export const SUPPORTS_MARK = "本单位配合的目标";
 export const RETURN_HEADER_ROW = 5;
+/** Identity sheet: C6 marks that column B flags the 编号 rows with open monitoring inputs by this text. */
+const MONITORED_HEADER = "监控";
+const MONITORED = "需填";
 
 /** The columns of 填报, in order; `input` cells are unlocked, everything else is protected. */
 export const RETURN_COLUMNS = [
@@ -96,6 +99,20 @@ function statusResult(row: ReturnRowContent, month: number): string {
   return "未达标";
 }
 
+/** Cells a unit is not asked to fill (monitoring inputs of a row on pace): grey, and locked. */
+const NOT_ASKED = { fill: "#E7E6E6" } as const;
+
+/** The rows as runs of equal `monitored`, 1-based from `first`: one style, one range, one drop-down per run. */
+function rowRuns(rows: readonly ReturnRowContent[], first: number) {
+  const runs: { from: number; to: number; monitored: boolean }[] = [];
+  rows.forEach((row, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.monitored === row.monitored && last.to === first + i - 1) last.to = first + i;
+    else runs.push({ from: first + i, to: first + i, monitored: row.monitored });
+  });
+  return runs;
+}
+
 function reportedText(row: ReturnRowContent): string {
   const parts = row.reported.flatMap((v, i) => (isBlank(v) ? [] : [`${i + 1}月 ${shownFigure(row, v)}`]));
   return parts.length === 0 ? "—" : parts.slice(-3).join(";");
@@ -158,7 +175,8 @@ export function returnWorkbook(content: ReturnContent, options: ReturnSheetOptio
     value:
       `《${content.editionTitle}》。请在黄色单元格填写:${m}月累计值(1—${m}月累计完成数,按“单位”列的单位;` +
       "百分比填 3.3% 或 3.3,名次填 3 或 第3名,金额可写 1.2亿元 或 5000万元,会按单位列换算),情况说明;" +
-      "状态为欠进度的,请填偏差原因分析、完成目标可能性(下拉选择)和纠偏措施。" +
+      "偏差原因分析、完成目标可能性(下拉选择)和纠偏措施只在黄色的行填写(分发时按台账最近的累计数已欠序时进度或未达标的目标),灰色的不需填写;" +
+      "本月新出现欠进度的,请在情况说明中说明原因。" +
       "无法确定的数字(如“约12家”“待统计”)不会被采用,请填确数或留空并在情况说明中说明。请勿修改编号、增删行或改动第二个工作表。",
   });
   merges.push(`A3:${lastCol}3`);
@@ -198,7 +216,7 @@ export function returnWorkbook(content: ReturnContent, options: ReturnSheetOptio
     const formula = statusFormula(row, figureRef, m);
     set(r, returnCol("状态"), formula ? { formula, result: statusResult(row, m) } : { value: "—" });
     for (const key of ["情况说明", "偏差原因分析", "完成目标可能性", "纠偏措施"] as const) {
-      const v = row.texts[key];
+      const v = key === "情况说明" || row.monitored ? row.texts[key] : null;
       set(r, returnCol(key), { value: isBlank(v) ? null : String(v) });
     }
   });
@@ -207,17 +225,28 @@ export function returnWorkbook(content: ReturnContent, options: ReturnSheetOptio
   styles.push({ ref: body, style: STYLE.wrapBody });
   const inputs = (key: ReturnColumn) =>
     `${columnLetter(returnCol(key))}${first}:${columnLetter(returnCol(key))}${lastRow}`;
-  for (const key of ["累计值", "情况说明", "偏差原因分析", "完成目标可能性", "纠偏措施"] as const) {
+  for (const key of ["累计值", "情况说明"] as const) {
     styles.push({ ref: inputs(key), style: STYLE.input });
     unlocked.push(inputs(key));
   }
-  validations.push({
-    ref: inputs("完成目标可能性"),
-    type: "list",
-    items: LIKELIHOODS,
-    title: "完成目标可能性",
-    message: "请从下拉列表选择:确定能、有可能、完全不可能。",
-  });
+  // The 绩效运行监控 inputs only on the rows behind 序时进度 when the return was made: open and yellow there,
+  // locked and grey elsewhere (a row without them is answered in 情况说明).
+  const monitorFirst = columnLetter(returnCol("偏差原因分析"));
+  const monitorLast = columnLetter(returnCol("纠偏措施"));
+  const likely = columnLetter(returnCol("完成目标可能性"));
+  for (const run of rowRuns(content.rows, first)) {
+    const ref = `${monitorFirst}${run.from}:${monitorLast}${run.to}`;
+    styles.push({ ref, style: run.monitored ? STYLE.input : NOT_ASKED });
+    if (!run.monitored) continue;
+    unlocked.push(ref);
+    validations.push({
+      ref: `${likely}${run.from}:${likely}${run.to}`,
+      type: "list",
+      items: LIKELIHOODS,
+      title: "完成目标可能性",
+      message: "请从下拉列表选择:确定能、有可能、完全不可能。",
+    });
+  }
   const status = inputs("状态");
 
   // The targets the unit supports: read-only, so it knows what it shares and with whom.
@@ -296,7 +325,14 @@ function identitySheet(identity: ReturnIdentity): SheetContent {
     ["校验", identity.checksum],
     ["编号", String(identity.ids.length)],
   ];
-  const cells = [...rows.map(([a, b]) => [{ value: a }, { value: b }]), ...identity.ids.map((id) => [{ value: id }])];
+  // Column B beside a 编号 says whether its monitoring inputs are open; C6 says that column B does (a return made
+  // before returns said so has neither, and opens every row).
+  const monitored = identity.monitored && new Set(identity.monitored);
+  const cells = [
+    ...rows.map(([a, b]) => [{ value: a }, { value: b }]),
+    ...identity.ids.map((id) => [{ value: id }, { value: monitored?.has(id) ? MONITORED : null }]),
+  ];
+  if (monitored) cells[5]?.push({ value: MONITORED_HEADER });
   return {
     name: IDENTITY_SHEET,
     cells,
@@ -327,7 +363,9 @@ export function readIdentityCells(
   const count = Number(text(5, 1));
   if (!Number.isInteger(count) || count < 0 || count > 100_000) return undefined;
   const ids = Array.from({ length: count }, (_, i) => text(6 + i, 0));
-  return { unit: text(1, 1), month: text(2, 1), editionId: text(3, 1), checksum: text(4, 1), ids };
+  const monitored = text(5, 2) === MONITORED_HEADER ? ids.filter((_, i) => text(6 + i, 1) === MONITORED) : undefined;
+  const identity = { unit: text(1, 1), month: text(2, 1), editionId: text(3, 1), checksum: text(4, 1), ids };
+  return monitored ? { ...identity, monitored } : identity;
 }
 
 /**
