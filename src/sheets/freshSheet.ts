@@ -10,6 +10,7 @@ import { buildMonitorSheet } from "./monitor";
 import { buildMonthlySheet, type currentFigures, type MonthlyCarry } from "./monthlyPlan";
 import { buildSummarySheet } from "./summary";
 import type { TrendInputs } from "./summaryTrends";
+import type { UnitsPlacement } from "./summaryUnits";
 import { buildTargetsSheet, type TargetRowOut } from "./targets";
 
 /** What a fresh sheet is built from: the sheets planned before it (汇总 reads their rows) and the workbook read. */
@@ -21,6 +22,8 @@ export interface FreshInputs {
   readonly sheets: ReadonlyMap<string, ExistingSheet>;
   readonly current: ReturnType<typeof currentFigures>;
   readonly trends?: TrendInputs;
+  /** Where 汇总's count by unit is on the sheet being refreshed. */
+  readonly units?: UnitsPlacement;
 }
 
 /**
@@ -55,7 +58,10 @@ export function buildFresh(
       return { sheet: out.sheet, executionRows: out.rows, progress: out.progress };
     }
     case "汇总":
-      return buildSummarySheet(ctx, name, from.targetRows, from.executionRows, from.executionProgress, from.trends);
+      return buildSummarySheet(ctx, name, from.targetRows, from.executionRows, from.executionProgress, {
+        ...(from.trends ? { trends: from.trends } : {}),
+        ...(from.units ? { units: from.units } : {}),
+      });
     case "月度填报":
     case "月度支出":
     case "月度状态":

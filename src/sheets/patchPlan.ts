@@ -32,6 +32,7 @@ import { patchStaticSheet } from "./staticPatch";
 import type { TargetRowOut } from "./targets";
 import { patchTargets } from "./targetsPatch";
 import { trendBlock, trendPlacement, trendRows } from "./trendPatch";
+import { unitsPlacement, unitsRows } from "./summaryUnits";
 
 /**
  * The patch that brings a workbook up to the edition, from what a host read (`snapshot`, with the contents of every
@@ -88,6 +89,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
     const existing = d.action === "replace" ? contentsOf(d.name) : undefined;
     // 汇总's trend blocks stay where they are; a sheet without them (layout upgrade) gets them below its content.
     const placement = d.key === "汇总" && existing ? trendPlacement(existing) : undefined;
+    const units = d.key === "汇总" && existing ? unitsPlacement(existing) : undefined;
     // The sheet as a fresh generation writes it, from the sheets before it (targetRows …) and what was read: the
     // whole sheet of a create, what a patch compares the sheet that exists with.
     const built = buildFresh(d.key, ctx, d.name, {
@@ -98,6 +100,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       sheets: read,
       current,
       ...(trends ? { trends: placement ? { ...trends, ...placement } : trends } : {}),
+      ...(units ? { units } : {}),
     });
     if (!existing) {
       if (d.key === "目标任务") targetRows = built.targetRows ?? [];
@@ -130,11 +133,20 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
           : patchMonthlySpending(ctx, on(), { sheetUnit, carry }),
       );
     } else if (d.key === "汇总") {
-      const rows = placement?.at === undefined ? trendRows(built.sheet) : undefined;
+      // The blocks a sheet made before them lacks (the trends, the count by unit) are one block of rows below
+      // its content; the preview names it by its first row.
+      const missing = [
+        placement?.at === undefined ? trendRows(built.sheet) : undefined,
+        units?.at === undefined ? unitsRows(built.sheet) : undefined,
+      ].filter((x) => x !== undefined);
+      const rows =
+        missing.length > 0
+          ? ([Math.min(...missing.map((x) => x[0])), Math.max(...missing.map((x) => x[1]))] as const)
+          : undefined;
       const patched = patchStaticSheet({ key: d.key, ...on(), ...(rows ? { layoutRows: rows } : {}) });
       if (rows) {
         const charts = (snapshot.charts ?? []).filter((c) => same(c.sheet, d.name)).map((c) => c.name);
-        const block = trendBlock(built.sheet, rows, charts);
+        const block = trendBlock(built.sheet, rows, charts, String(built.sheet.cells[rows[0] - 1]?.[0]?.value ?? ""));
         sum.blocksAdded.push({ sheet: d.name, title: block.title, charts: block.charts.length });
         out.push({ ...patched.patch, blocks: [block] });
       } else out.push(patched.patch);

@@ -7,6 +7,7 @@ import type { Scalar, SheetSpec } from "../workbook/model";
 import type { ExecutionRowOut } from "./execution";
 import type { TargetRowOut } from "./targets";
 import { buildSummaryTrends, type TrendInputs } from "./summaryTrends";
+import { buildSummaryUnits, type UnitsPlacement } from "./summaryUnits";
 
 const STATUS_TOP = 4;
 /**
@@ -40,7 +41,7 @@ const STATUS_FILL: Record<(typeof STATUSES)[number], string> = {
 /**
  * 汇总: counts by area and status (COUNTIFS over 目标任务's 领域 and 状态 columns, whole columns so that rows
  * the user adds or sorts are counted), money by area (SUMIFS over 预算执行 by 领域), overall execution, and
- * two native charts over those blocks. Cached results come from the rows the builder just wrote.
+ * two native charts over those blocks; below them the trends through the year and the count by unit (未填报). Cached results come from the rows the builder just wrote.
  */
 export function buildSummarySheet(
   ctx: BuildContext,
@@ -48,8 +49,12 @@ export function buildSummarySheet(
   targets: readonly TargetRowOut[],
   execution: readonly ExecutionRowOut[],
   executionProgress: unknown,
-  /** The monthly figures for the trend blocks; absent when the workbook has no monthly sheets to count. */
-  trends?: TrendInputs,
+  blocks: {
+    /** The monthly figures for the trend blocks; absent when the workbook has no monthly sheets to count. */
+    readonly trends?: TrendInputs;
+    /** Where the count by unit goes on a sheet being refreshed (absent: below the other blocks). */
+    readonly units?: UnitsPlacement;
+  } = {},
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data, amountUnit } = ctx;
   const b = new SheetBuilder("汇总", name);
@@ -259,7 +264,8 @@ export function buildSummarySheet(
   // Every row gets an explicit height: LibreOffice places charts by the heights it reads at load and then
   // re-fits rows without one, which would shift the charts against the page break.
   for (let row = 1; row <= captionRow; row++) b.height(row, 16);
-  if (trends) buildSummaryTrends(b, ctx, captionRow + 2, trends);
+  const trends = blocks.trends ? buildSummaryTrends(b, ctx, captionRow + 2, blocks.trends) : undefined;
+  buildSummaryUnits(b, ctx, (trends?.last ?? captionRow) + 2, targets, blocks.units);
   b.repeatRows(1, 1);
   return { sheet: b.finish(), stats };
 }

@@ -27,6 +27,8 @@ import { basisOfKind, COMPARATOR_SYMBOL, shownAsPercent } from "./texts";
 /** One row as written, with the results its formulas give: 汇总 caches its counts from these. */
 export interface TargetRowOut {
   readonly area: string;
+  /** 责任单位 as the row holds it (市科技局、市发改局: the first leads), for 汇总's count by unit. */
+  readonly responsible: string;
   readonly status: Scalar;
 }
 
@@ -138,7 +140,7 @@ export function buildTargetsSheet(
     // With the monthly sheets 实际值 follows 月度填报; without them it is an input, blank in a new sheet.
     const actual = ctx.monthly ? { formula: actualFormula(ctx, r), result: current.get(target.id) ?? "" } : undefined;
     const status = writeRow(b, { row: r, official: officialOf(ctx, target, label), target, progress, actual });
-    rowsOut.push({ area: label, status });
+    rowsOut.push({ area: label, responsible: index.responsibleOf(target).join("、"), status });
     if (target.comparator === "increase" || target.comparator === "decrease") directionRows.push(r);
     r++;
   }

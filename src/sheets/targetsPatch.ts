@@ -60,6 +60,7 @@ export function patchTargets(
   );
   const rowsOut = out.rows.map((row) => ({
     area: String(row.cells("领域") ?? ""),
+    responsible: String(row.cells("责任单位") ?? ""),
     status: row.cells("状态") ?? "",
   }));
   return { patch: out.patch, rowsOut };

@@ -30,12 +30,14 @@ export function trendRows(sheet: SheetSpec): readonly [number, number] | undefin
 
 /**
  * What the layout upgrade adds besides the cells: the fresh sheet's formats, page breaks and charts within the
- * blocks' rows. Charts the sheet already holds (by name) are not added again.
+ * blocks' rows (the trends, and 汇总's count by unit below them). Charts the sheet already holds (by name) are
+ * not added again. `title` names the block in the preview (its first row's title).
  */
 export function trendBlock(
   fresh: SheetSpec,
   rows: readonly [number, number],
   chartsThere: readonly string[],
+  title: string = TREND_TITLES.status,
 ): BlockAdded {
   const [top, bottom] = rows;
   const inside = (ref: string) => {
@@ -44,7 +46,7 @@ export function trendBlock(
   };
   const there = new Set(chartsThere.map((n) => n.toLowerCase()));
   return {
-    title: TREND_TITLES.status,
+    title,
     rows,
     styles: fresh.styles.filter((s) => inside(s.ref)),
     merges: fresh.merges.filter(inside),

@@ -15,6 +15,7 @@ import { fromYi, monthEndProgress, monthlyStatus, pace, STATUSES, toExcelValue, 
 import { getEdition } from "../../src/policy";
 import type { SheetKey } from "../../src/sheets";
 import { TREND_CHARTS, TREND_TITLES } from "../../src/sheets/summaryTrends";
+import { UNITS_TITLE } from "../../src/sheets/summaryUnits";
 import { refreshWorkbook, writeTemplate } from "../../src/xlsx";
 import { postProcess, readPackage, restoreNames } from "../../src/xlsx/package";
 import { readFileSnapshot, readSheetCells, readSharedStrings } from "../../src/xlsx/snapshot";
@@ -220,10 +221,18 @@ describe("layout upgrade of a 汇总 made before the trends", () => {
 
   beforeAll(async () => {
     const { buffer } = await writeTemplate(data, { reportDate: "2025-06-30", now: NOW, sheets: BEFORE_TRENDS });
-    // The user types a note below 汇总's caption, where a fresh 汇总's trends would begin.
+    // The user types a note below 汇总's caption, where a fresh 汇总's trends would begin. (汇总 written now ends
+    // with the count by unit, which came later than the trends: cut off, as a 汇总 of then had none.)
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-    wb.getWorksheet("汇总")!.getCell("A61").value = NOTE;
+    const summary = wb.getWorksheet("汇总")!;
+    let units = 0;
+    summary.eachRow((row, r) => {
+      if (row.getCell(1).value === UNITS_TITLE) units = r;
+    });
+    summary.unMergeCells(`C${units}:H${units}`);
+    for (let r = units; r <= summary.rowCount; r++) for (let c = 1; c <= 8; c++) summary.getCell(r, c).value = null;
+    summary.getCell("A61").value = NOTE;
     const original = await readPackage(await JSZip.loadAsync(buffer));
     const saved = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     old = new Uint8Array(await restoreNames(saved, original.names));
@@ -236,7 +245,12 @@ describe("layout upgrade of a 汇总 made before the trends", () => {
     expect(upgraded.patch.summary.sheetsCreated).toEqual(expect.arrayContaining(["月度填报", "月度支出", "月度状态"]));
     const before = await sheetCells(old, "汇总");
     const after = await sheetCells(upgraded.buffer, "汇总");
-    for (let r = 1; r <= before.length; r++) {
+    // Every row that holds something (the cut-off rows of the count by unit are empty but still formatted).
+    const used = before.reduce(
+      (last, row, i) => (row.some((c) => c.value !== null && c.value !== undefined) ? i + 1 : last),
+      0,
+    );
+    for (let r = 1; r <= used; r++) {
       const want = (before[r - 1] ?? []).map((c) => c.value);
       const have = (after[r - 1] ?? []).slice(0, want.length).map((c) => c.value);
       expect([r, have]).toEqual([r, want]);

@@ -45,13 +45,15 @@ describe("汇总's trends in Excel (Office.js)", () => {
     const excel = new FakeExcel();
     await generateWorkbook(excel.context, { now: NOW, reportDate: "2025-06-30" });
     const sheet = excel.sheet("汇总")!;
-    sheet.cells.set("70:3", { value: "备注:科室自用" });
+    // Below everything 汇总 holds (its last block is the count by unit), with a row between.
+    const noteRow = excel.grid("汇总").length + 2;
+    sheet.cells.set(`${noteRow}:3`, { value: "备注:科室自用" });
     const before = excel.grid("汇总").map((row) => [...row]);
     const logBefore = sheet.log.length;
     const up = await generateWorkbook(excel.context, { now: NOW, sheets: ALL_KEYS });
     expect(up.preview.blocksAdded).toEqual([{ sheet: "汇总", title: TREND_TITLES.status, charts: 2 }]);
     const top = rowOf(excel, TREND_TITLES.status);
-    expect(top).toBe(72);
+    expect(top).toBe(noteRow + 2);
     // Every cell above is as it was: nothing moved, nothing cleared.
     const after = excel.grid("汇总");
     before.forEach((row, r) => row.forEach((v, c) => expect([r, c, after[r]?.[c]]).toEqual([r, c, v])));
