@@ -18,7 +18,7 @@ import { isBlank, showValue } from "../returns/sameValue";
 import { cellAddress, columnLetter } from "../workbook/a1";
 import type { CellSpec, SheetContent, StyleRun, ValidationSpec } from "../workbook/model";
 import { valueFormat } from "./monthly";
-import { FOOTER, PRINT_MARGINS, STATUS_COLORS, STYLE, TITLE_MARK } from "./sheetBuilder";
+import { FOOTER, PRINT_MARGINS, STATUS_COLORS, STYLE, TITLE_MARK, wrappedLines } from "./sheetBuilder";
 
 export const RETURN_SHEET = "填报";
 export const IDENTITY_SHEET = "填报标识";
@@ -98,6 +98,16 @@ function statusResult(row: ReturnRowContent, month: number): string {
   if (t.kind === "count" || t.kind === "amount") return v >= (goal * month) / 12 ? "达进度" : "欠进度";
   return "未达标";
 }
+
+/**
+ * A row's height for its wrapped texts (LibreOffice does not grow rows of a written file to their text: an
+ * unfitted row prints its second line over the next row). Texts are paired with their columns' widths.
+ */
+function fittedHeight(texts: readonly (readonly [string, number])[]): number | undefined {
+  const lines = Math.max(1, ...texts.map(([text, width]) => wrappedLines(text, width)));
+  return lines > 1 ? lines * 16 + 4 : undefined;
+}
+const widthOf = (key: ReturnColumn) => RETURN_COLUMNS[returnCol(key) - 1]?.width ?? 10;
 
 /** Cells a unit is not asked to fill (monitoring inputs of a row on pace): grey, and locked. */
 const NOT_ASKED = { fill: "#E7E6E6" } as const;
@@ -213,6 +223,13 @@ export function returnWorkbook(content: ReturnContent, options: ReturnSheetOptio
     set(r, returnCol("已报"), { value: reportedText(row) });
     const current = row.current;
     set(r, returnCol("累计值"), { value: isBlank(current) ? null : current, ...(fmt ? { numFmt: fmt } : {}) });
+    const height = fittedHeight([
+      [t.id, widthOf("编号")],
+      [row.area, widthOf("领域")],
+      [t.indicator, widthOf("指标")],
+      [reportedText(row), widthOf("已报")],
+    ]);
+    if (height) rowHeights.set(r, height);
     const formula = statusFormula(row, figureRef, m);
     set(r, returnCol("状态"), formula ? { formula, result: statusResult(row, m) } : { value: "—" });
     for (const key of ["情况说明", "偏差原因分析", "完成目标可能性", "纠偏措施"] as const) {
@@ -274,6 +291,13 @@ export function returnWorkbook(content: ReturnContent, options: ReturnSheetOptio
       set(r, 6, { value: s.target.unit });
       set(r, 7, { value: COMPARATOR_TEXT[s.target.comparator] ?? s.target.comparator });
       set(r, 8, { value: s.lead });
+      const height = fittedHeight([
+        [s.target.id, widthOf("编号")],
+        [s.area, widthOf("领域")],
+        [s.target.indicator, widthOf("指标")],
+        [s.lead, widthOf("已报")],
+      ]);
+      if (height) rowHeights.set(r, height);
     }
     styles.push({ ref: `A${supportFirst}:H${r}`, style: STYLE.wrapBody });
   }
