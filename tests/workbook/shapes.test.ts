@@ -289,8 +289,8 @@ describe.each(SHAPES)("an edition of $name", ({ file }) => {
     // ExcelJS writes a break "after row N − 1" as <brk id="N − 1">: the same rows as the Office.js writer's.
     const fileBreaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
     expect(breaks).toEqual(fileBreaks);
-    // The area charts' page(s), then one page for each of the two trend blocks.
-    expect(breaks.length).toBe((data.areas.length > 8 ? 3 : 1) + 2);
+    // The area charts' page(s), then one page for each of the two trend blocks and one for the count by unit.
+    expect(breaks.length).toBe((data.areas.length > 8 ? 3 : 1) + 3);
     const budget = excel.grid("预算安排");
     const r = rowOf(budget, "领域", labels[0], 4);
     expect(budget[r]?.[2]).toBe(data.areas[0]?.budgetYi);
