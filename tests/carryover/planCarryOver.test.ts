@@ -7,6 +7,7 @@ import { isCalcError } from "../../src/engine";
 import { getEdition } from "../../src/policy";
 import type { EditionData, Target } from "../../src/policy/types";
 import { planCarryOver, type CarryOverEntry, type FinalFigure } from "../../src/carryover";
+import { NEW_TARGET as NEW } from "./support/years";
 
 const y2025 = getEdition("yueqing-2025") as EditionData;
 
@@ -22,19 +23,6 @@ function target2026(t: Target): Target | undefined {
   if (t.id === RENAMED.from) return { ...t, id: RENAMED.to, unit: "万元", value: 150000 };
   return { ...t, value: raised };
 }
-
-const NEW: Target = {
-  id: "art09-ai-firms",
-  area: 2,
-  article: 9,
-  indicator: "新增人工智能企业",
-  value: 20,
-  unit: "家",
-  comparator: ">=",
-  kind: "count",
-  words: ["以上"],
-  quote: "新增人工智能企业20家以上",
-};
 
 const y2026: EditionData = {
   ...y2025,

@@ -21,6 +21,7 @@ import { writeWorkbookEdition } from "../../src/xlsx/editionPart";
 import { writeTemplate } from "../../src/xlsx";
 import { readFileSnapshot } from "../../src/xlsx/snapshot";
 import { requireLibreOfficeUno } from "../support/realEngines";
+import { NEW_ID, NEW_TARGET } from "../carryover/support/years";
 
 const describeUno = requireLibreOfficeUno() ? describe : describe.skip;
 const HARNESS = path.join(__dirname, "..", "support", "lo_uno.py");
@@ -30,7 +31,6 @@ const NOW = new Date("2025-12-31T02:00:00Z");
 const DROPPED = "art24-energy-private-share";
 const REWORDED_KEPT = "art11-national-sports-events"; // reworded, 编号 kept (imported with --previous)
 const REWORDED_NEW = { from: "art26-capacity-investment", to: "art26-capacity-investment-2026" }; // 编号 not kept
-const NEW_ID = "art09-ai-firms";
 
 const SHORT = "art01-hitech-firms"; // 60 of 75: costs points in the 自评, with a 偏差原因 on 绩效监控
 const REASON = "认定批次推迟至次年";
@@ -56,18 +56,7 @@ function edition2026(): EditionData {
       if (t.id === REWORDED_NEW.from) return { ...t, id: REWORDED_NEW.to, indicator: `${t.indicator}(含续建项目)` };
       return raise(t);
     });
-  targets.push({
-    id: NEW_ID,
-    area: 2,
-    article: 9,
-    indicator: "新增人工智能企业",
-    value: 20,
-    unit: "家",
-    comparator: ">=",
-    kind: "count",
-    words: ["以上"],
-    quote: "新增人工智能企业20家以上",
-  });
+  targets.push(NEW_TARGET);
   const { text: _text, ...rest } = y2025;
   return {
     ...rest,

@@ -152,7 +152,6 @@ export function NewYearPanel({ actions, edition, onApplied }: NewYearPanelProps)
 
 /** The plan's counts and lists; once `written`, the count to write is in the summary above instead. */
 function Overview({ overview: o, t, written = false }: { overview: CarryOverOverview; t: Strings; written?: boolean }) {
-  const styles = useStyles();
   const w = t.newYear;
   return (
     <>
@@ -162,30 +161,14 @@ function Overview({ overview: o, t, written = false }: { overview: CarryOverOver
           {o.agrees > 0 ? `;${w.agrees(o.agrees)}` : ""}
         </Text>
       )}
-      {o.differs.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            {w.differs(o.differs.length)}
-            <ul className={styles.list}>
-              {o.differs.map((d) => (
-                <li key={d.id}>{w.differsLine(d.id, d.typed, d.carried)}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {o.refused.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            {w.refused(o.refused.length)}
-            <ul className={styles.list}>
-              {o.refused.map((r) => (
-                <li key={r.id}>{w.refusedLine(r.id, r.reason)}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <WarningList
+        title={w.differs(o.differs.length)}
+        lines={o.differs.map((d) => [d.id, w.differsLine(d.id, d.typed, d.carried)])}
+      />
+      <WarningList
+        title={w.refused(o.refused.length)}
+        lines={o.refused.map((r) => [r.id, w.refusedLine(r.id, r.reason)])}
+      />
       {o.converted.length > 0 ? (
         <Text size={200}>
           {w.converted(o.converted.length)}
@@ -196,5 +179,23 @@ function Overview({ overview: o, t, written = false }: { overview: CarryOverOver
       {o.withoutPredecessor.length > 0 ? <Text size={200}>{w.withoutPredecessor(o.withoutPredecessor)}</Text> : null}
       {o.withoutSuccessor.length > 0 ? <Text size={200}>{w.withoutSuccessor(o.withoutSuccessor)}</Text> : null}
     </>
+  );
+}
+
+/** Entries that need a person, one line each (by target id); nothing when there are none. */
+function WarningList({ title, lines }: { title: string; lines: readonly (readonly [string, string])[] }) {
+  const styles = useStyles();
+  if (lines.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        {title}
+        <ul className={styles.list}>
+          {lines.map(([id, line]) => (
+            <li key={id}>{line}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -27,7 +27,20 @@ export const DROPPED = "art24-energy-private-share";
 export const RENAMED = { from: "art23-policy-loans", to: "art23-policy-bank-loans" };
 /** A share last year, a count this year: refused. */
 export const COUNTED = "art02-enterprise-led-share";
-export const NEW_ID = "art09-ai-firms";
+/** A target new in 2026: no predecessor. */
+export const NEW_TARGET: Target = {
+  id: "art09-ai-firms",
+  area: 2,
+  article: 9,
+  indicator: "新增人工智能企业",
+  value: 20,
+  unit: "家",
+  comparator: ">=",
+  kind: "count",
+  words: ["以上"],
+  quote: "新增人工智能企业20家以上",
+};
+export const NEW_ID = NEW_TARGET.id;
 /** Never reported last year: no 12月 figure. */
 export const NEVER_REPORTED = "art36-county-visit-rate";
 
@@ -51,18 +64,7 @@ export function edition2026(): EditionData {
       const value = Math.round(t.value * 1.1 * 100) / 100;
       return quoted({ ...t, value }, String(t.value), String(value));
     });
-  targets.push({
-    id: NEW_ID,
-    area: 2,
-    article: 9,
-    indicator: "新增人工智能企业",
-    value: 20,
-    unit: "家",
-    comparator: ">=",
-    kind: "count",
-    words: ["以上"],
-    quote: "新增人工智能企业20家以上",
-  });
+  targets.push(NEW_TARGET);
   const { text: _text, ...rest } = y2025;
   return {
     ...rest,
