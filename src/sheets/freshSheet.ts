@@ -7,6 +7,7 @@ import { buildDutiesSheet } from "./duties";
 import { buildExecutionSheet, type ExecutionRowOut } from "./execution";
 import { buildIntroSheet } from "./intro";
 import { buildMonitorSheet } from "./monitor";
+import { buildSelfEvaluationSheet } from "./selfEvaluation";
 import { buildMonthlySheet, type currentFigures, type MonthlyCarry } from "./monthlyPlan";
 import { buildSummarySheet } from "./summary";
 import type { TrendInputs } from "./summaryTrends";
@@ -68,5 +69,7 @@ export function buildFresh(
       return buildMonthlySheet(key, ctx, name, carry);
     case "绩效监控":
       return buildMonitorSheet(ctx, name, carry, from.sheets);
+    case "绩效自评":
+      return buildSelfEvaluationSheet(ctx, name, carry, from.sheets);
   }
 }

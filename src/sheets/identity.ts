@@ -2,6 +2,7 @@ import { TABLE_NAMES } from "./layout";
 import { MONITOR_TABLE, MONTHLY_TABLE_NAMES } from "./monthlyLayout";
 import { decodeMarker, MARKER_IDS, NAME_COMMENT, SHEET_KEYS, type MarkerRecord, type SheetKey } from "./marker";
 import { quoteSheet } from "../workbook/a1";
+import { SELF_EVALUATION_TABLE } from "./selfEvaluationLayout";
 
 import { isOurTitle } from "./sheetBuilder";
 import type { WorkbookName } from "../workbook/model";
@@ -42,6 +43,7 @@ export const KEY_TABLE: Readonly<Record<SheetKey, string>> = {
   月度支出: MONTHLY_TABLE_NAMES.spending,
   月度状态: MONTHLY_TABLE_NAMES.status,
   绩效监控: MONITOR_TABLE,
+  绩效自评: SELF_EVALUATION_TABLE,
 };
 
 /**

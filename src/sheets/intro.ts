@@ -18,6 +18,8 @@ const sheetPurpose = (payer: string): Record<SheetKey, string> => ({
   月度状态: "各目标每月底的状态(按当月序时进度判断),各月状态统计和预算执行趋势。",
   绩效监控:
     "绩效运行监控表(财预〔2019〕136号格式):各领域预算执行与序时进度,各指标年度指标值、1–N月执行情况和状态;全年预计完成情况、偏差原因分析、完成目标可能性、纠偏措施(填报)。",
+  绩效自评:
+    "项目支出绩效自评表(财预〔2020〕10号做法):各领域预算执行率、产出和效益指标、满意度(填报)的得分,总分和等级;权重、满意度满分线和等级分数线在表头可改,指标类别可下拉改选。",
 });
 
 /** 说明's note when the edition claims a bundled id but differs from that bundled edition; undefined otherwise. */

@@ -26,7 +26,8 @@ export type SheetKey =
   | "月度填报"
   | "月度支出"
   | "月度状态"
-  | "绩效监控";
+  | "绩效监控"
+  | "绩效自评";
 
 /** What marks a sheet as ours; stored as a hidden workbook-scoped defined name per sheet ({@link encodeMarker}). */
 export interface MarkerRecord {
@@ -61,6 +62,7 @@ export const MARKER_IDS: Readonly<Record<SheetKey, string>> = {
   月度支出: "monthlySpending",
   月度状态: "monthlyStatus",
   绩效监控: "monitor",
+  绩效自评: "selfEvaluation",
 };
 
 export const SHEET_KEYS: readonly SheetKey[] = [
@@ -74,6 +76,7 @@ export const SHEET_KEYS: readonly SheetKey[] = [
   "月度支出",
   "月度状态",
   "绩效监控",
+  "绩效自评",
 ];
 
 /**
@@ -143,6 +146,7 @@ export function officialFingerprint(key: SheetKey, data: EditionData): string {
       slice = [data.articles, data.targets.map((t) => [t.id, t.indicator, index.responsibleOf(t)])];
       break;
     case "绩效监控":
+    case "绩效自评":
       slice = [data.targets, areas];
       break;
   }

@@ -113,16 +113,23 @@ export function annualTargetText(t: Pick<Target, "comparator" | "value" | "unit"
   return `${COMPARATOR_SYMBOL[t.comparator]}${figure}`;
 }
 
-/** What the sheet's formula cells show, computed from the workbook as read (cached in files for WPS). */
-interface MonitorResults {
+/**
+ * What the sheet's formula cells show, computed from the workbook as read (cached in files for WPS); 绩效自评 reads
+ * the same (实际值 and 完成率 as 目标任务 will show them).
+ */
+export interface MonitorResults {
   readonly month: number;
   readonly spendingMonth: number;
   readonly current: (t: Target) => Scalar;
   readonly spent: (area: number) => Scalar;
-  readonly targets: (id: string) => { completion: Scalar; status: Scalar };
+  readonly targets: (id: string) => { actual: Scalar; completion: Scalar; status: Scalar };
 }
 
-function resultsOf(ctx: BuildContext, carry: MonthlyCarry, sheets: ReadonlyMap<string, ExistingSheet>): MonitorResults {
+export function resultsOf(
+  ctx: BuildContext,
+  carry: MonthlyCarry,
+  sheets: ReadonlyMap<string, ExistingSheet>,
+): MonitorResults {
   const month = reportMonthOf(ctx, carry.inputs, carry.dateSerial ?? ctx.reportDateSerial);
   // 月度支出's B2 reads 预算执行's 报告日期, as its 本期数 does (see buildMonthlySheet).
   const spendingMonth = reportMonthOf(
@@ -133,7 +140,7 @@ function resultsOf(ctx: BuildContext, carry: MonthlyCarry, sheets: ReadonlyMap<s
   const targetsSheet = sheets.get(ctx.names.目标任务);
   const read = targetsSheet ? readTargetsSheet(targetsSheet) : undefined;
   const progress = progressOf(toScalar(read ? read.reportDate?.value : ctx.reportDateSerial), ctx.index.year);
-  const byId = new Map<string, { completion: Scalar; status: Scalar }>();
+  const byId = new Map<string, { actual: Scalar; completion: Scalar; status: Scalar }>();
   // The monthly sheets' 本期数, which 1–N月执行情况 and 1–N月支出 look up: a month cell as it shows (a text typed
   // there as typed), in the sheet's scale and amount unit.
   const figures = currentFigures(ctx, carry);
@@ -157,14 +164,14 @@ function resultsOf(ctx: BuildContext, carry: MonthlyCarry, sheets: ReadonlyMap<s
         (typed.formula === undefined && sameScalar(typed.value, figure)));
     const actual = follows ? figure : toScalar(typed?.value);
     const r = evaluateTarget(t, actual, toScalar(row?.inputs.上年值?.value), progress);
-    byId.set(t.id, { completion: r.completion, status: r.status });
+    byId.set(t.id, { actual: actual ?? "", completion: r.completion, status: r.status });
   }
   return {
     month,
     spendingMonth,
     current: (t) => figures.targets.get(t.id) ?? "",
     spent: (no) => figures.areas.get(no) ?? "",
-    targets: (id) => byId.get(id) ?? { completion: "", status: "未填报" },
+    targets: (id) => byId.get(id) ?? { actual: "", completion: "", status: "未填报" },
   };
 }
 

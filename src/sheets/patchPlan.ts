@@ -23,6 +23,7 @@ import {
   type SheetKey,
 } from "./marker";
 import { patchMonitor } from "./monitorPatch";
+import { patchSelfEvaluation } from "./selfEvaluationPatch";
 import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
 import { currentFigures, monthlyCarry, monthlyNames } from "./monthlyPlan";
 import { beijing, decideSheets, reportSerial, trendsOf, writtenNames, type Plan, type PlanOptions } from "./plan";
@@ -126,6 +127,8 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       out.push(patched.patch);
     } else if (d.key === "绩效监控") {
       out.push(patchMonitor(ctx, on()));
+    } else if (d.key === "绩效自评") {
+      out.push(patchSelfEvaluation(ctx, on()));
     } else if (d.key === "月度填报" || d.key === "月度支出") {
       out.push(
         d.key === "月度填报"

@@ -49,7 +49,8 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * The sheets the Office.js writer writes only when asked for (`sheets` in excel/index.ts; the pane asks for every
  * sheet): the monthly sheets and 绩效监控, which reads them.
  */
-export const isOptionalInExcel = (key: SheetKey): boolean => MONTHLY_KEYS.includes(key) || key === "绩效监控";
+export const isOptionalInExcel = (key: SheetKey): boolean =>
+  MONTHLY_KEYS.includes(key) || key === "绩效监控" || key === "绩效自评";
 
 export { markersOf, sheetsToRead } from "./identity";
 
@@ -60,6 +61,8 @@ export function requestedKeys(sheets?: readonly SheetKey[]): SheetKey[] {
     wanted.add("目标任务");
     wanted.add("预算执行");
   }
+  // 绩效自评 reads 目标任务 (实际值, 完成率), 月度支出 (预算数, 全年支出) and 绩效监控 (偏差原因分析).
+  if (wanted.has("绩效自评")) wanted.add("绩效监控");
   // 绩效监控 reads the monthly sheets (1–N月) and 目标任务 (完成率, 状态).
   if (wanted.has("绩效监控")) wanted.add("月度填报");
   // The monthly sheets read each other and 目标任务/预算执行 (报告日期, 上年值): they come together.
@@ -110,6 +113,7 @@ export function decideSheets(snapshot: WorkbookSnapshot, options: PlanOptions = 
   // The monthly sheets read 目标任务's and 预算执行's 报告日期 and 上年值 by name, and those show 本期数.
   for (const k of MONTHLY_KEYS) skipDependent(decisions, k, ["目标任务", "预算执行"], "引用");
   skipDependent(decisions, "绩效监控", ["目标任务", "月度填报", "月度支出"], "引用");
+  skipDependent(decisions, "绩效自评", ["目标任务", "月度填报", "月度支出", "绩效监控"], "引用");
   return decisions;
 }
 
