@@ -1,3 +1,4 @@
+import type { EvaluationSettings, IndicatorClass } from "../engine";
 import type { EditionData } from "../policy/types";
 
 /** Where a figure was read: a sheet and a cell, so the report's appendix can point back to the workbook. */
@@ -38,4 +39,13 @@ export interface WorkbookFigures {
   readonly budgets?: ReadonlyMap<number, number>;
   /** Where the figures came from, in words (e.g. the file name), for the appendix. */
   readonly origin?: string;
+  /** What the workbook's 绩效自评 sheet holds, when it has one: the year's report scores with it. */
+  readonly evaluation?: SheetEvaluationInputs;
+}
+
+/** The settings block of 绩效自评, each target's 类别 and each area's 满意度 (a fraction) as staff left them. */
+export interface SheetEvaluationInputs {
+  readonly settings: EvaluationSettings;
+  readonly classes: ReadonlyMap<string, IndicatorClass>;
+  readonly satisfaction: ReadonlyMap<number, number>;
 }

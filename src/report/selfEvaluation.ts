@@ -201,8 +201,9 @@ export function withSelfEvaluation(
 
 /**
  * The text of a month's report, as the CLI and the pane draft it: the 进展情况 sections, and for 12月 — the year's
- * report — the 绩效自评 section scored with `settings` (the usual weights and bands unless the bureau's own are
- * given), with each target's 偏差原因 where 绩效监控 has one.
+ * report — the 绩效自评 section, scored as the workbook's 绩效自评 sheet scores (its settings, the classes and 满意度
+ * staff left there; the usual weights and bands and the proposed classes in a workbook without the sheet), with
+ * each target's 偏差原因 where 绩效监控 has one.
  *
  * @example
  * monthReportText(figures, 12, deviationReasonsOf(sheets)).sections.at(-1)?.heading // "五、绩效自评"
@@ -211,9 +212,11 @@ export function monthReportText(
   figures: WorkbookFigures,
   month: number,
   reasons: ReadonlyMap<string, string> = new Map(),
-  settings: EvaluationSettings = DEFAULT_EVALUATION_SETTINGS,
 ): ReportText {
   const text = reportText(draftReport(figures, month));
   if (month !== 12) return text;
-  return withSelfEvaluation(text, draftSelfEvaluation(figures, { settings, reasons }), settings);
+  const sheet = figures.evaluation;
+  const settings = sheet?.settings ?? DEFAULT_EVALUATION_SETTINGS;
+  const inputs = { settings, reasons, ...(sheet ? { classes: sheet.classes, satisfaction: sheet.satisfaction } : {}) };
+  return withSelfEvaluation(text, draftSelfEvaluation(figures, inputs), settings);
 }

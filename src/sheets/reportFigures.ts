@@ -6,13 +6,15 @@ import { readInput, type RawCell } from "../workbook/cells";
 import { headerKey, headerUnit } from "./layout";
 import { monthOfHeader, MONTHLY_SPENDING_TITLE, MONTHLY_TARGETS_TITLE } from "./monthlyLayout";
 import { areaOfLabel, readExecutionSheet, readTargetsSheet } from "./read";
+import { selfEvaluationInputsOf } from "./selfEvaluationRead";
 import type { ExistingSheet } from "../workbook/snapshot";
 
 /**
  * Reads a workbook's figures for the report from its sheets as a host read them (every cell from A1): the monthly
  * sheets (月度填报, 月度支出) when they are there, else — a workbook of the earlier layout — 目标任务's 实际值 and
  * 预算执行's 支出数 as the figures of the month of their 报告日期. 上年值 always comes from 目标任务. Percentages are
- * read as the cells hold them (0.0305) and given in the target's scale (3.05); spending in 亿元.
+ * read as the cells hold them (0.0305) and given in the target's scale (3.05); spending in 亿元. With 绩效自评, its
+ * settings, classes and 满意度 too (the year's 自评报告 scores with them).
  */
 export interface ReadFigures {
   readonly figures: WorkbookFigures;
@@ -87,6 +89,9 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
   );
   const reportDate = date === null || isCalcError(date) ? undefined : date;
   const year = data.document.year;
+  // What staff set on 绩效自评 (settings, classes, 满意度): the year's report scores as the sheet does.
+  const sheetInputs = selfEvaluationInputsOf(findSheet(sheets, "绩效自评"), index);
+  const evaluation = sheetInputs ? { evaluation: sheetInputs } : {};
   const dateMonth =
     reportDate === undefined ? 12 : reportDate.year < year ? 1 : reportDate.year > year ? 12 : reportDate.month;
 
@@ -170,7 +175,7 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
     // Monthly sheets still empty (实际值 and 支出数 are inputs of their own in this version): the single figures.
     if (filled.some(Boolean))
       return {
-        figures: { data, targets, areas, budgets },
+        figures: { data, targets, areas, budgets, ...evaluation },
         ...(reportDate ? { reportDate } : {}),
         filled,
         layout: "monthly",
@@ -227,7 +232,7 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
     });
   }
   return {
-    figures: { data, targets, areas, budgets },
+    figures: { data, targets, areas, budgets, ...evaluation },
     ...(reportDate ? { reportDate } : {}),
     filled,
     layout: "current",

@@ -71,7 +71,7 @@ export function buildSelfEvaluationSheet(
   const stats = emptyStats();
   const n = SELF_EVALUATION_COLUMNS.length;
   const header = selfEvaluationHeaderRow(data.areas.length);
-  const F = selfEvaluationFormulas({ header });
+  const F = selfEvaluationFormulas({ header, areas: data.areas.length });
   const kept = readSelfEvaluationCells(sheets.get(name), index);
   const figures = resultsOf(ctx, carry, sheets);
   // A row the table has keeps its 类别; a new one gets the proposal, written with the row (the text format makes
@@ -99,6 +99,8 @@ export function buildSelfEvaluationSheet(
   const idWidth = Math.max(SELF_EVALUATION_COLUMNS[0]?.width ?? 20, Math.ceil(longest * 0.97));
   SELF_EVALUATION_COLUMNS.forEach((c, i) => b.width(i + 1, c.width));
   b.width(col("编号"), idWidth);
+  // The area rows reach one column past the table: each 效益 indicator's weight.
+  b.width(areaCol("效益每项权重"), 10);
   b.title(`${TITLE_MARK}绩效自评表 · ${titleWithNumber(data.document)}`, n);
   b.value(2, 1, SCORING_RULE_TEXT);
   b.merge(2, 1, 2, n);
@@ -159,6 +161,10 @@ export function buildSelfEvaluationSheet(
     b.set(r, at("满意度得分"), { ...satisfactionScore, numFmt: SCORE });
     b.set(r, at("总分"), { formula: F.total(r), result: a.total, numFmt: SCORE });
     b.set(r, at("等级"), { formula: F.grade(r), result: a.grade });
+    for (const cls of INDICATOR_CLASSES) {
+      const key = cls === "产出" ? "产出每项权重" : "效益每项权重";
+      b.set(r, at(key), { formula: F.share(r, cls), result: a.shares[cls], numFmt: SCORE });
+    }
     r++;
   }
   const lastArea = r - 1;

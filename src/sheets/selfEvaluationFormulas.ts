@@ -1,6 +1,8 @@
 import { columnLetter } from "../workbook/a1";
 import { DUPLICATE_TARGET, ORPHAN_TARGET } from "./layout";
+import type { IndicatorClass } from "../engine";
 import {
+  AREA_HEADER_ROW,
   areaCol,
   selfEvaluationCol,
   settingCol,
@@ -38,8 +40,8 @@ export const CANNOT_SCORE = "有指标不能评分";
 /** Shown in 等级 when the bands do not satisfy 100 ≥ 优 > 良 > 中 > 0. */
 export const BAD_BANDS = "分数线有误";
 
-/** The formulas of a sheet whose 指标评分 header is on row `header`. */
-export function selfEvaluationFormulas({ header }: { readonly header: number }) {
+/** The formulas of a sheet whose 指标评分 header is on row `header`, below `areas` area rows. */
+export function selfEvaluationFormulas({ header, areas }: { readonly header: number; readonly areas: number }) {
   const whole = (key: SelfEvaluationColumn) => `$${T(key)}$${header + 1}:$${T(key)}$${header + TABLE_ROOM}`;
   /** Rows of the table that count: the area's, not flagged as kept for a target the edition no longer has. */
   function rowsOf(area: string, cls?: string): string {
@@ -51,19 +53,32 @@ export function selfEvaluationFormulas({ header }: { readonly header: number }) 
   }
 
   /**
-   * An indicator's weight: its class's points shared equally among the area's indicators of that class; an area with
-   * one class only shares 产出 + 效益 among all its indicators. A row without a valid class weighs 0.
+   * The weight of each indicator of a class in the area of an area row: the class's points shared equally among
+   * the area's indicators of that class; an area with one class only shares 产出 + 效益 among all its indicators
+   * (engine indicatorWeights). 0 while the area has none of the class.
+   */
+  function shareFormula(row: number, cls: IndicatorClass): string {
+    const area = `$${A("领域", row)}`;
+    const count = (c: IndicatorClass) => `COUNTIFS(${rowsOf(area, c)})`;
+    const other: IndicatorClass = cls === "产出" ? "效益" : "产出";
+    const pool = `(${settingRef("产出")}+${settingRef("效益")})`;
+    return `IF(${count(cls)}=0,0,IF(${count(other)}=0,${pool},${settingRef(cls)})/${count(cls)})`;
+  }
+
+  /**
+   * An indicator's weight: its area row's share for its class (found by 领域 among the area rows, which a refresh
+   * keeps lined up with the edition's areas); 0 for a row without a valid class or area.
    */
   function weightFormula(row: number): string {
-    const area = `$${T("领域")}${row}`;
-    const cls = `$${T("类别")}${row}`;
-    const count = (c: string) => `COUNTIFS(${rowsOf(area, c)})`;
-    const pool = `(${settingRef("产出")}+${settingRef("效益")})`;
-    const share = (mine: string, other: string, points: string) =>
-      `IF(${count(other)}=0,${pool}/${count(mine)},${points}/${count(mine)})`;
+    const first = AREA_HEADER_ROW + 1;
+    const last = AREA_HEADER_ROW + areas;
+    const column = (key: AreaColumn) =>
+      `$${columnLetter(areaCol(key))}$${first}:$${columnLetter(areaCol(key))}$${last}`;
+    const m = `MATCH($${T("领域")}${row},${column("领域")},0)`;
+    const cls = `TRIM($${T("类别")}${row})`;
     return (
-      `IF(TRIM(${cls})="产出",${share("产出", "效益", settingRef("产出"))},` +
-      `IF(TRIM(${cls})="效益",${share("效益", "产出", settingRef("效益"))},0))`
+      `IF(ISNA(${m}),0,IF(${cls}="产出",INDEX(${column("产出每项权重")},${m}),` +
+      `IF(${cls}="效益",INDEX(${column("效益每项权重")},${m}),0)))`
     );
   }
 
@@ -125,6 +140,7 @@ export function selfEvaluationFormulas({ header }: { readonly header: number }) 
   }
 
   return {
+    share: shareFormula,
     weight: weightFormula,
     indicatorScore: indicatorScoreFormula,
     executionScore: executionScoreFormula,

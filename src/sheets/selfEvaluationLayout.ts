@@ -44,7 +44,10 @@ export function settingOf(settings: EvaluationSettings, key: SettingKey): number
   return settings.weights[key];
 }
 
-/** The columns of an area's row in 各领域自评得分 (A…K), laid under the table's so that print widths suit both. */
+/**
+ * The columns of an area's row in 各领域自评得分 (A…M), laid under the table's so that print widths suit both; the
+ * last two are the weight of each 产出 and each 效益 indicator of the area, which the table's rows look up.
+ */
 export type AreaColumn =
   | "领域"
   | "预算数"
@@ -56,7 +59,9 @@ export type AreaColumn =
   | "满意度"
   | "满意度得分"
   | "总分"
-  | "等级";
+  | "等级"
+  | "产出每项权重"
+  | "效益每项权重";
 
 export function areaHeaders(unit: string): readonly { key: AreaColumn; header: string; input?: boolean }[] {
   return [
@@ -71,6 +76,8 @@ export function areaHeaders(unit: string): readonly { key: AreaColumn; header: s
     { key: "满意度得分", header: "满意度得分" },
     { key: "总分", header: "自评总分" },
     { key: "等级", header: "等级" },
+    { key: "产出每项权重", header: "产出指标每项权重" },
+    { key: "效益每项权重", header: "效益指标每项权重" },
   ];
 }
 

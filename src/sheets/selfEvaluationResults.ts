@@ -28,6 +28,8 @@ export interface AreaRowResults {
   readonly satisfactionScore: Scalar;
   readonly total: Scalar;
   readonly grade: Scalar;
+  /** The weight of each 产出 and each 效益 indicator of the area (0 while it has none of the class). */
+  readonly shares: Readonly<Record<IndicatorClass, number>>;
 }
 
 export interface SelfEvaluationSources {
@@ -60,6 +62,7 @@ export function selfEvaluationResults(src: SelfEvaluationSources): {
   const s = (key: SettingKey) => num(src.setting(key));
   const weights = { 预算执行率: s("预算执行率"), 产出: s("产出"), 效益: s("效益"), 满意度: s("满意度") };
   const rows = new Map<string, IndicatorRowResults & { cls?: IndicatorClass }>();
+  const sharesOf = new Map<number, Record<IndicatorClass, number>>();
   for (const area of ctx.data.areas) {
     const targets = ctx.data.targets.filter((t) => t.area === area.no);
     const classes = targets.map((t) => {
@@ -69,6 +72,8 @@ export function selfEvaluationResults(src: SelfEvaluationSources): {
     });
     const valid = classes.filter((c): c is IndicatorClass => c !== undefined);
     const shares = indicatorWeights(valid, weights);
+    const shareOf = (c: IndicatorClass) => shares[valid.indexOf(c)] ?? 0;
+    sharesOf.set(area.no, { 产出: shareOf("产出"), 效益: shareOf("效益") });
     let next = 0;
     targets.forEach((t, i) => {
       const cls = classes[i];
@@ -106,7 +111,11 @@ export function selfEvaluationResults(src: SelfEvaluationSources): {
     else if (typeof satisfactionScore !== "number") total = satisfactionScore;
     else total = tidy(executionScore + output + outcome + satisfactionScore);
     const grade: Scalar = typeof total !== "number" ? "" : bandsOk ? gradeOf(total, bands) : BAD_BANDS;
-    areas.set(area.no, { budget, spent, rate, executionScore, output, outcome, satisfactionScore, total, grade });
+    const shares = sharesOf.get(area.no) ?? { 产出: 0, 效益: 0 };
+    areas.set(area.no, {
+      ...{ budget, spent, rate, executionScore, output, outcome },
+      ...{ satisfactionScore, total, grade, shares },
+    });
   }
   return {
     row: (id) => rows.get(id) ?? { actual: "", completion: "", weight: 0, score: 0 },

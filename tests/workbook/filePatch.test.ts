@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getEdition } from "../../src/policy";
 import { monitorHeaderRow } from "../../src/sheets/monitor";
+import { selfEvaluationHeaderRow } from "../../src/sheets/selfEvaluationLayout";
 import { refreshWorkbook, writeTemplate } from "../../src/xlsx";
 import { growSqref } from "../../src/xlsx/applyPatch";
 import { writeWorkbookEdition } from "../../src/xlsx/editionPart";
@@ -66,6 +67,7 @@ describe("file route: patch the package", () => {
         "月度支出",
         "月度状态",
         "绩效监控",
+        "绩效自评",
       ]);
       // What the CLI writes: the workbook with its edition part.
       const cli = await writeWorkbookEdition(fresh.buffer, data);
@@ -207,6 +209,10 @@ describe("file route: patch the package", () => {
     expect(
       s.officialUpdates.filter((u) => u.sheet === "绩效监控").map((u) => [u.rowKey, u.column, u.before, u.after]),
     ).toEqual([["art01-hitech-firms", "年度指标值", "≥75家", "≥80家"]]);
+    // So does 绩效自评.
+    expect(
+      s.officialUpdates.filter((u) => u.sheet === "绩效自评").map((u) => [u.rowKey, u.column, u.before, u.after]),
+    ).toEqual([["art01-hitech-firms", "年度指标值", "≥75家", "≥80家"]]);
     // The changed edition keeps the official id: 说明's 版本编号 cell says it differs from the bundled one (and how).
     expect(
       s.officialUpdates
@@ -217,7 +223,7 @@ describe("file route: patch the package", () => {
         ]),
     ).toEqual([["yueqing-2025", "yueqing-2025"]]);
     expect(new Set(s.officialUpdates.map((u) => u.sheet))).toEqual(
-      new Set(["目标任务", "月度填报", "责任分工", "绩效监控", "说明"]),
+      new Set(["目标任务", "月度填报", "责任分工", "绩效监控", "绩效自评", "说明"]),
     );
     const targetsChanges = edited.patch.sheets.find((x) => x.name === "目标任务");
     // The figure, the new row's cells, and the results its new figure changes (art01's 完成率, 差距, 状态).
@@ -229,6 +235,7 @@ describe("file route: patch the package", () => {
       ["目标任务", "art01-new-rd-centers", 118],
       ["月度填报", "art01-new-rd-centers", 118],
       ["绩效监控", "art01-new-rd-centers", monitorHeaderRow(data.areas.length) + data.targets.length + 1],
+      ["绩效自评", "art01-new-rd-centers", selfEvaluationHeaderRow(data.areas.length) + data.targets.length + 1],
     ]);
     const cells = await sheetCells(edited.buffer, "目标任务");
     expect(cells[5]?.[4]?.value).toBe(80);

@@ -4,6 +4,7 @@ import { planPatch, type SheetPatch } from "../../src/sheets";
 import { readBackCreated } from "./support/readBack";
 import { SHEET_KEYS } from "../../src/sheets/marker";
 import { monitorHeaderRow } from "../../src/sheets/monitor";
+import { selfEvaluationHeaderRow } from "../../src/sheets/selfEvaluationLayout";
 
 const NOW = new Date("2025-07-01T02:00:00Z");
 const data = getEdition(defaultEditionId) as EditionData;
@@ -51,6 +52,11 @@ describe("planPatch on an edition change", () => {
         rowKey: "art01-new-target",
         row: monitorHeaderRow(data.areas.length) + data.targets.length + 1,
       },
+      {
+        sheet: "绩效自评",
+        rowKey: "art01-new-target",
+        row: selfEvaluationHeaderRow(data.areas.length) + data.targets.length + 1,
+      },
     ]);
     expect(targets.tables).toEqual([
       { table: "ZC_Targets", from: "A4:P117", to: "A4:P118", rowsAdded: 1, columnsAdded: 0, insertsRows: false },
@@ -83,6 +89,17 @@ describe("planPatch on an edition change", () => {
         expect(new Set(sheet.changes.filter((c) => c.reason === "appendRow").map((c) => c.row))).toEqual(
           new Set([monitorHeaderRow(data.areas.length) + data.targets.length + 1]),
         );
+      } else if (sheet.key === "绩效自评") {
+        // As on 绩效监控: 年度指标值 follows the correction, the new target gets its row (its class proposed).
+        const inPlace = sheet.changes.filter((c) => c.reason !== "appendRow");
+        expect(inPlace.map((c) => [c.reason, c.rowKey, c.columnKey])).toEqual([
+          ["official", "art01-hitech-firms", "年度指标值"],
+        ]);
+        const appended = sheet.changes.filter((c) => c.reason === "appendRow");
+        expect(new Set(appended.map((c) => c.row))).toEqual(
+          new Set([selfEvaluationHeaderRow(data.areas.length) + data.targets.length + 1]),
+        );
+        expect(appended.find((c) => c.columnKey === "类别")?.cell.value).toBe("产出");
       } else if (sheet.key === "说明") {
         // The corrected edition keeps the bundled id: 说明's 版本编号 cell notes that it differs from the bundled one.
         expect(sheet.changes.map((c) => [c.reason, c.column, String(c.cell.value).split("\n")[0]])).toEqual([

@@ -183,8 +183,11 @@ describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
     const pages = Array.from({ length: n }, (_, i) => pdfText(pdf, i + 1));
     const first = pages.findIndex((t) => t.includes("绩效运行监控表"));
     expect(first).toBeGreaterThanOrEqual(0);
-    // 绩效监控 is the last sheet: its pages run to the end.
-    const own = pages.slice(first);
+    // 绩效监控 is followed by 绩效自评, the last sheet.
+    const own = pages.slice(
+      first,
+      pages.findIndex((t) => t.includes("绩效自评表")),
+    );
     for (const text of own) expect(text).toContain("纠偏措施");
     const sizes = execFileSync("pdfinfo", ["-f", String(first + 1), "-l", String(n), pdf], { encoding: "utf8" });
     const landscape = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
@@ -193,6 +196,22 @@ describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
     const printed = own.join("\n").replace(/\s+/g, "");
     const edition = getEdition("yueqing-2025")!;
     for (const t of edition.targets) expect([t.id, printed.includes(t.id)]).toEqual([t.id, true]);
+  });
+
+  it("prints 绩效自评 on A4 landscape pages, each with the table's header, every target and the rule stated", () => {
+    const n = pageCount(pdf);
+    const pages = Array.from({ length: n }, (_, i) => pdfText(pdf, i + 1));
+    const first = pages.findIndex((t) => t.includes("绩效自评表"));
+    expect(first).toBeGreaterThanOrEqual(0);
+    const own = pages.slice(first);
+    expect(own[0]).toContain("完成率超过100%的按100%计");
+    for (const text of own) expect(text).toContain("评分方式");
+    const sizes = execFileSync("pdfinfo", ["-f", String(first + 1), "-l", String(n), pdf], { encoding: "utf8" });
+    const landscape = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
+    expect(landscape).toHaveLength(own.length);
+    for (const m of landscape) expect([Math.round(Number(m[1])), Math.round(Number(m[2]))]).toEqual([842, 595]);
+    const printed = own.join("\n").replace(/\s+/g, "");
+    for (const t of getEdition("yueqing-2025")!.targets) expect([t.id, printed.includes(t.id)]).toEqual([t.id, true]);
   });
 
   it("prints 汇总's trends on two pages of their own: each table with its chart and legend, the caption under the second", () => {

@@ -80,7 +80,7 @@ describe("绩效自评 in a fresh file", () => {
     const cells = part.match(/<c [^>]*>(?:(?!<\/c>).)*<f>(?:(?!<\/c>).)*<\/c>/g) ?? [];
     expect(cells).toHaveLength(formulas);
     expect(cells.filter((c) => !/<v>[^<]*<\/v>|<v\/>/.test(c))).toEqual([]);
-    expect(formulas).toBe(data.areas.length * 9 + data.targets.length * 5);
+    expect(formulas).toBe(data.areas.length * 11 + data.targets.length * 5);
     // Nothing reported yet: every area grades 差; the weights share each class's points.
     expect((ws.getCell(AREA_HEADER_ROW + 1, 11).value as { result?: unknown }).result).toBe("差");
     const first = data.targets.filter((t) => t.area === 1);

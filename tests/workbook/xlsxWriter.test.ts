@@ -112,7 +112,7 @@ describe("file writer (ExcelJS)", () => {
     foreign.getCell("C7").value = 123;
     const input = await save(wb, ours);
     const skipped = await refreshWorkbook(input, data, { now: NOW });
-    // 汇总, the monthly sheets and 绩效监控 read 预算执行: with it someone else's, they are skipped too.
+    // 汇总, the monthly sheets, 绩效监控 and 绩效自评 read 预算执行: with it someone else's, they are skipped too.
     expect(skipped.patch.skipped.map((s) => s.name)).toEqual([
       "预算执行",
       "汇总",
@@ -120,11 +120,12 @@ describe("file writer (ExcelJS)", () => {
       "月度支出",
       "月度状态",
       "绩效监控",
+      "绩效自评",
     ]);
     const out = await load(skipped.buffer);
     expect(out.getWorksheet("预算执行")!.getCell("A1").value).toBe("财政局自用");
     expect(out.getWorksheet("预算执行")!.getCell("C7").value).toBe(123);
-    for (const dependent of ["汇总", "月度填报", "月度支出", "月度状态", "绩效监控"])
+    for (const dependent of ["汇总", "月度填报", "月度支出", "月度状态", "绩效监控", "绩效自评"])
       expect(out.getWorksheet(dependent)).toBeUndefined();
 
     const renamed = await refreshWorkbook(input, data, { now: NOW, onForeignSheet: "rename" });
