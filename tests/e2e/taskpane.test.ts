@@ -44,6 +44,7 @@ const SHEETS = [
   "月度支出",
   "月度状态",
   "绩效监控",
+  "绩效自评",
 ];
 
 describeE2e("task pane in Chromium", () => {

@@ -189,7 +189,8 @@ describeLo("printing the workbook (LibreOffice, zh-CN)", () => {
       pages.findIndex((t) => t.includes("绩效自评表")),
     );
     for (const text of own) expect(text).toContain("纠偏措施");
-    const sizes = execFileSync("pdfinfo", ["-f", String(first + 1), "-l", String(n), pdf], { encoding: "utf8" });
+    const last = String(first + own.length);
+    const sizes = execFileSync("pdfinfo", ["-f", String(first + 1), "-l", last, pdf], { encoding: "utf8" });
     const landscape = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
     expect(landscape).toHaveLength(own.length);
     for (const m of landscape) expect([Math.round(Number(m[1])), Math.round(Number(m[2]))]).toEqual([842, 595]);
