@@ -18,7 +18,16 @@ import { isBlank, showValue } from "../returns/sameValue";
 import { cellAddress, columnLetter } from "../workbook/a1";
 import type { CellSpec, SheetContent, StyleRun, ValidationSpec } from "../workbook/model";
 import { valueFormat } from "./monthly";
-import { FOOTER, PRINT_MARGINS, STATUS_COLORS, STYLE, TITLE_MARK, wrappedLines } from "./sheetBuilder";
+import {
+  A4_LANDSCAPE_WIDTH_PX,
+  columnPixels,
+  FOOTER,
+  PRINT_MARGINS,
+  STATUS_COLORS,
+  STYLE,
+  TITLE_MARK,
+  wrappedLines,
+} from "./sheetBuilder";
 
 export const RETURN_SHEET = "填报";
 export const IDENTITY_SHEET = "填报标识";
@@ -108,6 +117,32 @@ function fittedHeight(texts: readonly (readonly [string, number])[]): number | u
   return lines > 1 ? lines * 16 + 4 : undefined;
 }
 const widthOf = (key: ReturnColumn) => RETURN_COLUMNS[returnCol(key) - 1]?.width ?? 10;
+
+/** Default row height (pt) of a row without one, as the writers leave it. */
+const ROW_PT = 16;
+
+/**
+ * Manual page breaks before the rows that would not fit their page: A4 landscape at the scale one page width
+ * needs, below the repeated header row, with some slack (an automatic break a row early would leave a page of one
+ * row). About 25 single-line targets a page; fewer when their texts wrap.
+ */
+function pageBreaks(first: number, last: number, heightOf: (row: number) => number | undefined): number[] {
+  const sheetPx = RETURN_COLUMNS.reduce((sum, c) => sum + columnPixels(c.width), 0);
+  const scale = Math.min(1, A4_LANDSCAPE_WIDTH_PX / sheetPx);
+  const room = (((8.27 - PRINT_MARGINS.top - PRINT_MARGINS.bottom) * 72) / scale) * 0.92;
+  const height = (row: number) => heightOf(row) ?? ROW_PT;
+  let used = 0;
+  for (let row = 1; row < first; row++) used += height(row);
+  const breaks: number[] = [];
+  for (let row = first; row <= last; row++) {
+    if (used + height(row) > room && row > first) {
+      breaks.push(row);
+      used = height(RETURN_HEADER_ROW);
+    }
+    used += height(row);
+  }
+  return breaks;
+}
 
 /** Cells a unit is not asked to fill (monitoring inputs of a row on pace): grey, and locked. */
 const NOT_ASKED = { fill: "#E7E6E6" } as const;
@@ -302,8 +337,7 @@ export function returnWorkbook(content: ReturnContent, options: ReturnSheetOptio
     styles.push({ ref: `A${supportFirst}:H${r}`, style: STYLE.wrapBody });
   }
 
-  const rowBreaks: number[] = [];
-  for (let b = first + 25; b <= lastRow; b += 25) rowBreaks.push(b);
+  const rowBreaks = pageBreaks(first, lastRow, (row) => rowHeights.get(row));
   const main: SheetContent = {
     name: RETURN_SHEET,
     cells,
