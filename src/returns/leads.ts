@@ -1,24 +1,22 @@
+import { indexEdition } from "../engine/editionIndex";
 import type { EditionData, Target } from "../policy/types";
 
 /**
- * The unit that leads a target and so reports its figure: the first 责任单位 of its article (列第一位的责任单位为
- * 牵头单位), or for an area's headline target (no article) the area's 牵头单位. Undefined when the edition names
+ * The unit that leads a target and so reports its figure — the engine's one rule (列第一位的责任单位为牵头单位; the
+ * area's 牵头单位 where the article names none, or for an area's headline target). Undefined when the edition names
  * none.
  *
  * @example
  * leadOf(yueqing, target("area1-rd-intensity")) // "市科技局" (领域一's 牵头单位)
  */
 export function leadOf(edition: EditionData, target: Target): string | undefined {
-  if (target.article === null) return edition.areas.find((a) => a.no === target.area)?.lead || undefined;
-  return edition.articles.find((a) => a.no === target.article)?.responsible[0] || undefined;
+  return indexEdition(edition).leadOf(target) || undefined;
 }
 
 /** The other 责任单位 of a target's article: they share the target but do not report it. */
 export function supportersOf(edition: EditionData, target: Target): readonly string[] {
-  if (target.article === null) return [];
-  const responsible = edition.articles.find((a) => a.no === target.article)?.responsible ?? [];
-  const lead = leadOf(edition, target);
-  return responsible.filter((u, i) => i > 0 && u !== lead);
+  const [lead, ...others] = indexEdition(edition).responsibleOf(target);
+  return others.filter((u) => u !== lead);
 }
 
 /** One unit's share of an edition: the targets it leads (and reports), the ones it supports. */

@@ -28,6 +28,15 @@ describe("who leads what", () => {
     expect(leadOf(edition, art)).toBe(edition.articles.find((a) => a.no === art.article)!.responsible[0]);
   });
 
+  it("an article that names no 责任单位 is led by its area's 牵头单位, as ZC.TARGET's lead field and the report say", () => {
+    const art = edition.targets.find((t) => t.article !== null)!;
+    const articles = edition.articles.map((a) => (a.no === art.article ? { ...a, responsible: [] } : a));
+    const unnamed = { ...edition, articles };
+    const areaLead = edition.areas.find((a) => a.no === art.area)!.lead;
+    expect(leadOf(unnamed, art)).toBe(areaLead);
+    expect(unitDuties(unnamed).find((d) => d.unit === areaLead)!.leads).toContainEqual(art);
+  });
+
   it("every target has exactly one lead; the 2025 edition's 38 units, of which the leads get returns", () => {
     const duties = unitDuties(edition);
     expect(duties.length).toBe(38);
