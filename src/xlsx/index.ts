@@ -30,7 +30,7 @@ export { lossyFeatures, readPackage, chartXml } from "./package";
 export { applySpec } from "./write";
 
 export interface FileResult {
-  readonly buffer: Buffer;
+  readonly buffer: Uint8Array;
   readonly plan: Plan;
 }
 

@@ -225,7 +225,7 @@ export async function postProcess(
   buffer: Uint8Array,
   spec: WorkbookSpec,
   options: PostProcessOptions = {},
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(buffer);
   if (options.edition) await writeEditionPart(zip, options.edition);
   const stylesXml = await zip.file("xl/styles.xml")?.async("string");
@@ -295,7 +295,7 @@ export async function postProcess(
     drawingNo++;
   }
   zip.file("[Content_Types].xml", contentTypes);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
 /**

@@ -42,7 +42,7 @@ const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".t
 
 describe("cli template: files", () => {
   let dir: string;
-  let fresh: Buffer;
+  let fresh: Uint8Array;
   beforeAll(async () => {
     fresh = (await writeTemplate(data, { now: NOW, reportDate: "2025-06-30" })).buffer;
   });

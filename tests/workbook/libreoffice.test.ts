@@ -140,7 +140,7 @@ describeLo("LibreOffice recalculates the workbook exactly as the engine computes
   const dates: { value: Input; row: number }[] = [];
   let recalculatedFile: string;
   const csv = new Map<string, string[][]>();
-  let original: Buffer;
+  let original: Uint8Array;
   let refreshed: Uint8Array;
   const refreshedCsv = new Map<string, string[][]>();
 

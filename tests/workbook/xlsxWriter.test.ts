@@ -48,7 +48,7 @@ async function markers(buffer: Uint8Array) {
 }
 
 describe("file writer (ExcelJS)", () => {
-  let fresh: Buffer;
+  let fresh: Uint8Array;
   beforeAll(async () => {
     fresh = (await writeTemplate(data, { now: NOW, reportDate: "2025-06-30" })).buffer;
   });
