@@ -5,6 +5,7 @@
  * since the preview is seen (a cell typed since becomes a conflict, never overwritten), then writes exactly the
  * plan's cells and the 填报记录 rows in one batch.
  */
+import type { CivilDate } from "../engine";
 import type { EditionData } from "../policy/types";
 import {
   LOG_COLUMNS,
@@ -15,10 +16,12 @@ import {
   type MergePlan,
   type Outcome,
   type ReturnedFile,
+  type WorkbookCells,
 } from "../returns";
 import { LOG_SHEET } from "../sheets/returnsLog";
 import { returnPlaces, returnsPatch, workbookCells } from "../sheets/returnsMerge";
 import { sheetsToRead } from "../sheets/plan";
+import { readFigures } from "../sheets/reportFigures";
 import type { ExistingSheet, WorkbookSnapshot } from "../workbook/snapshot";
 import { rangeAddress } from "../workbook/a1";
 import { BATCH_BYTES, WriteBatches } from "./batches";
@@ -113,6 +116,28 @@ function plan(r: Read, edition: EditionData, files: readonly ReturnedFile[], opt
     acceptNotLead: options.acceptNotLead,
   });
   return { places, planned };
+}
+
+/** What 分发 and 催报 need of the workbook: the cells a return carries and 目标任务's 报告日期. */
+export interface ReturnsSource {
+  readonly cells: WorkbookCells;
+  /** False when the workbook has no 月度填报 (not generated yet, or an earlier layout): nothing to make or merge. */
+  readonly hasMonthly: boolean;
+  readonly reportDate?: CivilDate;
+  readonly syncs: number;
+}
+
+/** The workbook's month figures and texts by 编号, and its 报告日期, read in 2 syncs. */
+export async function readReturnsInExcel(context: Excel.RequestContext, edition: EditionData): Promise<ReturnsSource> {
+  const r = await read(context);
+  const places = returnPlaces(r.snapshot);
+  const { reportDate } = readFigures(edition, [...(r.snapshot.sheets?.values() ?? [])]);
+  return {
+    cells: workbookCells(places),
+    hasMonthly: places.monthly !== undefined,
+    ...(reportDate ? { reportDate } : {}),
+    syncs: r.syncs,
+  };
 }
 
 /** The preview: what a merge would write, refuse and log, read in 2 syncs; nothing is written. */

@@ -30,6 +30,9 @@ import { unavailableReportActions, type ReportActions } from "./reportActions";
 import { downloadFile, type DownloadFile } from "./download";
 import { buildReportDocx, type BuildDocx } from "./reportDocx";
 import { TargetsPanel } from "./panels/TargetsPanel";
+import { ReturnsPanel } from "./panels/ReturnsPanel";
+import { unavailableReturnsActions, type ReturnsActions } from "./returns/actions";
+import { returnFiles, type ReturnFiles } from "./returns/files";
 import { useSharedStyles } from "./components/styles";
 import { NewYearPanel } from "./panels/NewYearPanel";
 import { unavailableNewYearActions, type NewYearActions } from "./newYear/actions";
@@ -40,8 +43,8 @@ const fontFamilyBase =
 
 export const theme: Theme = { ...webLightTheme, fontFamilyBase };
 
-export type View = "generate" | "status" | "targets" | "import" | "edition" | "help";
-export const VIEWS: readonly View[] = ["generate", "status", "targets", "import", "edition", "help"];
+export type View = "generate" | "status" | "returns" | "targets" | "import" | "edition" | "help";
+export const VIEWS: readonly View[] = ["generate", "status", "returns", "targets", "import", "edition", "help"];
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -92,6 +95,10 @@ export interface AppProps {
   buildDocx?: BuildDocx;
   /** The 新年度 card's calls (last year's file read, the carry-over previewed and written). */
   newYearActions?: NewYearActions;
+  /** The 填报 card's Excel calls (read the return cells, preview and write a merge). */
+  returnsActions?: ReturnsActions;
+  /** Writes and reads return files (default: the lazily loaded file-route writer and reader). */
+  returnFiles?: ReturnFiles;
 }
 
 export function App(props: AppProps) {
@@ -162,6 +169,16 @@ function Shell(props: AppProps) {
           refreshKey={statusKey}
         />
       </>
+    ),
+    returns: () => (
+      <ReturnsPanel
+        actions={props.returnsActions ?? unavailableReturnsActions()}
+        edition={edition.data}
+        files={props.returnFiles ?? returnFiles}
+        download={props.download ?? downloadFile}
+        refreshKey={statusKey}
+        onMerged={() => setStatusKey((k) => k + 1)}
+      />
     ),
     targets: () => <TargetsPanel edition={edition.data} catalog={props.catalog} actions={props.actions} />,
     import: () => (

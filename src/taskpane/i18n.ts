@@ -5,6 +5,7 @@
 import { createContext, useContext } from "react";
 import type { OptionalFeature } from "../excel/capabilities";
 import { newYearEn, newYearZh } from "./newYear/strings";
+import { returnsStrings } from "./returns/strings";
 
 export type Lang = "zh" | "en";
 
@@ -15,7 +16,15 @@ export function pickLang(displayLanguage: string | undefined | null): Lang {
 
 const zh = {
   appTitle: "政策目标",
-  tabs: { generate: "生成", status: "状态", targets: "目标", import: "导入", edition: "版本", help: "帮助" },
+  tabs: {
+    generate: "生成",
+    status: "状态",
+    returns: "填报",
+    targets: "目标",
+    import: "导入",
+    edition: "版本",
+    help: "帮助",
+  },
   tabsLabel: "功能",
   edition: "政策版本",
   notInExcel: "未连接到 Excel:目标浏览与函数帮助可以使用,生成工作簿和插入公式需要在 Excel 中打开本窗格。",
@@ -238,13 +247,22 @@ const zh = {
 
   sheetNames: {} as Record<string, string>,
   units: { 万元: "万元", 亿元: "亿元" } as Record<string, string>,
+  returns: returnsStrings.zh,
 };
 
 export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: "Policy Targets",
-  tabs: { generate: "Build", status: "Status", targets: "Targets", import: "Import", edition: "Edition", help: "Help" },
+  tabs: {
+    generate: "Build",
+    status: "Status",
+    returns: "Returns",
+    targets: "Targets",
+    import: "Import",
+    edition: "Edition",
+    help: "Help",
+  },
   tabsLabel: "Sections",
   edition: "Policy edition",
   notInExcel:
@@ -485,6 +503,7 @@ const en: Strings = {
     fillFormulas: "formulas filled down (smaller writes)",
     tableResize: "table growth (when an edition adds rows)",
   },
+  returns: returnsStrings.en,
 };
 
 export const strings: Record<Lang, Strings> = { zh, en };

@@ -14,6 +14,8 @@ import { createReportActions } from "./excel/reportActions";
 import { unavailableReportActions } from "./reportActions";
 import { createNewYearActions } from "./excel/newYearActions";
 import { unavailableNewYearActions } from "./newYear/actions";
+import { createReturnsActions } from "./returns/excelActions";
+import { unavailableReturnsActions } from "./returns/actions";
 import { unavailableImportActions } from "./importActions";
 import { pickLang } from "./i18n";
 import { adoptWorkbookEdition, createEditionActions } from "./edition/excelActions";
@@ -45,6 +47,7 @@ function render(root: Root, inExcel: boolean, displayLanguage: string | undefine
       editionActions={inExcel ? createEditionActions() : unavailableEditionActions()}
       reportActions={inExcel ? createReportActions() : unavailableReportActions()}
       newYearActions={inExcel ? createNewYearActions() : unavailableNewYearActions()}
+      returnsActions={inExcel ? createReturnsActions() : unavailableReturnsActions()}
       workbookEdition={workbookEdition}
       lang={lang}
       editions={editionChoices}

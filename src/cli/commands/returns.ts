@@ -4,21 +4,13 @@ import path from "node:path";
 import { openPackage } from "../../xlsx/parts";
 import { defaultEditionId, getEdition } from "../../policy";
 import type { EditionData } from "../../policy/types";
-import {
-  readMonthKey,
-  reminderText,
-  returnsForMonth,
-  returnStatus,
-  showValue,
-  type MergePlan,
-  type ReturnMonth,
-} from "../../returns";
+import { readMonthKey, reminderText, returnStatus, showValue, type MergePlan, type ReturnMonth } from "../../returns";
 import { decodeMarker } from "../../sheets/marker";
-import { returnWorkbook } from "../../sheets/returnSheet";
 import { returnPlaces, workbookCells } from "../../sheets/returnsMerge";
 import { readWorkbookEdition } from "../../xlsx/editionPart";
 import { nameValue, readPackage } from "../../xlsx/package";
-import { readReturnFile, writeReturnFile } from "../../xlsx/returnFile";
+import { makeReturnFiles } from "../../xlsx/makeReturns";
+import { readReturnFile } from "../../xlsx/returnFile";
 import { mergeReturnsIntoFile } from "../../xlsx/returnsMerge";
 import { readFileSnapshot } from "../../xlsx/snapshot";
 import { usageError, type Command } from "../command";
@@ -226,16 +218,16 @@ async function runOn(args: Args): Promise<number> {
 
   if (args.action === "make") {
     const month = args.month as ReturnMonth;
-    const { returns, withoutReturn } = returnsForMonth(edition, workbookCells(places), month);
     const dir = args.outDir as string;
+    let withoutReturn: readonly string[];
     try {
       await mkdir(dir, { recursive: true });
-      for (const content of returns) {
-        const target = path.join(dir, content.fileName);
-        const book = returnWorkbook(content, { deadline: args.deadline, sendTo: args.sendTo });
-        await writeAtomic(target, await writeReturnFile(book));
+      const options = { deadline: args.deadline, sendTo: args.sendTo };
+      ({ withoutReturn } = await makeReturnFiles(edition, workbookCells(places), month, options, async (file) => {
+        const target = path.join(dir, file.fileName);
+        await writeAtomic(target, file.bytes);
         process.stdout.write(`${target}\n`);
-      }
+      }));
     } catch (error) {
       if (error instanceof FileError) return fileErrorOf(error);
       throw error;
