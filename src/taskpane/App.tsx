@@ -59,6 +59,8 @@ const useStyles = makeStyles({
   tabs: {
     padding: `0 ${tokens.spacingHorizontalS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // Seven tabs in a 350 px pane: small tabs fit in Chinese; a longer language scrolls instead of clipping.
+    overflowX: "auto",
   },
   main: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}` },
   banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
@@ -251,7 +253,7 @@ function Shell(props: AppProps) {
         selectedValue={view}
         onTabSelect={(_, data) => open(data.value as View)}
         aria-label={t.tabsLabel}
-        size="medium"
+        size="small"
       >
         {VIEWS.map((v) => (
           <Tab key={v} value={v}>

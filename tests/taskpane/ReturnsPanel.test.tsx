@@ -124,8 +124,8 @@ describe("ReturnsPanel", () => {
     expect(preview).toHaveTextContent("“会议纪要.xlsx”未合并:不是政策目标的填报表");
     const kejiFile = within(screen.getByTestId("returns-file-2025-07_市科技局.xlsx"));
     expect(kejiFile.getByText("写入 1 · 相同 0 · 冲突 1 · 拒绝 1")).toBeInTheDocument();
-    expect(kejiFile.getByText(/“约12家”:“约12家”不是可读的数字,未写入/)).toBeInTheDocument();
-    const take = screen.getByRole("checkbox", { name: `采用单位填报值:${b!.id} 累计值 5 → 6` });
+    expect(kejiFile.getByText(`${c!.id} 累计值:“约12家”不是可读的数字,未写入`)).toBeInTheDocument();
+    const take = screen.getByRole("checkbox", { name: `采用市科技局的填报值:${b!.id} 累计值 5 → 6` });
     expect(screen.getByRole("button", { name: "写入台账(1 个单元格)并记入填报记录" })).toBeInTheDocument();
     await user.click(take);
     await user.click(screen.getByRole("button", { name: "写入台账(2 个单元格)并记入填报记录" }));

@@ -165,9 +165,7 @@ export function ReturnsCollect({ actions, edition, files: io, onApplied }: Retur
                     <Text size={200}>{c.rejected}</Text>
                     <ul className={styles.list}>
                       {rejected.map((x) => (
-                        <li key={`${x.id}|${x.field}`}>
-                          {c.cellLine(x.id, x.field, showValue(x.returned), x.notes.map(say).join("; "))}
-                        </li>
+                        <li key={`${x.id}|${x.field}`}>{c.rejectedLine(x.id, x.field, x.notes.map(say).join("; "))}</li>
                       ))}
                     </ul>
                   </>
@@ -178,7 +176,7 @@ export function ReturnsCollect({ actions, edition, files: io, onApplied }: Retur
                     <ul className={styles.list}>
                       {flagged.map((x) => (
                         <li key={`${x.id}|${x.field}`}>
-                          {c.cellLine(x.id, x.field, showValue(x.returned), x.notes.map(say).join("; "))}
+                          {c.flaggedLine(x.id, x.field, showValue(x.returned), x.notes.map(say).join("; "))}
                         </li>
                       ))}
                     </ul>
@@ -204,7 +202,7 @@ export function ReturnsCollect({ actions, edition, files: io, onApplied }: Retur
                 <Checkbox
                   key={keyOf(x)}
                   disabled={busy}
-                  label={c.take(x.id, x.field, showValue(x.before), showValue(x.returned))}
+                  label={c.take(x.unit, x.id, x.field, showValue(x.before), showValue(x.returned))}
                   checked={chosen.has(keyOf(x))}
                   onChange={(_, d) =>
                     setChosen((s) => {

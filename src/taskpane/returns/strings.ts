@@ -39,14 +39,14 @@ const zh = {
       `写入 ${write} · 相同 ${same} · 冲突 ${conflict} · 拒绝 ${rejected}`,
     refused: (name: string, reason: string) => `“${name}”未合并:${reason}`,
     conflicts: "冲突(台账已有不同的值)",
-    take: (id: string, field: string, before: string, returned: string) =>
-      `采用单位填报值:${id} ${field} ${before} → ${returned}`,
+    take: (unit: string, id: string, field: string, before: string, returned: string) =>
+      `采用${unit}的填报值:${id} ${field} ${before} → ${returned}`,
     takeAll: "全部采用单位填报值",
     rejected: "拒绝的行",
     flagged: "已写入但请核实",
     notes: "说明",
-    cellLine: (id: string, field: string, value: string, note: string) =>
-      `${id || "(无编号)"} ${field} “${value}”${note ? `:${note}` : ""}`,
+    rejectedLine: (id: string, field: string, reason: string) => `${id || "(无编号)"} ${field}:${reason}`,
+    flaggedLine: (id: string, field: string, value: string, note: string) => `${id} ${field} ${value}:${note}`,
     apply: (cells: number) => `写入台账(${cells} 个单元格)并记入填报记录`,
     applying: "正在写入…",
     cancel: "取消",
@@ -110,14 +110,14 @@ const en: ReturnsStrings = {
       `write ${write} · same ${same} · conflicts ${conflict} · rejected ${rejected}`,
     refused: (name: string, reason: string) => `"${name}" not merged: ${reason}`,
     conflicts: "Conflicts (the workbook holds a different value)",
-    take: (id: string, field: string, before: string, returned: string) =>
-      `Take the unit's value: ${id} ${field} ${before} → ${returned}`,
+    take: (unit: string, id: string, field: string, before: string, returned: string) =>
+      `Take ${unit}'s value: ${id} ${field} ${before} → ${returned}`,
     takeAll: "Take the units' values for all",
     rejected: "Rejected rows",
     flagged: "Written, please check",
     notes: "Notes",
-    cellLine: (id: string, field: string, value: string, note: string) =>
-      `${id || "(no 编号)"} ${field} "${value}"${note ? `: ${note}` : ""}`,
+    rejectedLine: (id: string, field: string, reason: string) => `${id || "(no 编号)"} ${field}: ${reason}`,
+    flaggedLine: (id: string, field: string, value: string, note: string) => `${id} ${field} ${value}: ${note}`,
     apply: (cells: number) => `Write ${cells} cells and log them in 填报记录`,
     applying: "Writing…",
     cancel: "Cancel",

@@ -153,8 +153,11 @@
   var active = { sheet: null, row: 1, col: 1 };
   var syncs = 0;
 
-  /** worksheet.tables / worksheet.charts: what was added, so a refresh can load and delete them. */
-  function objectCollection(kind, owner) {
+  /**
+   * worksheet.tables / worksheet.charts: what was added, so a refresh can load and delete them. A table's
+   * columns.add writes its values right of the table and widens it, as Excel does (the returns merge adds 情况说明).
+   */
+  function objectCollection(kind, owner, sheet) {
     var items = [];
     return withFallback(
       {
@@ -190,6 +193,17 @@
                 items.splice(items.indexOf(entry), 1);
                 record(owner() + "." + kind + ".delete", "call", []);
               },
+              columns: {
+                add: function (index, values) {
+                  record(owner() + "." + kind + ".columns.add", "call", [index, values]);
+                  var box = parseAddress(address);
+                  var width = values && values[0] ? values[0].length : 1;
+                  for (var i = 0; i < box.rows; i++)
+                    for (var j = 0; j < width; j++)
+                      setCellInput(sheet().cell(box.row + i, box.col + box.cols + j, true), values ? values[i][j] : "");
+                  address = a1(box.row, box.col, box.rows, box.cols + width);
+                },
+              },
               load: function () {
                 return this;
               },
@@ -213,9 +227,15 @@
 
   function Sheet(name) {
     var self = this;
-    this.tables = objectCollection("tables", function () {
-      return "worksheet(" + self.name + ")";
-    });
+    this.tables = objectCollection(
+      "tables",
+      function () {
+        return "worksheet(" + self.name + ")";
+      },
+      function () {
+        return self;
+      },
+    );
     this.charts = objectCollection("charts", function () {
       return "worksheet(" + self.name + ")";
     });
