@@ -220,6 +220,18 @@
             }) || nullObject(kind + "(" + name + ")")
           );
         },
+        // A table by name (the returns merge widens 月度填报's); other kinds stay recorded only, as before.
+        getItem: function (name) {
+          if (kind !== "tables") {
+            record(kind + ".getItem", "call", [name]);
+            return recorder(kind + ".getItem()");
+          }
+          var found = items.find(function (i) {
+            return i.name === name;
+          });
+          if (!found) throw apiError("ItemNotFound", "No table " + name);
+          return found;
+        },
       },
       kind,
     );
