@@ -88,8 +88,10 @@ export function buildSummaryUnits(
     const missing = mine.filter((x) => x.status === "未填报").length;
     allLeads += mine.length;
     allMissing += missing;
+    // COUNTIFS reads * ? ~ in a criterion as wildcards: a unit named with one would count its neighbours' rows.
+    const name = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($A${r},"~","~~"),"*","~*"),"?","~?")`;
     const leads = (extra: string) =>
-      `COUNTIFS(${responsible},$A${r}${extra})+COUNTIFS(${responsible},$A${r}&"、*"${extra})`;
+      `COUNTIFS(${responsible},${name}${extra})+COUNTIFS(${responsible},${name}&"、*"${extra})`;
     b.value(r, 1, unit);
     b.set(r, 2, { formula: leads(""), result: mine.length, numFmt: "0" });
     b.set(r, 3, { formula: `B${r}-D${r}`, result: mine.length - missing, numFmt: "0" });
