@@ -343,6 +343,10 @@
     } else if (typeof v === "string" && v.charAt(0) === "=" && v.length > 1) {
       cell.formula = v;
       cell.value = "";
+    } else if (typeof v === "string" && v.charAt(0) === "'") {
+      // Excel's quote prefix: the text after the apostrophe, stored as text (textInput sends 6月, 0012 … this way).
+      cell.formula = undefined;
+      cell.value = v.slice(1);
     } else {
       cell.formula = undefined;
       cell.value = v === null || v === undefined ? "" : v;
