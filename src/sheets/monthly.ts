@@ -182,15 +182,16 @@ function allMonthColumns(ctx: BuildContext) {
  * repeats (`titles`, from A): merged wider, a page of a later month block would cut them. The note beside the
  * report month (C2, `noteSpan` columns) likewise stays inside those columns or wholly outside them.
  */
-export function sheetTop(
-  b: SheetBuilder,
-  ctx: BuildContext,
-  columns: readonly ColumnDef<string>[],
-  print: { readonly titles: number; readonly noteSpan: number },
-  text: { readonly label: string; readonly legend: string; readonly dateSheet: "目标任务" | "预算执行" },
-  inputs: MonthlyInputs,
-  dateSerial: number,
-): number {
+export interface SheetTop {
+  readonly columns: readonly ColumnDef<string>[];
+  readonly print: { readonly titles: number; readonly noteSpan: number };
+  readonly text: { readonly label: string; readonly legend: string; readonly dateSheet: "目标任务" | "预算执行" };
+  readonly inputs: MonthlyInputs;
+  readonly dateSerial: number;
+}
+
+export function sheetTop(b: SheetBuilder, ctx: BuildContext, top: SheetTop): number {
+  const { columns, print, text, inputs, dateSerial } = top;
   // The header first: its widths are what the texts above are fitted to.
   b.tableColumns(HEADER_ROW, columns, []);
   const { titles, noteSpan } = print;

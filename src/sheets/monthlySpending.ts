@@ -33,19 +33,17 @@ export function buildMonthlySpendingSheet(
   const columns = monthlySpendingColumns(amountUnit);
   const n = columns.length;
   const col = monthlySpendingCol;
-  const month = sheetTop(
-    b,
-    ctx,
+  const month = sheetTop(b, ctx, {
     columns,
-    { titles: col("预算数"), noteSpan: 5 },
-    {
+    print: { titles: col("预算数"), noteSpan: 5 },
+    text: {
       label: "月度支出",
       legend: `黄色底纹为填报单元格:每月填各领域1–N月累计支出数(${amountUnit}),各月分列、互不覆盖。“预算执行”的支出数取报告月份的本期数。`,
       dateSheet: "预算执行",
     },
     inputs,
     dateSerial,
-  );
+  });
   let r = FIRST_DATA_ROW;
   const first = columnLetter(spendingMonthColumn(1));
   const last = columnLetter(spendingMonthColumn(12));

@@ -66,12 +66,10 @@ export function buildMonthlyTargetsSheet(
   const stats = emptyStats();
   const n = MONTHLY_TARGET_COLUMNS.length;
   const col = monthlyTargetCol;
-  const month = sheetTop(
-    b,
-    ctx,
-    MONTHLY_TARGET_COLUMNS,
-    { titles: col("指标"), noteSpan: 1 },
-    {
+  const month = sheetTop(b, ctx, {
+    columns: MONTHLY_TARGET_COLUMNS,
+    print: { titles: col("指标"), noteSpan: 1 },
+    text: {
       label: "月度填报",
       legend:
         "黄色底纹为填报单元格:每月填1–N月累计数(按目标的单位;百分比指标直接输入百分数,如 3.05%),各月分列、互不覆盖,修订某月只改该月。" +
@@ -80,7 +78,7 @@ export function buildMonthlyTargetsSheet(
     },
     inputs,
     dateSerial,
-  );
+  });
   let r = FIRST_DATA_ROW;
   const first = columnLetter(targetMonthColumn(1));
   const last = columnLetter(targetMonthColumn(12));
