@@ -13,10 +13,11 @@ const NOW = new Date("2025-07-01T02:00:00Z");
 const rowOf = (excel: FakeExcel, text: string) => excel.grid("汇总").findIndex((row) => row[0] === text) + 1;
 
 describe("汇总's trends in Excel (Office.js)", () => {
-  it("a generation with the monthly sheets writes the trend tables and charts, in ≤ 3 syncs", async () => {
+  it("a generation with the monthly sheets writes the trend tables and charts, in ≤ 4 syncs", async () => {
     const excel = new FakeExcel();
     const summary = await generateWorkbook(excel.context, { now: NOW, reportDate: "2025-06-30", sheets: ALL_KEYS });
-    expect(summary.syncs).toBeLessThanOrEqual(3);
+    // Eleven sheets (绩效自评 included) in as many write requests as the writer's budget needs.
+    expect(summary.syncs).toBeLessThanOrEqual(4);
     const sheet = excel.sheet("汇总")!;
     expect(sheet.charts.map((c) => [c.name, c.type])).toEqual([
       ["ZC_ChartStatus", "BarStacked"],
