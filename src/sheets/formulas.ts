@@ -22,6 +22,14 @@ const blank = (ref: string) => `LEN(TRIM(${ref}))=0`;
 const notNumber = (ref: string) => `OR(NOT(ISNUMBER(${ref})),ISLOGICAL(${ref}))`;
 const NAN = q(NOT_A_NUMBER);
 
+/**
+ * A criterion for COUNTIFS/SUMIFS that matches the text in `ref` exactly. A bare reference is read as a pattern: * ?
+ * and ~ are wildcards and a leading < > = an operator, so a unit or area named with one would count other rows.
+ */
+export function exactCriterion(ref: string): string {
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
+}
+
 function targetRefs(row: number) {
   const ref = (key: TargetColumn) => `${columnLetter(targetCol(key))}${row}`;
   return {
@@ -126,6 +134,10 @@ export function varianceFormula(row: number): string {
 
 /** A cell reference as the product's formulas write it (relative or anchored). */
 const REF = String.raw`\$?[A-Z]{1,3}\$?\d+`;
+const EXACT_CRITERION = new RegExp(
+  String.raw`"="&SUBSTITUTE\(SUBSTITUTE\(SUBSTITUTE\((${REF}),"~","~~"\),"\*","~\*"\),"\?","~\?"\)`,
+  "g",
+);
 
 /**
  * A product formula as earlier versions of the product wrote it, from the text this version writes: a refresh
@@ -134,7 +146,9 @@ const REF = String.raw`\$?[A-Z]{1,3}\$?\d+`;
  * @example earlierFormulas('IF(OR(NOT(ISNUMBER(C5)),ISLOGICAL(C5)),"",C5-B5)') // ['IF(ISNUMBER(C5),C5-B5,"")']
  */
 export function earlierFormulas(formula: string): string[] {
-  const v01 = formula
+  // Earlier versions gave COUNTIFS/SUMIFS the bare reference as criterion (see exactCriterion).
+  const bare = formula.replace(EXACT_CRITERION, "$1");
+  const v01 = bare
     .replace(new RegExp(String.raw`OR\(NOT\(ISNUMBER\((${REF})\)\),ISLOGICAL\(\1\)\)`, "g"), "NOT(ISNUMBER($1))")
     .replace(new RegExp(String.raw`OR\((${REF})="%",AND\(\1="",(${REF})="${ANNUAL}"\)\)`, "g"), '$1="%"')
     .replace(new RegExp(String.raw`^IF\(NOT\(ISNUMBER\((${REF})\)\),"",\1-(${REF})\)$`), 'IF(ISNUMBER($1),$1-$2,"")')
@@ -143,5 +157,5 @@ export function earlierFormulas(formula: string): string[] {
       /\(COUNTIFS\(([^,()]+),([^,()]+),([^,()]+),"\?\*"\)\+COUNTIFS\(\1,\2,\3,">-1E\+307"\)\)/g,
       'COUNTIFS($1,$2,$3,"<>")',
     );
-  return v01 === formula ? [] : [v01];
+  return [...new Set([bare, v01])].filter((f) => f !== formula);
 }

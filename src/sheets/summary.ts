@@ -1,6 +1,7 @@
 import { executionRate, isCalcError, pace, STATUSES } from "../engine";
 import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../workbook/a1";
 import { areaLabel, emptyStats, type BuildContext, type BuildStats } from "./context";
+import { exactCriterion } from "./formulas";
 import { executionCol, PROGRESS_CELL, TABLE_NAMES, targetCol } from "./layout";
 import { SheetBuilder, STYLE, TITLE_MARK } from "./sheetBuilder";
 import type { Scalar, SheetSpec } from "../workbook/model";
@@ -91,10 +92,14 @@ export function buildSummarySheet(
       const c = mine.filter((x) => x.status === s).length;
       counts[i]?.push(c);
       const header = `${columnLetter(i + 2)}$${STATUS_TOP}`;
-      b.set(r, i + 2, { formula: `COUNTIFS(${tArea},$A${r},${tStatus},${header})`, result: c, numFmt: "0" });
+      b.set(r, i + 2, {
+        formula: `COUNTIFS(${tArea},${exactCriterion(`$A${r}`)},${tStatus},${header})`,
+        result: c,
+        numFmt: "0",
+      });
     });
     const total = `${columnLetter(7)}${r}`;
-    b.set(r, 7, { formula: `COUNTIFS(${tArea},$A${r})`, result: mine.length, numFmt: "0" });
+    b.set(r, 7, { formula: `COUNTIFS(${tArea},${exactCriterion(`$A${r}`)})`, result: mine.length, numFmt: "0" });
     const done = mine.filter((x) => x.status === "已完成").length;
     b.set(r, 8, {
       formula: `IF(${total}=0,"",B${r}/${total})`,
@@ -149,8 +154,16 @@ export function buildSummarySheet(
     budgets.push(budget);
     spends.push(spent);
     b.value(r, 1, label);
-    b.set(r, 2, { formula: `SUMIFS(${eBudget},${eArea},$A${r})`, result: budget, numFmt: "#,##0.00" });
-    b.set(r, 3, { formula: `SUMIFS(${eSpent},${eArea},$A${r})`, result: spent, numFmt: "#,##0.00" });
+    b.set(r, 2, {
+      formula: `SUMIFS(${eBudget},${eArea},${exactCriterion(`$A${r}`)})`,
+      result: budget,
+      numFmt: "#,##0.00",
+    });
+    b.set(r, 3, {
+      formula: `SUMIFS(${eSpent},${eArea},${exactCriterion(`$A${r}`)})`,
+      result: spent,
+      numFmt: "#,##0.00",
+    });
     const rate = executionRate(budget, spent);
     b.set(r, 4, {
       formula: `IF(${filledCount(eArea, `$A${r}`, eSpent)}=0,"",IF(B${r}=0,"",C${r}/B${r}))`,

@@ -1,6 +1,7 @@
 import { unitDuties } from "../returns/leads";
 import { columnLetter, quoteSheet, rangeAddress } from "../workbook/a1";
 import { hasContent } from "../workbook/cells";
+import { exactCriterion } from "./formulas";
 import type { SheetSpec } from "../workbook/model";
 import type { ExistingSheet } from "../workbook/snapshot";
 import type { BuildContext } from "./context";
@@ -88,8 +89,7 @@ export function buildSummaryUnits(
     const missing = mine.filter((x) => x.status === "未填报").length;
     allLeads += mine.length;
     allMissing += missing;
-    // COUNTIFS reads * ? ~ in a criterion as wildcards: a unit named with one would count its neighbours' rows.
-    const name = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($A${r},"~","~~"),"*","~*"),"?","~?")`;
+    const name = exactCriterion(`$A${r}`);
     const leads = (extra: string) =>
       `COUNTIFS(${responsible},${name}${extra})+COUNTIFS(${responsible},${name}&"、*"${extra})`;
     b.value(r, 1, unit);

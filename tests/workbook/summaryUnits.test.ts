@@ -90,7 +90,7 @@ describe("汇总's count by unit", () => {
     const top = cells.findIndex((row) => row[0]?.value === UNITS_TITLE);
     const formulas = cells[top + 2]?.map((c) => c.formula ?? "") ?? [];
     expect(formulas[1]).toMatch(
-      /^=COUNTIFS\('?目标任务'?!\$\w+:\$\w+,SUBSTITUTE\(.*\$A\d+.*\)\+COUNTIFS\(.*&"、\*"\)$/,
+      /^=COUNTIFS\('?目标任务'?!\$\w+:\$\w+,"="&SUBSTITUTE\(.*\$A\d+.*\)\+COUNTIFS\(.*&"、\*"\)$/,
     );
     expect(formulas[3]).toContain('"未填报"');
     for (const f of formulas.join(" ").match(/[A-Z]+(?=\()/g) ?? [])
@@ -127,6 +127,23 @@ describe("汇总's count by unit", () => {
     },
     300_000,
   );
+
+  it("a 汇总 whose criteria are bare references (as earlier versions wrote them) is upgraded, not kept as typed", async () => {
+    const zip = await JSZip.loadAsync(fresh);
+    const part = (await readFileSnapshot(zip)).sheets.find((s) => s.name === "汇总")!.part;
+    const text = await zip.file(part)!.async("string");
+    // Either spelling of quotes in a formula element: &quot; as ExcelJS writes, " as the part patch does.
+    const wrapped =
+      /(?:&quot;|")=(?:&quot;|")&amp;SUBSTITUTE\(SUBSTITUTE\(SUBSTITUTE\((\$A\d+),[^<]*?~\?(?:&quot;|")\)/g;
+    const bare = text.replace(wrapped, "$1");
+    expect(bare).not.toBe(text);
+    zip.file(part, bare);
+    const upgraded = await refreshWorkbook(await zip.generateAsync({ type: "uint8array" }), data, { now: NOW });
+    expect(upgraded.patch.summary.overridesKept).toEqual([]);
+    expect(upgraded.patch.summary.cellsWritten).toBeGreaterThan(0);
+    const after = await (await JSZip.loadAsync(upgraded.buffer)).file(part)!.async("string");
+    expect(after.match(wrapped)?.length).toBe(text.match(wrapped)?.length);
+  }, 120_000);
 
   it("a refresh adds it to a 汇总 made before it, below a note the user typed there; a second refresh writes nothing", async () => {
     // A 汇总 from before the block: its rows cut off at the block's title, and a note typed on that row.
