@@ -336,11 +336,7 @@
   }
 
   function setCellInput(cell, v) {
-    // As Excel: a leading apostrophe makes the rest text and is not stored (the writers quote number-like text).
-    if (typeof v === "string" && v.charAt(0) === "'") {
-      cell.formula = undefined;
-      cell.value = v.slice(1);
-    } else if (typeof v === "string" && v.charAt(0) === "=" && v.length > 1) {
+    if (typeof v === "string" && v.charAt(0) === "=" && v.length > 1) {
       cell.formula = v;
       cell.value = "";
     } else if (typeof v === "string" && v.charAt(0) === "'") {
