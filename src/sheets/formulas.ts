@@ -27,7 +27,12 @@ const NAN = q(NOT_A_NUMBER);
  * and ~ are wildcards and a leading < > = an operator, so a unit or area named with one would count other rows.
  */
 export function exactCriterion(ref: string): string {
-  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
+  return `"="&${wildcardsEscaped(ref)}`;
+}
+
+/** The text in `ref` with * ? ~ escaped, for MATCH(…,0), which reads them as wildcards too. */
+export function wildcardsEscaped(ref: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
 }
 
 function targetRefs(row: number) {

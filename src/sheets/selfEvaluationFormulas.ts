@@ -11,6 +11,7 @@ import {
   type SelfEvaluationColumn,
   type SettingKey,
 } from "./selfEvaluationLayout";
+import { exactCriterion, wildcardsEscaped } from "./formulas";
 import { NOT_A_NUMBER } from "./texts";
 
 /**
@@ -47,7 +48,7 @@ export function selfEvaluationFormulas({ header, areas }: { readonly header: num
   function rowsOf(area: string, cls?: string): string {
     const byClass = cls === undefined ? "" : `,${whole("类别")},${q(cls)}`;
     return (
-      `${whole("领域")},${area}${byClass},` +
+      `${whole("领域")},${exactCriterion(area)}${byClass},` +
       `${whole("核对")},${q(`<>${ORPHAN_TARGET}`)},${whole("核对")},${q(`<>${DUPLICATE_TARGET}`)}`
     );
   }
@@ -74,7 +75,7 @@ export function selfEvaluationFormulas({ header, areas }: { readonly header: num
     const last = AREA_HEADER_ROW + areas;
     const column = (key: AreaColumn) =>
       `$${columnLetter(areaCol(key))}$${first}:$${columnLetter(areaCol(key))}$${last}`;
-    const m = `MATCH($${T("领域")}${row},${column("领域")},0)`;
+    const m = `MATCH(${wildcardsEscaped(`$${T("领域")}${row}`)},${column("领域")},0)`;
     const cls = `TRIM($${T("类别")}${row})`;
     return (
       `IF(ISNA(${m}),0,IF(${cls}="产出",INDEX(${column("产出每项权重")},${m}),` +
