@@ -11,7 +11,7 @@ import { getEdition } from "../src/policy";
 import type { EditionData, Target } from "../src/policy/types";
 import { serializeEditionFile, toEditionFile } from "../src/policy/editionFile";
 import { planWorkbook } from "../src/sheets";
-import { excelValue } from "../src/xlsx/write";
+import { excelValue } from "./exceljsBaseline";
 import { correctedEdition } from "../tests/workbook/support/editions";
 import { filledYear } from "./monthlyFile";
 

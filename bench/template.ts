@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { defaultEditionId, getEdition } from "../src/policy";
 import { generateWorkbook } from "../src/excel";
 import { planWorkbook } from "../src/sheets";
-import { excelValue } from "../src/xlsx/write";
+import { excelValue } from "./exceljsBaseline";
 import { writeTemplate } from "../src/xlsx";
 import { FakeExcel } from "../tests/workbook/support/fakeExcel";
 

@@ -1,5 +1,6 @@
 /**
- * The declarative workbook spec: plain typed data that both writers (Office.js and ExcelJS) apply as they find it.
+ * The declarative workbook spec: plain typed data that both writers (Office.js and the file writer) apply as they
+ * find it.
  * The builder decides every value, formula, format and feature; a writer only translates.
  *
  * Conventions: addresses are A1 text relative to the sheet; formulas are written without the leading "=";
@@ -174,6 +175,13 @@ export interface SheetSpec {
   readonly columnBreaks: readonly number[];
   readonly print: PrintSpec;
   readonly tabColor?: string;
+  /** Hidden from the tabs (a sheet of plain data the user need not see, such as a return's identity). */
+  readonly hidden?: boolean;
+  /**
+   * Protected without a password (against accidents, not attacks: formats, inserting rows and sorting stay
+   * allowed); only the `unlocked` ranges take input.
+   */
+  readonly protection?: { readonly unlocked: readonly string[] };
 }
 
 /**

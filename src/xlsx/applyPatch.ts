@@ -1,7 +1,8 @@
 import type JSZip from "jszip";
 import { parseRange, rangeAddress, type Box } from "../workbook/a1";
 import type { CellChange, CachedResult, SheetPatch, TableGrowth, WorkbookPatch } from "../workbook/patch";
-import { NA_RESULT, type CellSpec, type Scalar, type WorkbookName } from "../workbook/model";
+import type { CellSpec, WorkbookName } from "../workbook/model";
+import { writeCell, writeResult } from "./cellXml";
 import { readPart, relationships, stringItemText, writePart } from "./parts";
 import { relsPath } from "./partPaths";
 import { insertInOrder, WORKSHEET_ORDER } from "./sheetOrder";
@@ -35,48 +36,6 @@ export class FilePatchError extends Error {
   constructor(chinese: string, english: string) {
     super(`${chinese} / ${english}`);
     this.name = "FilePatchError";
-  }
-}
-
-/** Empties a cell element: its children and its type go, its style and other attributes stay. */
-function clear(c: XmlElement): void {
-  c.children.length = 0;
-  c.set("t", undefined);
-}
-
-/** A formula's cached result: numbers as they are, booleans as 1/0, text (and blank) as a formula string. */
-function writeResult(c: XmlElement, result: Scalar | null | undefined): void {
-  for (let i = c.children.length - 1; i >= 0; i--) {
-    const n = c.children[i];
-    if (n instanceof XmlElement && n.localName === "v") c.children.splice(i, 1);
-  }
-  c.set("t", undefined);
-  if (typeof result === "number" && Number.isFinite(result)) {
-    c.add("v", [], String(result));
-  } else if (typeof result === "boolean") {
-    c.set("t", "b").add("v", [], result ? "1" : "0");
-  } else if (result === NA_RESULT) {
-    c.set("t", "e").add("v", [], NA_RESULT);
-  } else {
-    c.set("t", "str").add("v", [], result === null || result === undefined ? "" : String(result));
-  }
-}
-
-function writeCell(c: XmlElement, spec: CellSpec): void {
-  clear(c);
-  if (spec.formula !== undefined) {
-    c.add("f", [], spec.formula.replace(/^=/, ""));
-    writeResult(c, spec.result);
-    return;
-  }
-  const value = spec.value;
-  if (value === null || value === undefined || value === "") return;
-  if (typeof value === "number") c.add("v", [], String(value));
-  else if (typeof value === "boolean") c.set("t", "b").add("v", [], value ? "1" : "0");
-  else {
-    c.set("t", "inlineStr");
-    const space: [string, string][] = /^\s|\s$|\n/.test(value) ? [["xml:space", "preserve"]] : [];
-    c.add("is").add("t", space, value);
   }
 }
 
@@ -282,20 +241,28 @@ function namesElement(root: XmlElement): XmlElement {
   return names;
 }
 
-/** Writes a workbook-scoped name as the patch declares it (formula and comment), hidden, as every writer does. */
-function setName(root: XmlElement, { name, formula, comment }: WorkbookName): void {
+/**
+ * Writes a defined name as declared (formula and, for ours, comment), workbook-scoped unless `localSheetId` says
+ * which sheet it belongs to; hidden unless said otherwise (print titles are Excel's own, shown).
+ */
+export function setName(
+  root: XmlElement,
+  { name, formula, comment }: Pick<WorkbookName, "name" | "formula"> & { readonly comment?: string },
+  scope: { readonly localSheetId?: number; readonly hidden?: boolean } = {},
+): void {
   const names = namesElement(root);
+  const local = scope.localSheetId === undefined ? undefined : String(scope.localSheetId);
   let e = names
     .all("definedName")
-    .find((n) => n.get("localSheetId") === undefined && (n.get("name") ?? "").toLowerCase() === name.toLowerCase());
+    .find((n) => n.get("localSheetId") === local && (n.get("name") ?? "").toLowerCase() === name.toLowerCase());
   if (!e) {
     e = new XmlElement(prefixed(root, "definedName"), [["name", name]]);
-    // Names sort as Excel keeps them; placement does not matter to readers, order keeps diffs small.
-    const after = names.children.findIndex((n) => n instanceof XmlElement && (n.get("name") ?? "") > name);
-    names.children.splice(after < 0 ? names.children.length : after, 0, e);
+    if (local !== undefined) e.set("localSheetId", local);
+    // Appended: placement does not matter to readers, and a new workbook lists its markers in its sheets' order.
+    names.children.push(e);
   }
-  e.set("comment", comment);
-  e.set("hidden", "1");
+  if (comment !== undefined) e.set("comment", comment);
+  if (scope.hidden ?? true) e.set("hidden", "1");
   e.children.length = 0;
   e.children.push(formula);
 }

@@ -8,10 +8,8 @@
  * Every part goes through one tokenizer and serializer (`xmlTree.ts`); a sheet part keeps the bytes of every row and
  * cell a patch does not write (`sheetPart.ts`).
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import type { EditionData } from "../policy/types";
-import type { RawCell } from "../workbook/cells";
 import { sheetsToRead, type Plan, type PlanOptions } from "../sheets/plan";
 
 import { isEmptyPatch, planPatch, type WorkbookPatch } from "../sheets";
@@ -19,43 +17,40 @@ import { addBlocks } from "./addBlocks";
 import { refreshChartCaches } from "./chartCaches";
 import { applyPatchParts, type ApplyStats } from "./applyPatch";
 import { createSheets } from "./createSheets";
-import { postProcess } from "./package";
+import { writeEditionPart } from "./editionPart";
+import { emptyPackage } from "./emptyPackage";
 import { openPackage, savePackage } from "./parts";
+import { SheetParts } from "./sheetParts";
 import { readFileSnapshot } from "./snapshot";
-import { applySpec } from "./write";
-import type { ExistingSheet } from "../workbook/snapshot";
 import { planWorkbook } from "../sheets/patchPlan";
 
-export { lossyFeatures, readPackage, chartXml } from "./package";
-export { applySpec } from "./write";
+export { lossyFeatures, readPackage } from "./package";
+export { chartXml } from "./charts";
 
 export interface FileResult {
   readonly buffer: Uint8Array;
   readonly plan: Plan;
 }
 
-function newWorkbook(now: Date): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "政策目标";
-  workbook.created = now;
-  workbook.modified = now;
-  return workbook;
-}
-
-/** A fresh policy workbook as .xlsx bytes; with `carryEdition`, storing the edition in it (what the CLI writes). */
+/**
+ * A fresh policy workbook as .xlsx bytes: the sheets planned against an empty workbook, written into an empty
+ * package by the same sheet writer that adds a sheet to a user's workbook, with their markers; with
+ * `carryEdition`, the edition stored in it (what the CLI writes).
+ */
 export async function writeTemplate(
   data: EditionData,
   options: PlanOptions = {},
   write: { readonly carryEdition?: boolean } = {},
 ): Promise<FileResult> {
   const plan = planWorkbook(data, { sheetNames: [], definedNames: [] }, options);
-  const workbook = newWorkbook(options.now ?? new Date());
-  applySpec(workbook, plan.spec);
-  const raw = await workbook.xlsx.writeBuffer();
-  const buffer = await postProcess(new Uint8Array(raw as ArrayBuffer), plan.spec, {
-    ...(write.carryEdition ? { edition: data } : {}),
-  });
-  return { buffer, plan };
+  const zip = emptyPackage(options.now ?? new Date());
+  const stats: ApplyStats = { cellsWritten: 0, resultsCached: 0, partsChanged: [] };
+  const parts = await SheetParts.open(zip, stats);
+  for (const sheet of plan.spec.sheets) parts.add(sheet);
+  parts.setNames(plan.spec.names);
+  parts.save();
+  if (write.carryEdition) await writeEditionPart(zip, data);
+  return { buffer: Buffer.from(await savePackage(zip)), plan };
 }
 
 /** `--update` on a workbook that holds none of our sheets: nothing to refresh (a new workbook is `--out`). */
@@ -110,42 +105,4 @@ export async function refreshPackage(
   await refreshChartCaches(zip, file, patch, stats);
   await createSheets(zip, patch, stats);
   return { patch, stats, changed: true };
-}
-
-/** A worksheet as the planner reads it: every cell from A1 with its value and, for formulas, the formula. */
-export function readWorksheet(ws: ExcelJS.Worksheet): ExistingSheet {
-  const cells: RawCell[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const out: RawCell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      out[c - 1] = rawCell(cell);
-    });
-    for (let i = 0; i < out.length; i++) out[i] ??= { value: null };
-    cells[r - 1] = out;
-  });
-  for (let i = 0; i < cells.length; i++) cells[i] ??= [];
-  return { name: ws.name, cells };
-}
-
-function plain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  if (typeof value !== "object") return value;
-  const v = value as { richText?: { text: string }[]; text?: unknown; error?: string; result?: unknown };
-  if (v.richText) return v.richText.map((t) => t.text).join("");
-  if (v.error !== undefined) return v.error;
-  if ("result" in v) return plain(v.result);
-  if (v.text !== undefined) return plain(v.text);
-  return String(value);
-}
-
-function rawCell(cell: ExcelJS.Cell): RawCell {
-  const value = cell.value as unknown;
-  if (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
-    const formula = cell.formula;
-    return formula
-      ? { value: plain((value as { result?: unknown }).result), formula: `=${formula}` }
-      : { value: plain(value) };
-  }
-  return { value: plain(value) };
 }

@@ -2,50 +2,31 @@
  * Return files on the file route: written from the host-neutral sheets of src/sheets/returnSheet.ts by the same
  * sheet writer as the product's sheets, and read back (identity and rows) without a spreadsheet model.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { openPackage } from "./parts";
+import type JSZip from "jszip";
+import type { ApplyStats } from "./applyPatch";
+import { emptyPackage } from "./emptyPackage";
+import { openPackage, savePackage } from "./parts";
+import { SheetParts } from "./sheetParts";
 import { EVERY_SHEET_LIMITS } from "./packageLimits";
 import { holdsFraction, type ReturnedFile } from "../returns";
 import type { EditionData } from "../policy/types";
 import { IDENTITY_SHEET, readIdentityCells, readReturnRows, type ReturnWorkbook } from "../sheets/returnSheet";
-import { parseRange } from "../workbook/a1";
-import { postProcess } from "./package";
 import { readFileSnapshot, readSheetCells } from "./snapshot";
-import { writeSheet } from "./write";
 
 /** A return as .xlsx bytes: its sheets written, 填报 protected without a password except its input cells. */
 export async function writeReturnFile(book: ReturnWorkbook, now = new Date()): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "政策目标";
-  workbook.created = now;
-  workbook.modified = now;
-  for (const sheet of book.sheets) writeSheet(workbook, sheet);
-  for (const name of book.hidden) {
-    const ws = workbook.getWorksheet(name);
-    if (ws) ws.state = "hidden";
-  }
-  const ws = workbook.getWorksheet(book.protect.sheet);
-  if (ws) {
-    for (const ref of book.protect.unlocked) {
-      const box = parseRange(ref);
-      for (let r = box.top; r <= box.bottom; r++)
-        for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).protection = { locked: false };
-    }
-    // Protection without a password prevents accidents, not attacks: formats, inserting rows and sorting stay allowed.
-    await ws.protect("", {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatCells: true,
-      formatColumns: true,
-      formatRows: true,
-      insertRows: true,
-      sort: true,
-      autoFilter: true,
+  const zip = emptyPackage(now);
+  const stats: ApplyStats = { cellsWritten: 0, resultsCached: 0, partsChanged: [] };
+  const parts = await SheetParts.open(zip, stats);
+  for (const sheet of book.sheets) {
+    parts.add({
+      ...sheet,
+      ...(book.hidden.includes(sheet.name) ? { hidden: true } : {}),
+      ...(book.protect.sheet === sheet.name ? { protection: { unlocked: book.protect.unlocked } } : {}),
     });
   }
-  const raw = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  return postProcess(raw, { editionId: "", generatedAt: "", sheets: [], names: [] });
+  parts.save();
+  return savePackage(zip);
 }
 
 /**

@@ -3,9 +3,8 @@
  * cells as a patch with the refresh's part patcher, and append the plan's rows to 填报记录 (created on the first
  * merge, then only its new rows written). Nothing else of the package changes; a dry run writes nothing at all.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { openPackage } from "./parts";
+import type JSZip from "jszip";
+import { openPackage, savePackage } from "./parts";
 import type { EditionData } from "../policy/types";
 import {
   LOG_COLUMNS,
@@ -22,10 +21,8 @@ import {
 import { logSheet, LOG_SHEET } from "../sheets/returnsLog";
 import { returnPlaces, returnsPatch, workbookCells } from "../sheets/returnsMerge";
 import { applyPatchParts, writeCells, type ApplyStats, type PlacedCell } from "./applyPatch";
-import { Transplant } from "./createSheets";
-import { postProcess } from "./package";
-import { readFileSnapshot, readSharedStrings, readSheetCells, readSheetPart } from "./snapshot";
-import { writeSheet } from "./write";
+import { SheetParts } from "./sheetParts";
+import { readFileSnapshot, readSheetCells, readSheetPart } from "./snapshot";
 
 export interface FileMergeOptions extends Pick<MergeInput, "takeReturned" | "acceptNotLead"> {
   /** The time written in 填报记录 (e.g. 2025-08-05 09:30). */
@@ -108,27 +105,15 @@ export async function mergeReturnsIntoFile(
   const applied = patch.sheets.length > 0 ? await applyPatchParts(zip, file, patch) : stats;
   if (logPart) await appendLog(zip, logPart, logCells, log, applied);
   else await createLog(zip, log, applied);
-  const buffer = await zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
+  const buffer = await savePackage(zip);
   return { plan, log, buffer, stats: applied };
 }
 
 /** The first merge: 填报记录 as a new sheet after the last one, its header and the merge's rows. */
 async function createLog(zip: JSZip, rows: readonly LogRecord[], stats: ApplyStats) {
-  const scratchBook = new ExcelJS.Workbook();
-  writeSheet(scratchBook, logSheet(rows));
-  const raw = new Uint8Array((await scratchBook.xlsx.writeBuffer()) as ArrayBuffer);
-  const scratch = await JSZip.loadAsync(
-    await postProcess(raw, { editionId: "", generatedAt: "", sheets: [], names: [] }),
-  );
-  const scratchPart = (await readFileSnapshot(scratch)).sheets[0]?.part ?? "xl/worksheets/sheet1.xml";
-  const transplant = new Transplant(zip, scratch, stats);
-  await transplant.open();
-  await transplant.sheet(LOG_SHEET, scratchPart, await readSharedStrings(scratch), []);
-  await transplant.save();
+  const parts = await SheetParts.open(zip, stats);
+  parts.add(logSheet(rows));
+  parts.save();
 }
 
 /**

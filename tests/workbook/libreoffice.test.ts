@@ -40,7 +40,8 @@ import {
   statusFormula,
 } from "../../src/sheets";
 import { postProcess } from "../../src/xlsx/package";
-import { readWorksheet, refreshWorkbook, writeTemplate } from "../../src/xlsx";
+import { refreshWorkbook, writeTemplate } from "../../src/xlsx";
+import { readWorksheet } from "../support/readWorksheet";
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "../../src/xlsx/snapshot";
 import { columnOf, rowOf } from "./support/grid";
 import { requireLibreOffice } from "../support/realEngines";

@@ -11,7 +11,8 @@ import { CalcError, indexEdition, officialBudget } from "../../src/engine";
 import { diffEditions, formatDiff } from "../../src/policy/diff";
 import { fromEditionFile, toEditionFile, type EditionFile } from "../../src/policy/editionFile";
 import { formatIssue, validateEdition } from "../../src/policy/validation";
-import { readWorksheet, writeTemplate } from "../../src/xlsx";
+import { writeTemplate } from "../../src/xlsx";
+import { readWorksheet } from "../support/readWorksheet";
 
 const shifan = JSON.parse(
   readFileSync(path.join(__dirname, "../fixtures/editions/shifan-2026.json"), "utf8"),

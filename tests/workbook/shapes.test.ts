@@ -21,7 +21,7 @@ import { areaLabel } from "../../src/sheets/context";
 import { writeTemplate } from "../../src/xlsx";
 import { postProcess } from "../../src/xlsx/package";
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "../../src/xlsx/snapshot";
-import { readWorksheet } from "../../src/xlsx";
+import { readWorksheet } from "../support/readWorksheet";
 import { validatePackage, requireXmllint } from "../support/ooxml";
 import { requireLibreOffice } from "../support/realEngines";
 import { csvValue, sofficeConvert, sofficeCsv } from "../support/soffice";

@@ -6,7 +6,8 @@ import path from "node:path";
 import { templateCommand } from "../../src/cli/commands/template";
 import { getEdition } from "../../src/policy";
 import { SHEET_KEYS, decodeMarker } from "../../src/sheets";
-import { NotOurWorkbookError, readPackage, readWorksheet, refreshWorkbook, writeTemplate } from "../../src/xlsx";
+import { NotOurWorkbookError, readPackage, refreshWorkbook, writeTemplate } from "../../src/xlsx";
+import { readWorksheet } from "../support/readWorksheet";
 import { nameValue, restoreNames } from "../../src/xlsx/package";
 import { columnOf, rowOf } from "./support/grid";
 

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { reportMonth } from "../../engine";
@@ -11,7 +10,8 @@ import { readFigures } from "../../sheets/reportFigures";
 import { deviationReasonsOf } from "../../sheets/deviationReasons";
 import { decodeMarker } from "../../sheets/marker";
 import { nameValue, readPackage } from "../../xlsx/package";
-import { readWorksheet } from "../../xlsx";
+import { readFileSnapshot, readSheetCells, type FileSnapshot } from "../../xlsx/snapshot";
+import type { ExistingSheet } from "../../workbook/snapshot";
 import { usageError, type Command } from "../command";
 import { carriedEdition, loadEdition, reportLoadFailure, warnIfNotOfficial } from "../edition";
 import { checkTarget, FileError, openWorkbookFile, printFileError, readWorkbookFile, writeAtomic } from "../files";
@@ -160,9 +160,9 @@ export const reportCommand: Command = {
 async function report(args: Args, file: string): Promise<number> {
   // The report reads every sheet's cells, a colleague's included: every sheet within the rows-and-cells limits.
   const { bytes, zip } = await openWorkbookFile(file, EVERY_SHEET_LIMITS);
-  const workbook = new ExcelJS.Workbook();
+  let workbook: FileSnapshot;
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    workbook = await readFileSnapshot(zip);
   } catch {
     return fileError(file, "不是有效的 .xlsx 工作簿。", "not a valid .xlsx workbook.");
   }
@@ -190,7 +190,11 @@ async function report(args: Args, file: string): Promise<number> {
   }
   const edition = data;
   warnIfNotOfficial(file, edition, `npx zcmb template --update "${file}" --edition ${edition.document.id}`);
-  const sheets = workbook.worksheets.map((ws) => readWorksheet(ws));
+  const sheets: ExistingSheet[] = [];
+  for (const s of workbook.sheets) {
+    if (s.part === "") continue;
+    sheets.push({ name: s.name, cells: await readSheetCells(zip, s.part, workbook.sharedStrings) });
+  }
   const read = readFigures(edition, sheets);
   if (read.sheets.length === 0) {
     return fileError(
