@@ -127,6 +127,8 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
     const def = spec.columns[c - 1];
     return def ? col(def.key) : c;
   };
+  // Columns where a fresh sheet has them: a row's formulas then move only if the row does.
+  const columnsStay = spec.columns.every((def, i) => col(def.key) === i + 1);
 
   // Sheet texts above the table (title, 报告日期 label, legends) and 序时进度. 报告日期 itself is an input, which the
   // fresh sheet writes as a constant; B2 of the monthly sheets is 报告月份, a formula whose cached result follows
@@ -144,11 +146,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
           ? want
           : {
               ...want,
-              formula: relocateFormula(
-                want.formula,
-                (x) => (x < headerRow ? x + offset : x),
-                (x) => x,
-              ),
+              formula: relocateFormula(want.formula, (x) => (x < headerRow ? x + offset : x)),
             };
       diff.product({ row: at, column: c + 1, cell, reason: "label" });
     });
@@ -256,7 +254,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
         continue;
       }
       if (!want) continue;
-      const cell = relocated(want, freshRow, r, offset, moveColumn, headerRow);
+      const cell = relocated(want, freshRow, r, offset, columnsStay ? undefined : moveColumn, headerRow);
       if (isNew) {
         diff.write({ ...place, cell, reason: "appendColumn" });
         out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
@@ -322,7 +320,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
     for (const def of spec.columns) {
       const want = freshCell(fresh, freshRow, standard(def.key), results[def.key]);
       if (!want || (def.role === "input" && want.numFmt === undefined)) continue;
-      const cell = relocated(want, freshRow, r, offset, moveColumn, headerRow);
+      const cell = relocated(want, freshRow, r, offset, columnsStay ? undefined : moveColumn, headerRow);
       diff.write({ row: r, column: col(def.key), cell, reason: "appendRow", rowKey: k, columnKey: def.key });
       out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
     }
@@ -391,10 +389,13 @@ function relocated(
   fromRow: number,
   toRow: number,
   offset: number,
-  moveColumn: (c: number) => number,
+  /** Undefined when no column moved. */
+  moveColumn: ((c: number) => number) | undefined,
   headerRow: number,
 ): CellSpec {
   if (cell.formula === undefined) return cell;
+  // Nothing moves (the row where the fresh sheet has it, no rows above the table, no column moved).
+  if (fromRow === toRow && offset === 0 && moveColumn === undefined) return cell;
   const moveRow = (x: number) => (x === fromRow ? toRow : x < headerRow ? x + offset : x);
   return { ...cell, formula: relocateFormula(cell.formula, moveRow, moveColumn) };
 }

@@ -29,24 +29,37 @@ const REFERENCE = new RegExp(
  * @example moveReferences("A1+$B$2", { column: (c) => c + 1, row: (r, anchored) => (anchored ? r : r + 1) }) // "B2+$C$2"
  */
 export function moveReferences(formula: string, move: ReferenceMove): string {
-  return formula
-    .split(NOT_A_REFERENCE)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(REFERENCE, (...m: (string | number | undefined)[]) => {
-            const [, lead = "", c$, col, c2$, col2, r$, row] = m as (string | undefined)[];
-            const offset = (m[8] as number) + lead.length;
-            // Qualified: a sheet name ends in "!" just before (a quoted name is the segment before this one).
-            const qualified = part[offset - 1] === "!";
-            const column = (abs: string | undefined, letters: string) =>
-              `${abs ?? ""}${columnLetter(Math.max(1, move.column(columnNumber(letters), abs === "$", qualified)))}`;
-            if (col2 !== undefined) return `${lead}${column(c$, col ?? "")}:${column(c2$, col2)}`;
-            const r = Math.max(1, move.row(Number(row), r$ === "$", qualified));
-            return `${lead}${column(c$, col ?? "")}${r$ ?? ""}${r}`;
-          }),
-    )
-    .join("");
+  // Text, quoted sheet names and structured references are split off only when the formula has any.
+  if (!/["'[]/.test(formula)) return movePart(formula, move);
+  const parts = formula.split(NOT_A_REFERENCE);
+  let out = "";
+  for (let i = 0; i < parts.length; i++) out += i % 2 === 1 ? parts[i] : movePart(parts[i] ?? "", move);
+  return out;
+}
+
+function movedColumn(abs: string | undefined, letters: string, move: ReferenceMove, qualified: boolean): string {
+  return `${abs ?? ""}${columnLetter(Math.max(1, move.column(columnNumber(letters), abs === "$", qualified)))}`;
+}
+
+/** The references of a span outside text and quoted names, moved (a loop rather than a callback per match). */
+function movePart(part: string, move: ReferenceMove): string {
+  REFERENCE.lastIndex = 0;
+  let out = "";
+  let at = 0;
+  for (let m = REFERENCE.exec(part); m !== null; m = REFERENCE.exec(part)) {
+    const [all, lead = "", c$, col = "", c2$, col2, r$, row] = m;
+    // Qualified: a sheet name ends in "!" just before (a quoted name is the segment before this one).
+    const qualified = part[m.index + lead.length - 1] === "!";
+    out += part.slice(at, m.index) + lead;
+    if (col2 !== undefined) {
+      out += `${movedColumn(c$, col, move, qualified)}:${movedColumn(c2$, col2, move, qualified)}`;
+    } else {
+      const r = Math.max(1, move.row(Number(row), r$ === "$", qualified));
+      out += `${movedColumn(c$, col, move, qualified)}${r$ ?? ""}${r}`;
+    }
+    at = m.index + all.length;
+  }
+  return at === 0 ? part : out + part.slice(at);
 }
 
 /**
@@ -67,19 +80,38 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
  * A product formula moved to where the row and columns are in the user's sheet: the builder writes each row's
  * formula for its own position in a fresh sheet (edition order, standard columns); the user may have sorted rows,
  * inserted rows above the table or columns inside it. `moveRow` maps a row the formula refers to (the formula's
- * own row, a cell above the header such as $D$2), `moveColumn` a column; references into other sheets stay, and
- * references keep their `$` marks.
+ * own row, a cell above the header such as $D$2), `moveColumn` a column (none: no column moved); references into
+ * other sheets stay, and references keep their `$` marks. A formula none of whose numbers is a row that moves is
+ * returned as it is without being parsed: most formulas of a refresh.
  * @example relocateFormula("IF(LEN(TRIM(J5))=0,\"\",J5/E5)", (r) => (r === 5 ? 12 : r), (c) => c) // "IF(LEN(TRIM(J12))=0,\"\",J12/E12)"
  */
 export function relocateFormula(
   formula: string,
   moveRow: (row: number) => number,
-  moveColumn: (column: number) => number,
+  moveColumn?: (column: number) => number,
 ): string {
+  if (moveColumn === undefined && !movesARow(formula, moveRow)) return formula;
   return moveReferences(formula, {
-    column: (c, _anchored, qualified) => (qualified ? c : moveColumn(c)),
+    column: (c, _anchored, qualified) => (qualified || moveColumn === undefined ? c : moveColumn(c)),
     row: (r, _anchored, qualified) => (qualified ? r : moveRow(r)),
   });
+}
+
+/**
+ * Whether any run of digits in the formula is a row `moveRow` moves. Digits of constants and text count too: a
+ * false "yes" only costs the full rewrite; a "no" is certain, since every row reference is such a run.
+ */
+function movesARow(formula: string, moveRow: (row: number) => number): boolean {
+  let n = -1;
+  for (let i = 0; i <= formula.length; i++) {
+    const c = i < formula.length ? formula.charCodeAt(i) : 0;
+    if (c >= 48 && c <= 57) n = n < 0 ? c - 48 : n * 10 + (c - 48);
+    else if (n >= 0) {
+      if (n >= 1 && moveRow(n) !== n) return true;
+      n = -1;
+    }
+  }
+  return false;
 }
 
 /**

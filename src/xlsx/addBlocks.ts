@@ -9,6 +9,7 @@ import { readSheetPart, type FileSnapshot } from "./snapshot";
 import { insertInOrder, WORKSHEET_ORDER } from "./sheetOrder";
 import { NS } from "./xml";
 import { XmlElement } from "./xmlTree";
+import { putPart } from "./putPart";
 
 /**
  * The blocks of a layout upgrade on the file route (汇总's trends on a workbook made before them): their cells
@@ -27,7 +28,7 @@ export async function addBlocks(zip: JSZip, file: FileSnapshot, patch: WorkbookP
     const written = file.sheetParts.get(part) ?? (await readSheetPart(zip, part));
     if (!written) throw new Error(`part ${part} is missing`);
     for (const block of sheet.blocks ?? []) await addBlock(parts, written, part, sheet, block);
-    zip.file(part, written.toString());
+    putPart(zip, part, written.toString());
     if (!stats.partsChanged.includes(part)) stats.partsChanged.push(part);
   }
   parts.save();

@@ -12,6 +12,7 @@ import { readSheetPart } from "./snapshot";
 import { StylesPart } from "./styles";
 import { REL_TYPE } from "./xml";
 import { XmlElement } from "./xmlTree";
+import { putPart } from "./putPart";
 
 /**
  * Applies a refresh patch to the parts of an .xlsx package: only the product sheets' worksheet parts, their table
@@ -134,7 +135,7 @@ async function patchSheet(
   if (patch.columnsAdded.length > 0) addColumnWidths(sheet, patch.columnsAdded);
   const changed = patch.changes.length > 0 || patch.results.length > 0 || patch.tables.length > 0;
   if (changed) {
-    zip.file(part, sheet.toString());
+    putPart(zip, part, sheet.toString());
     stats.partsChanged.push(part);
     stats.sheetBytesRewritten = (stats.sheetBytesRewritten ?? 0) + sheet.bytesRewritten();
   }
@@ -229,7 +230,7 @@ const BEFORE_NAMES = [
   "externalReferences",
 ];
 
-function namesElement(root: XmlElement): XmlElement {
+export function namesElement(root: XmlElement): XmlElement {
   const found = root.first("definedNames");
   if (found) return found;
   const names = new XmlElement(prefixed(root, "definedNames"));

@@ -16,6 +16,7 @@ import {
 export type { WorkbookEdition } from "../policy/editionPart";
 import { newPart, openPackage, readPart, savePackage, writePart } from "./parts";
 import { XmlElement } from "./xmlTree";
+import { putPart } from "./putPart";
 
 const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
@@ -97,7 +98,7 @@ export async function writeEditionPart(zip: JSZip, data: EditionData): Promise<v
     await addContentType(zip, `/${props}`);
     await addWorkbookRel(zip, `../${path}`);
   }
-  zip.file(path, xml);
+  putPart(zip, path, xml);
 }
 
 /** `[Content_Types].xml` with a default for .xml and an override for `partName`, through the package's parser. */

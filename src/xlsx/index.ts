@@ -24,7 +24,7 @@ import { SheetParts } from "./sheetParts";
 import { readFileSnapshot } from "./snapshot";
 import { planWorkbook } from "../sheets/patchPlan";
 
-export { lossyFeatures, readPackage } from "./package";
+export { readPackage } from "./definedNames";
 export { chartXml } from "./charts";
 
 export interface FileResult {

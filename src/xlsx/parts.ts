@@ -5,6 +5,7 @@ import { openWithinLimits, WORKBOOK_LIMITS, type PackageLimits } from "./package
 import { BadPartError, REL_TYPE } from "./xml";
 import { parseNodes, serialize, XmlElement, XmlSyntaxError, type XmlNode } from "./xmlTree";
 import { relsPath, resolvePart } from "./partPaths";
+import { putPart } from "./putPart";
 
 /**
  * The package and its XML parts, read and written through one tokenizer and serializer (`xmlTree`): a part is
@@ -140,7 +141,7 @@ export function partText(part: XmlPart): string {
 }
 
 export function writePart(zip: JSZip, path: string, part: XmlPart): void {
-  zip.file(path, partText(part));
+  putPart(zip, path, partText(part));
 }
 
 /** A new part with a root element (and its default namespace). */

@@ -10,6 +10,7 @@ import { StylesPart } from "./styles";
 import { worksheetXml } from "./worksheetWriter";
 import { NS, REL_TYPE } from "./xml";
 import { parseNodes, serialize, XmlElement } from "./xmlTree";
+import { putPart } from "./putPart";
 
 /**
  * Writes planned sheets into a package as parts: each sheet's worksheet part (`worksheetXml`), its tables, its
@@ -153,7 +154,7 @@ export class SheetParts {
   }
 
   private put(part: string, text: string, type?: string): void {
-    this.zip.file(part, text);
+    putPart(this.zip, part, text);
     if (type) this.override(part, type);
     this.stats.partsChanged.push(part);
   }
@@ -191,7 +192,7 @@ export class SheetParts {
     // The drawing is put first so the charts' free names are looked up past it.
     this.put(drawingPart, "", CT.drawing);
     const ids = charts.map((chart) => this.chart(chart, sheetName, drawingPart, drawingRels));
-    this.zip.file(drawingPart, drawingXml(charts, ids));
+    putPart(this.zip, drawingPart, drawingXml(charts, ids));
     writePart(this.zip, relsPath(drawingPart), drawingRels);
     return drawingPart;
   }

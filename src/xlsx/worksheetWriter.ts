@@ -285,7 +285,7 @@ export function worksheetXml(spec: SheetContent, styles: StylesPart, related: Wo
   ]);
   if (p.fitToWidth !== undefined) setup.set("fitToWidth", p.fitToWidth).set("fitToHeight", 0);
   else setup.set("scale", p.scale);
-  root.add("headerFooter").add("oddFooter", [], p.footer);
+  if (p.footer !== "") root.add("headerFooter").add("oddFooter", [], p.footer);
   if (spec.rowBreaks.length > 0) root.children.push(breaks("rowBreaks", spec.rowBreaks));
   if (spec.columnBreaks.length > 0) root.children.push(breaks("colBreaks", spec.columnBreaks));
   if (related.drawing) root.add("drawing", [["r:id", related.drawing]]);

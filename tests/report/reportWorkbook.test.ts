@@ -18,7 +18,8 @@ import { items, percent, STATUSES, targetFigure, versus, yi } from "../../src/re
 import { areaLabel } from "../../src/sheets/context";
 import { HEADER_ROW } from "../../src/sheets/layout";
 import { writeTemplate } from "../../src/xlsx";
-import { readPackage, restoreNames } from "../../src/xlsx/package";
+import { readPackage } from "../../src/xlsx/definedNames";
+import { restoreNames } from "../support/excelRoundTrip";
 import { requireLibreOffice } from "../support/realEngines";
 import { sofficeConvert } from "../support/soffice";
 import { syntheticYear } from "./syntheticYear";

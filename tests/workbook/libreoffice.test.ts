@@ -39,7 +39,7 @@ import {
   shownAsPercent,
   statusFormula,
 } from "../../src/sheets";
-import { postProcess } from "../../src/xlsx/package";
+import { postProcess } from "../support/excelRoundTrip";
 import { refreshWorkbook, writeTemplate } from "../../src/xlsx";
 import { readWorksheet } from "../support/readWorksheet";
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "../../src/xlsx/snapshot";

@@ -21,7 +21,8 @@ import { annualTargetText, MONITOR_BUDGET_HEADER_ROW, monitorHeaderRow } from ".
 import { LIKELIHOODS } from "../../src/returns/types";
 import { evaluateTarget } from "../../src/sheets/evaluate";
 import { refreshWorkbook, writeTemplate } from "../../src/xlsx";
-import { readPackage, restoreNames } from "../../src/xlsx/package";
+import { readPackage } from "../../src/xlsx/definedNames";
+import { restoreNames } from "../support/excelRoundTrip";
 import { syntheticYear } from "../report/syntheticYear";
 import { validatePackage } from "../support/ooxml";
 import { requireLibreOffice, requireLibreOfficeUno } from "../support/realEngines";

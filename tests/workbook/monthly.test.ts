@@ -18,7 +18,8 @@ import { items } from "../../src/report";
 import { MONTH_HEADERS } from "../../src/sheets/monthlyLayout";
 
 import { refreshWorkbook, writeTemplate } from "../../src/xlsx";
-import { readPackage, restoreNames } from "../../src/xlsx/package";
+import { readPackage } from "../../src/xlsx/definedNames";
+import { restoreNames } from "../support/excelRoundTrip";
 import { syntheticYear } from "../report/syntheticYear";
 import { requireLibreOffice } from "../support/realEngines";
 import { sofficeConvert } from "../support/soffice";

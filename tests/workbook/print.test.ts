@@ -23,7 +23,8 @@ import { areaLabel } from "../../src/sheets/context";
 import { readFigures } from "../../src/sheets/reportFigures";
 import { writeTemplate } from "../../src/xlsx";
 import { readWorksheet } from "../support/readWorksheet";
-import { readPackage, restoreNames } from "../../src/xlsx/package";
+import { readPackage } from "../../src/xlsx/definedNames";
+import { restoreNames } from "../support/excelRoundTrip";
 import { syntheticYear } from "../report/syntheticYear";
 import { requireLibreOffice } from "../support/realEngines";
 

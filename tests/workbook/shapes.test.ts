@@ -19,7 +19,7 @@ import { ALL_SHEET_KEYS, FULL_CAPABILITIES, generateWorkbook } from "../../src/e
 import { columnLetter } from "../../src/sheets";
 import { areaLabel } from "../../src/sheets/context";
 import { writeTemplate } from "../../src/xlsx";
-import { postProcess } from "../../src/xlsx/package";
+import { postProcess } from "../support/excelRoundTrip";
 import { readFileSnapshot, readSharedStrings, readSheetCells } from "../../src/xlsx/snapshot";
 import { readWorksheet } from "../support/readWorksheet";
 import { validatePackage, requireXmllint } from "../support/ooxml";

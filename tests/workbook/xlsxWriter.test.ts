@@ -8,7 +8,8 @@ import { getEdition } from "../../src/policy";
 import { SHEET_KEYS, decodeMarker } from "../../src/sheets";
 import { NotOurWorkbookError, readPackage, refreshWorkbook, writeTemplate } from "../../src/xlsx";
 import { readWorksheet } from "../support/readWorksheet";
-import { nameValue, restoreNames } from "../../src/xlsx/package";
+import { nameValue } from "../../src/xlsx/definedNames";
+import { restoreNames } from "../support/excelRoundTrip";
 import { columnOf, rowOf } from "./support/grid";
 
 const data = getEdition("yueqing-2025")!;

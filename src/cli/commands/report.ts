@@ -9,7 +9,7 @@ import { writeReportIntoWorkbook } from "../../xlsx/reportSheet";
 import { readFigures } from "../../sheets/reportFigures";
 import { deviationReasonsOf } from "../../sheets/deviationReasons";
 import { decodeMarker } from "../../sheets/marker";
-import { nameValue, readPackage } from "../../xlsx/package";
+import { nameValue, readPackage } from "../../xlsx/definedNames";
 import { readFileSnapshot, readSheetCells, type FileSnapshot } from "../../xlsx/snapshot";
 import type { ExistingSheet } from "../../workbook/snapshot";
 import { usageError, type Command } from "../command";

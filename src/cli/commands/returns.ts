@@ -8,7 +8,7 @@ import { readMonthKey, reminderText, returnStatus, showValue, type MergePlan, ty
 import { decodeMarker } from "../../sheets/marker";
 import { returnPlaces, workbookCells } from "../../sheets/returnsMerge";
 import { readWorkbookEdition } from "../../xlsx/editionPart";
-import { nameValue, readPackage } from "../../xlsx/package";
+import { nameValue, readPackage } from "../../xlsx/definedNames";
 import { makeReturnFiles } from "../../xlsx/makeReturns";
 import { readReturnFile } from "../../xlsx/returnFile";
 import { mergeReturnsIntoFile } from "../../xlsx/returnsMerge";
