@@ -84,6 +84,8 @@ class XlsxEdit {
   async open(): Promise<this> {
     this.zip = await JSZip.loadAsync(this.bytes);
     await this.doc("xl/styles.xml");
+    // The product writes text inline; a package saved by Excel may have a shared string table.
+    if (!this.zip.file("xl/sharedStrings.xml")) return this;
     const sst = await this.doc("xl/sharedStrings.xml");
     this.shared = Array.from(sst.getElementsByTagName("si")).map((si) =>
       Array.from(si.getElementsByTagName("t"))
