@@ -8,6 +8,7 @@ import { cellAddress, rangeAddress } from "../workbook/a1";
 import type { CellSpec, SheetContent, StyleRun } from "../workbook/model";
 import type { ApplyStats } from "../xlsx/applyPatch";
 import { emptyPackage } from "../xlsx/emptyPackage";
+import { EVERY_SHEET_LIMITS } from "../xlsx/packageLimits";
 import { openPackage, savePackage } from "../xlsx/parts";
 import { SheetParts } from "../xlsx/sheetParts";
 import { readFileSnapshot, readSheetCells } from "../xlsx/snapshot";
@@ -84,7 +85,7 @@ function cellValue(value: unknown): Cell {
 
 /** The rows and text of a review workbook, or undefined when it has no 导入审核 sheet. */
 export async function readReviewWorkbook(bytes: Uint8Array): Promise<{ rows: Cell[][]; text: string[] } | undefined> {
-  const zip = await openPackage(bytes);
+  const zip = await openPackage(bytes, EVERY_SHEET_LIMITS);
   const file = await readFileSnapshot(zip);
   const part = file.sheets.find((s) => s.name === REVIEW_SHEET)?.part;
   if (!part) return undefined;
