@@ -21,6 +21,7 @@ import {
 import { logSheet, LOG_SHEET } from "../sheets/returnsLog";
 import { returnPlaces, returnsPatch, workbookCells } from "../sheets/returnsMerge";
 import { applyPatchParts, writeCells, type ApplyStats, type PlacedCell } from "./applyPatch";
+import { putPart } from "./putPart";
 import { SheetParts } from "./sheetParts";
 import { readFileSnapshot, readSheetCells, readSheetPart } from "./snapshot";
 
@@ -158,7 +159,7 @@ async function appendLog(
     });
   });
   writeCells(sheet, writes, stats);
-  zip.file(part, sheet.toString());
+  putPart(zip, part, sheet.toString());
   stats.partsChanged.push(part);
   stats.sheetBytesRewritten = (stats.sheetBytesRewritten ?? 0) + sheet.bytesRewritten();
 }
