@@ -120,6 +120,13 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
     }
   }
   const col = (k: K) => colOf.get(k) ?? 0;
+  /** The check column's cell of row `row`, for a write. */
+  const checkAt = (row: number, rowKey: string) => ({
+    row,
+    column: col(spec.checkColumn),
+    rowKey,
+    columnKey: spec.checkColumn,
+  });
   // The user's own columns in (or beside) our table: never written, their cells counted as inputs kept.
   const ours = new Set<string>(spec.columns.map((c) => c.key));
   const own = [...found.entries()].filter(([k]) => !ours.has(k)).map(([, c]) => c);
@@ -187,14 +194,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
       sum.rowsFlagged.push({ sheet: existing.name, row: r, rowKey: label, flag });
       const check = withKept(spec, flag, r, diff, col);
       if (!sameValue(diff.at(r, col(spec.checkColumn)), check)) {
-        diff.write({
-          row: r,
-          column: col(spec.checkColumn),
-          cell: { value: check },
-          reason: "check",
-          rowKey: label,
-          columnKey: spec.checkColumn,
-        });
+        diff.write({ ...checkAt(r, label), cell: { value: check }, reason: "check" });
       }
       countInputs(spec, r, diff, col, sum, own);
       rowsOut.push({ key: label, cells: existingValue(r) });
@@ -282,14 +282,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
       col,
     );
     if (!added.some((a) => a.key === spec.checkColumn) && !sameValue(diff.at(r, col(spec.checkColumn)), check)) {
-      diff.write({
-        row: r,
-        column: col(spec.checkColumn),
-        cell: { value: check === "" ? null : check },
-        reason: "check",
-        rowKey: k,
-        columnKey: spec.checkColumn,
-      });
+      diff.write({ ...checkAt(r, k), cell: { value: check === "" ? null : check }, reason: "check" });
     }
     rowsOut.push({ key: k, cells: (column) => out[column] ?? null });
   }
