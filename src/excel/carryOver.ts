@@ -8,7 +8,7 @@
 import { planCarryOver, type CarryOverPlan, type PreviousYear } from "../carryover";
 import type { EditionData } from "../policy/types";
 import { carryOverPatch, carryOverWorkbookPatch, typedPreviousOf } from "../sheets/carryOver";
-import { findSheet } from "../sheets/reportFigures";
+import { findSheet } from "../sheets/read";
 import type { ExistingSheet } from "../workbook/snapshot";
 import { BATCH_BYTES, WriteBatches } from "./batches";
 import { FULL_CAPABILITIES, type Capabilities } from "./capabilities";

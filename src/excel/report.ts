@@ -24,10 +24,10 @@ import { applyStyle, byteLength, heightRuns } from "./write";
 import type { ExistingSheet } from "../workbook/snapshot";
 
 /**
- * The sheets the report reads: 上年值 and the earlier layout's single figures, the months, and 绩效自评's settings,
- * classes and 满意度 (the 12月 report's 自评 section scores with them).
+ * The sheets the report reads: 上年值 and the earlier layout's single figures, the months, 绩效监控's 偏差原因, and
+ * 绩效自评's settings, classes and 满意度 (the 12月 report's 自评 section scores with them).
  */
-const REPORT_SOURCES: readonly SheetKey[] = ["目标任务", "预算执行", "月度填报", "月度支出", "绩效自评"];
+const REPORT_SOURCES: readonly SheetKey[] = ["目标任务", "预算执行", "月度填报", "月度支出", "绩效监控", "绩效自评"];
 
 export interface ReadReport extends ReadFigures {
   readonly syncs: number;
@@ -35,8 +35,8 @@ export interface ReadReport extends ReadFigures {
 
 /**
  * The workbook's figures for the report, in 2 syncs: (1) sheet names, workbook names and tables, to find our
- * sheets even when renamed; (2) the used range (values and formulas) of 目标任务, 预算执行, 月度填报, 月度支出 and
- * 绩效自评.
+ * sheets even when renamed; (2) the used range (values and formulas) of 目标任务, 预算执行, 月度填报, 月度支出,
+ * 绩效监控 and 绩效自评.
  * Values are what Excel shows (calculated), so the report says what the sheets say.
  */
 export async function readReportFigures(context: Excel.RequestContext, data: EditionData): Promise<ReadReport> {

@@ -41,6 +41,8 @@ export interface WorkbookFigures {
   readonly origin?: string;
   /** What the workbook's 绩效自评 sheet holds, when it has one: the year's report scores with it. */
   readonly evaluation?: SheetEvaluationInputs;
+  /** Why targets fell short, by 编号: 绩效监控's 偏差原因分析, else a return's 情况说明 (the 自评报告 quotes them). */
+  readonly reasons?: ReadonlyMap<string, string>;
 }
 
 /** The settings block of 绩效自评, each target's 类别 and each area's 满意度 (a fraction) as staff left them. */

@@ -203,20 +203,20 @@ export function withSelfEvaluation(
  * The text of a month's report, as the CLI and the pane draft it: the 进展情况 sections, and for 12月 — the year's
  * report — the 绩效自评 section, scored as the workbook's 绩效自评 sheet scores (its settings, the classes and 满意度
  * staff left there; the usual weights and bands and the proposed classes in a workbook without the sheet), with
- * each target's 偏差原因 where 绩效监控 has one.
+ * each target's 偏差原因 where the workbook has one (figures.reasons).
  *
  * @example
- * monthReportText(figures, 12, deviationReasonsOf(sheets)).sections.at(-1)?.heading // "五、绩效自评"
+ * monthReportText(readFigures(data, sheets).figures, 12).sections.at(-1)?.heading // "五、绩效自评"
  */
-export function monthReportText(
-  figures: WorkbookFigures,
-  month: number,
-  reasons: ReadonlyMap<string, string> = new Map(),
-): ReportText {
+export function monthReportText(figures: WorkbookFigures, month: number): ReportText {
   const text = reportText(draftReport(figures, month));
   if (month !== 12) return text;
   const sheet = figures.evaluation;
   const settings = sheet?.settings ?? DEFAULT_EVALUATION_SETTINGS;
-  const inputs = { settings, reasons, ...(sheet ? { classes: sheet.classes, satisfaction: sheet.satisfaction } : {}) };
+  const inputs = {
+    settings,
+    reasons: figures.reasons ?? new Map<string, string>(),
+    ...(sheet ? { classes: sheet.classes, satisfaction: sheet.satisfaction } : {}),
+  };
   return withSelfEvaluation(text, draftSelfEvaluation(figures, inputs), settings);
 }

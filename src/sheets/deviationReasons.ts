@@ -1,6 +1,5 @@
 import { headerKey } from "./layout";
-import { findHeader } from "./read";
-import { findSheet } from "./reportFigures";
+import { findHeader, findSheet } from "./read";
 import { NOTE_HEADER } from "./returnsMerge";
 import type { ExistingSheet } from "../workbook/snapshot";
 

@@ -1,7 +1,8 @@
 import { isCalcError, readDate, toExcelSerial, type CivilDate } from "../engine";
 import type { EditionData } from "../policy/types";
 import type { Figure, TargetFigures, AreaFigures } from "../report";
-import { findSheet, readFigures } from "./reportFigures";
+import { findSheet } from "./read";
+import { readFigures } from "./reportFigures";
 import { readInput, toScalar, type RawCell } from "../workbook/cells";
 import type { BuildContext, BuildStats } from "./context";
 import { identifySheets } from "./identity";

@@ -145,3 +145,16 @@ export function areaOfLabel(label: string, index: EditionIndex): number | undefi
   const area = findArea(index, label);
   return isCalcError(area) || typeof area === "string" ? undefined : area.no;
 }
+
+const title = (sheet: ExistingSheet) => {
+  const a1 = sheet.cells[0]?.[0]?.value;
+  return typeof a1 === "string" ? a1 : "";
+};
+
+/** Our sheet for a key: the one whose A1 title names it (【政策目标】月度填报 · …), else the one of that name. */
+export function findSheet(sheets: readonly ExistingSheet[], key: string): ExistingSheet | undefined {
+  return (
+    sheets.find((s) => title(s).includes("政策目标") && title(s).includes(`】${key}`)) ??
+    sheets.find((s) => s.name === key)
+  );
+}

@@ -5,7 +5,8 @@ import { cellAddress } from "../workbook/a1";
 import { readInput, type RawCell } from "../workbook/cells";
 import { headerKey, headerUnit } from "./layout";
 import { monthOfHeader, MONTHLY_SPENDING_TITLE, MONTHLY_TARGETS_TITLE } from "./monthlyLayout";
-import { areaOfLabel, readExecutionSheet, readTargetsSheet } from "./read";
+import { deviationReasonsOf } from "./deviationReasons";
+import { areaOfLabel, findSheet, readExecutionSheet, readTargetsSheet } from "./read";
 import { selfEvaluationInputsOf } from "./selfEvaluationRead";
 import type { ExistingSheet } from "../workbook/snapshot";
 
@@ -37,19 +38,6 @@ const figureOf = (cell: RawCell | undefined): Figure => {
   const input = readInput(cell?.value);
   return input.kind === "blank" ? null : input.kind === "number" ? input.value : "invalid";
 };
-
-const title = (sheet: ExistingSheet) => {
-  const a1 = sheet.cells[0]?.[0]?.value;
-  return typeof a1 === "string" ? a1 : "";
-};
-
-/** Our sheet for a key: the one whose A1 title names it (【政策目标】月度填报 · …), else the one of that name. */
-export function findSheet(sheets: readonly ExistingSheet[], key: string): ExistingSheet | undefined {
-  return (
-    sheets.find((s) => title(s).includes("政策目标") && title(s).includes(`】${key}`)) ??
-    sheets.find((s) => s.name === key)
-  );
-}
 
 interface MonthlyGrid {
   readonly headerRow: number;
@@ -91,7 +79,8 @@ export function readFigures(data: EditionData, sheets: readonly ExistingSheet[])
   const year = data.document.year;
   // What staff set on 绩效自评 (settings, classes, 满意度): the year's report scores as the sheet does.
   const sheetInputs = selfEvaluationInputsOf(findSheet(sheets, "绩效自评"), index);
-  const evaluation = sheetInputs ? { evaluation: sheetInputs } : {};
+  const reasons = deviationReasonsOf(sheets);
+  const evaluation = { ...(sheetInputs ? { evaluation: sheetInputs } : {}), ...(reasons.size > 0 ? { reasons } : {}) };
   const dateMonth =
     reportDate === undefined ? 12 : reportDate.year < year ? 1 : reportDate.year > year ? 12 : reportDate.month;
 

@@ -1,7 +1,7 @@
 import { planCarryOver, type CarryOverPlan } from "../carryover";
 import type { EditionData } from "../policy/types";
 import { carryOverPatch, carryOverWorkbookPatch, typedPreviousOf } from "../sheets/carryOver";
-import { findSheet } from "../sheets/reportFigures";
+import { findSheet } from "../sheets/read";
 import { applyPatchParts } from "./applyPatch";
 import { openPackage, savePackage } from "./parts";
 import { PreviousWorkbookError, readPreviousYear } from "./previousYear";

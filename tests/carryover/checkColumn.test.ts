@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { carryOverFile } from "../../src/xlsx/carryOver";
 import { refreshWorkbook } from "../../src/xlsx";
 import { readFileSnapshot } from "../../src/xlsx/snapshot";
-import { findSheet } from "../../src/sheets/reportFigures";
+import { findSheet } from "../../src/sheets/read";
 import { findHeader } from "../../src/sheets/read";
 import { headerKey } from "../../src/sheets/layout";
 import {

@@ -5,7 +5,7 @@
  */
 import { defaultEditionId, getEdition } from "../../src/policy";
 import type { EditionData } from "../../src/policy/types";
-import { draftReport, reportText } from "../../src/report";
+import { draftReport, monthReportText, reportText } from "../../src/report";
 import { generateWorkbook } from "../../src/excel";
 import { capabilitiesFrom } from "../../src/excel/capabilities";
 import { readReportFigures, ReportSheetTakenError, writeReportSheet } from "../../src/excel/report";
@@ -68,6 +68,24 @@ describe("the report's figures through the Office.js reader", () => {
       0,
     );
     expect(report.budget.spentYi).toBeCloseTo(sum / 10000, 9);
+  });
+});
+
+describe("the pane's 12月 report", () => {
+  it("quotes the 偏差原因分析 typed on 绩效监控, as the CLI's does", async () => {
+    const excel = await filled();
+    await generateWorkbook(excel.context, { now: NOW, sheets: ["绩效监控"] });
+    const grid = excel.grid("绩效监控");
+    const header = grid.findIndex((row) => row.includes("偏差原因分析")) + 1;
+    const id = data.targets[0]!.id;
+    const cell = at(rowOf(grid, "编号", id, header), columnOf(grid, "偏差原因分析", header));
+    excel.set("绩效监控", cell, "认定批次推迟至次年");
+    const read = await readReportFigures(excel.context, data);
+    expect(read.syncs).toBe(2);
+    expect(read.figures.reasons?.get(id)).toBe("认定批次推迟至次年");
+    const selfEvaluation = monthReportText(read.figures, 12).sections.at(-1)!;
+    expect(selfEvaluation.heading).toContain("绩效自评");
+    expect(selfEvaluation.paragraphs.join("\n")).toContain("认定批次推迟至次年");
   });
 });
 

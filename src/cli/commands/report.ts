@@ -7,7 +7,6 @@ import { reportDocx } from "../../docx/write";
 import { ReportSheetTakenError, reportSheetLayout } from "../../sheets/report";
 import { writeReportIntoWorkbook } from "../../xlsx/reportSheet";
 import { readFigures } from "../../sheets/reportFigures";
-import { deviationReasonsOf } from "../../sheets/deviationReasons";
 import { decodeMarker } from "../../sheets/marker";
 import { nameValue, readPackage } from "../../xlsx/definedNames";
 import { readFileSnapshot, readSheetCells, type FileSnapshot } from "../../xlsx/snapshot";
@@ -225,7 +224,7 @@ async function report(args: Args, file: string): Promise<number> {
       `it has the earlier layout (no monthly sheets): only ${read.reportDate.month}月's figures exist; refresh it to fill months.`,
     );
   }
-  const text = monthReportText(read.figures, month, deviationReasonsOf(sheets));
+  const text = monthReportText(read.figures, month);
   const written: string[] = [];
   const book = args.sheet ? file : args.into;
   if (book !== undefined) {

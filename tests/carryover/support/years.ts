@@ -9,7 +9,7 @@ import { getEdition } from "../../../src/policy";
 import type { EditionData, Target } from "../../../src/policy/types";
 import { findHeader } from "../../../src/sheets/read";
 import { headerKey } from "../../../src/sheets/layout";
-import { findSheet } from "../../../src/sheets/reportFigures";
+import { findSheet } from "../../../src/sheets/read";
 import { cellAddress } from "../../../src/workbook/a1";
 import type { Scalar } from "../../../src/workbook/model";
 import { patchSummary, type CellChange } from "../../../src/workbook/patch";
