@@ -1,27 +1,14 @@
 /**
  * The return files in the pane: 分发's .zip of one .xlsx per unit, and 回收's picked files read into returns. The
- * writer and reader are the file route's own (ExcelJS, the package limits), large next to the rest of the pane,
+ * writer and reader are the file route's own (the part writer, the package limits), large next to the rest of the pane,
  * so they are a chunk of their own (return-files.js) loaded on the first use.
  */
 import type { EditionData } from "../../policy/types";
 import type { ReturnedFile, ReturnMonth, WorkbookCells } from "../../returns";
 import type { ReturnSheetOptions } from "../../sheets/returnSheet";
+import type { PickedFile, ReturnsZip } from "./fileTypes";
 
-export interface ReturnsZip {
-  /** The .zip's bytes: one `2025-07_市科技局.xlsx` per unit that leads targets. */
-  readonly bytes: Uint8Array;
-  /** `2025-07_各单位填报表.zip`. */
-  readonly fileName: string;
-  readonly files: readonly { readonly fileName: string; readonly unit: string; readonly targets: number }[];
-  /** Units that lead no target: no file. */
-  readonly withoutReturn: readonly string[];
-}
-
-/** A picked file as the reader needs it (a browser `File` is one). */
-export interface PickedFile {
-  readonly name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+export type { PickedFile, ReturnsZip } from "./fileTypes";
 
 export interface ReturnFiles {
   make(

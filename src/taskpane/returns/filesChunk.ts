@@ -7,7 +7,7 @@ import { monthKey, type ReturnedFile, type ReturnMonth, type WorkbookCells } fro
 import type { ReturnSheetOptions } from "../../sheets/returnSheet";
 import { makeReturnFiles } from "../../xlsx/makeReturns";
 import { readReturnFile } from "../../xlsx/returnFile";
-import type { PickedFile, ReturnsZip } from "./files";
+import type { PickedFile, ReturnsZip } from "./fileTypes";
 
 export async function makeReturnsZip(
   edition: EditionData,
