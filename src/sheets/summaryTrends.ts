@@ -5,7 +5,13 @@ import { FIRST_DATA_ROW } from "./layout";
 import { MONTH_HEADERS } from "./monthlyLayout";
 import { STYLE, type SheetBuilder } from "./sheetBuilder";
 import { NA_RESULT, type CellSpec } from "../workbook/model";
-import { monthlySpendingCol, monthlyTargetCol, spendingMonthColumn, type MonthlyInputs, type MonthlyTargetColumn } from "./monthly";
+import {
+  monthlySpendingCol,
+  monthlyTargetCol,
+  spendingMonthColumn,
+  type MonthlyInputs,
+  type MonthlyTargetColumn,
+} from "./monthly";
 import { monthlyStatuses } from "./monthlyStatus";
 
 /**
