@@ -66,14 +66,16 @@ const numberOf = (f: Figure | undefined): number | null => (typeof f === "number
 export function draftSelfEvaluation(figures: WorkbookFigures, inputs: SelfEvaluationInputs): AreaEvaluationSection[] {
   const { data } = figures;
   return data.areas.map((area): AreaEvaluationSection => {
-    const targets = data.targets.filter((t) => t.area === area.no);
+    // With the sheet's classes, a target whose 类别 staff left blank is not scored, as the sheet's formulas do.
+    const classOf = (t: Target) => (inputs.classes ? inputs.classes.get(t.id) : proposeIndicatorClass(t));
+    const targets = data.targets.filter((t) => t.area === area.no && classOf(t) !== undefined);
     const figure = (t: Target) => figures.targets.get(t.id);
     const invalid = targets.filter((t) => figure(t)?.months[11] === "invalid" || figure(t)?.previous === "invalid");
     const budgetYi = figures.budgets?.get(area.no) ?? area.budgetYi;
     const spentYi = numberOf(figures.areas.get(area.no)?.months[11]);
     const indicators = targets.map((target) => ({
       target,
-      class: inputs.classes?.get(target.id) ?? proposeIndicatorClass(target),
+      class: classOf(target) ?? proposeIndicatorClass(target),
       actual: numberOf(figure(target)?.months[11]),
       previous: numberOf(figure(target)?.previous),
     }));

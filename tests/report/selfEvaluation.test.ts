@@ -50,6 +50,16 @@ describe("draftSelfEvaluation", () => {
     ]);
   });
 
+  it("leaves out a target whose 类别 staff cleared on the sheet, as the sheet's formulas do", () => {
+    const classes = new Map(data.targets.filter((t) => t.area === 1).map((t) => [t.id, "产出" as const]));
+    classes.delete("art01-hitech-firms");
+    const [area] = draftSelfEvaluation(figures, { ...inputs, classes });
+    if (!area || isCalcError(area.evaluation)) throw new Error("area 1 is scored");
+    expect(area.evaluation.indicators.map((i) => i.id)).toEqual([...classes.keys()]);
+    expect(area.evaluation.indicators.every((i) => i.weight === 80 / classes.size)).toBe(true);
+    expect(area.lost.map((l) => l.target.id)).toEqual(["area1-rd-intensity"]);
+  });
+
   it("writes one paragraph per area: score, grade, parts, and what cost points and why", () => {
     const [p1, p2] = selfEvaluationParagraphs(draftSelfEvaluation(figures, inputs));
     expect(p1).toBe(
