@@ -34,7 +34,8 @@ function nativeDeflate(): NativeDeflate | undefined {
 }
 
 let native: NativeDeflate | undefined | null = null;
-const utf8 = new TextEncoder();
+// Made on first use, not on load: a host (or a test) that polyfills TextEncoder does so after its imports.
+let utf8: TextEncoder | undefined;
 
 /**
  * Stores a part's text in the package. In Node it is deflated now by zlib (native) at the level `savePackage`
@@ -43,6 +44,7 @@ const utf8 = new TextEncoder();
  */
 export function putPart(zip: JSZip, path: string, text: string): void {
   if (native === null) native = nativeDeflate();
+  if (utf8 === undefined) utf8 = new TextEncoder();
   const bytes = utf8.encode(text);
   if (!native) {
     zip.file(path, bytes);
