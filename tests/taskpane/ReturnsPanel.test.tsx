@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
 import { getEdition } from "../../src/policy";
 import {
+  makeIdentity,
   planMerge,
   returnFileName,
   unitDuties,
@@ -22,7 +23,14 @@ import {
   type WorkbookCells,
 } from "../../src/returns";
 import { ReturnsPanel } from "../../src/taskpane/panels/ReturnsPanel";
-import { choiceKey, type ReturnsActions, type ReturnsSource } from "../../src/taskpane/returns/actions";
+import {
+  choiceKey,
+  rowKey,
+  type MergeChoices,
+  type ReturnsActions,
+  type ReturnsSource,
+  type RowChoice,
+} from "../../src/taskpane/returns/actions";
 import type { ReturnFiles } from "../../src/taskpane/returns/files";
 import { makeReturnsZip } from "../../src/taskpane/returns/filesChunk";
 import { readReturnFile } from "../../src/xlsx/returnFile";
@@ -44,6 +52,7 @@ const leaders = unitDuties(edition).filter((d) => d.leads.length > 0);
 class FakeReturnsActions implements ReturnsActions {
   months = new Map<string, CellValue[]>();
   taken: CellChoice[] = [];
+  accepted: RowChoice[] = [];
   constructor() {
     for (const t of edition.targets)
       this.months.set(
@@ -58,10 +67,18 @@ class FakeReturnsActions implements ReturnsActions {
   preview(_: unknown, files: readonly ReturnedFile[]) {
     return Promise.resolve(planMerge({ edition, workbook: this.cells(), files }));
   }
-  apply(_: unknown, files: readonly ReturnedFile[], take: readonly CellChoice[]) {
+  apply(_: unknown, files: readonly ReturnedFile[], { take, accept }: MergeChoices) {
     this.taken = [...take];
+    this.accepted = [...accept];
     const chosen = new Set(take.map(choiceKey));
-    const plan = planMerge({ edition, workbook: this.cells(), files, takeReturned: (x) => chosen.has(choiceKey(x)) });
+    const accepted = new Set(accept.map(rowKey));
+    const plan = planMerge({
+      edition,
+      workbook: this.cells(),
+      files,
+      takeReturned: (x) => chosen.has(choiceKey(x)),
+      acceptNotLead: (row) => accepted.has(rowKey(row)),
+    });
     for (const w of plan.writes)
       if (w.field === "累计值") (this.months.get(w.id) as CellValue[])[w.month - 1] = w.value;
     return Promise.resolve({ plan, log: [], cellsWritten: plan.writes.length });
@@ -149,6 +166,34 @@ describe("ReturnsPanel", () => {
     expect(await within(remind).findByText("已复制到剪贴板。")).toBeInTheDocument();
     expect(await navigator.clipboard.readText()).toBe((text as HTMLTextAreaElement).value);
   }, 120_000);
+
+  it("a row of a target the unit does not lead is rejected unless staff accept it in the preview", async () => {
+    const fake = new FakeReturnsActions();
+    const stranger = unitDuties(edition).find((d) => d.unit !== "市科技局" && d.leads.length > 0)!.leads[0]!;
+    // A return 市科技局 sent with a row it does not lead (the edition's lead changed since the file was made).
+    const returned: ReturnedFile = {
+      name: "2025-07_市科技局.xlsx",
+      digest: "ab".repeat(32),
+      identity: makeIdentity("市科技局", { year: 2025, month: 7 }, edition.document.id, [a!.id, stranger.id]),
+      rows: [
+        { id: a!.id, figure: 3 },
+        { id: stranger.id, figure: stranger.unit === "%" ? "1%" : 7 },
+      ],
+    };
+    const reader: ReturnFiles = { ...io, read: () => Promise.resolve([returned]) };
+    renderInPane(<ReturnsPanel actions={fake} edition={edition} files={reader} download={() => true} />);
+    const user = userEvent.setup();
+    await user.upload(await screen.findByTestId("returns-files"), [file(new Uint8Array([1]), returned.name)]);
+    await screen.findByTestId("returns-preview", {}, { timeout: 30_000 });
+    const accept = screen.getByRole("checkbox", { name: new RegExp(`^采纳市科技局报送的:${stranger.id} 累计值`) });
+    expect(screen.getByRole("button", { name: "写入台账(1 个单元格)并记入填报记录" })).toBeInTheDocument();
+    await user.click(accept);
+    await user.click(screen.getByRole("button", { name: "写入台账(2 个单元格)并记入填报记录" }));
+    expect(await screen.findByTestId("returns-applied")).toHaveTextContent("已写入 2 个单元格");
+    expect(fake.accepted).toEqual([{ digest: returned.digest, id: stranger.id }]);
+    expect(fake.months.get(stranger.id)?.[6]).toBe(stranger.unit === "%" ? 0.01 : 7);
+    expect(screen.queryByText(/变化/)).toBeNull();
+  }, 60_000);
 
   it("outside Excel or without 月度填报 says what to do instead of failing", async () => {
     const fake = new FakeReturnsActions();

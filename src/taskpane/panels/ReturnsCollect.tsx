@@ -15,7 +15,7 @@ import { ErrorBar } from "../components/ErrorBar";
 import { useSharedStyles } from "../components/styles";
 import { useAction } from "../components/useAction";
 import { useI18n } from "../i18n";
-import { choiceKey, type ReturnsActions, type ReturnsApplied } from "../returns/actions";
+import { choiceKey, rowKey, type ReturnsActions, type ReturnsApplied } from "../returns/actions";
 import type { ReturnFiles } from "../returns/files";
 
 const useStyles = makeStyles({
@@ -50,13 +50,27 @@ interface Preview {
 const count = (cells: readonly CellPlan[], outcome: CellPlan["outcome"]) =>
   cells.filter((c) => c.outcome === outcome).length;
 
-/** The cells whose outcome the merge changed from the preview's (with the staff's choices): typed since. */
-function changedSince(preview: MergePlan, chosen: ReadonlySet<string>, applied: MergePlan): number {
+/** A rejected row of a target the unit does not lead: staff may accept it. */
+const notLead = (c: CellPlan) => c.outcome === "拒绝" && c.flagged;
+const rowOf = (c: CellPlan) => rowKey({ digest: c.file.digest, id: c.id });
+
+/**
+ * The cells whose outcome the merge changed from the preview's (with the staff's choices): typed since. An accepted
+ * row was planned as rejected, so its cells are not compared.
+ */
+function changedSince(
+  preview: MergePlan,
+  chosen: ReadonlySet<string>,
+  accepted: ReadonlySet<string>,
+  applied: MergePlan,
+): number {
   const expected = new Map(
-    preview.cells.map((c) => {
-      const key = choiceKey({ ...c, digest: c.file.digest });
-      return [key, c.outcome === "冲突" && chosen.has(key) ? "已采纳" : c.outcome];
-    }),
+    preview.cells
+      .filter((c) => !(notLead(c) && accepted.has(rowOf(c))))
+      .map((c) => {
+        const key = choiceKey({ ...c, digest: c.file.digest });
+        return [key, c.outcome === "冲突" && chosen.has(key) ? "已采纳" : c.outcome];
+      }),
   );
   return applied.cells.filter((c) => {
     const before = expected.get(choiceKey({ ...c, digest: c.file.digest }));
@@ -78,6 +92,7 @@ export function ReturnsCollect({ actions, edition, files: io, onApplied }: Retur
   const applying = useAction();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
   const [applied, setApplied] = useState<{ result: ReturnsApplied; changed: number } | null>(null);
   const busy = reading.busy || applying.busy;
   const say = (m: { zh: string; en: string }) => (lang === "zh" ? m.zh : m.en);
@@ -89,6 +104,7 @@ export function ReturnsCollect({ actions, edition, files: io, onApplied }: Retur
     setApplied(null);
     setPreview(null);
     setChosen(new Set());
+    setAccepted(new Set());
     const result = await reading.run(async () => {
       const returned = await io.read(picked, edition);
       return { files: returned, plan: await actions.preview(edition, returned) };
@@ -98,17 +114,23 @@ export function ReturnsCollect({ actions, edition, files: io, onApplied }: Retur
 
   const conflicts = useMemo(() => preview?.plan.cells.filter((x) => x.outcome === "冲突") ?? [], [preview]);
   const keyOf = (x: CellPlan) => choiceKey({ ...x, digest: x.file.digest });
-  const toWrite = (preview?.plan.writes.length ?? 0) + conflicts.filter((x) => chosen.has(keyOf(x))).length;
+  const strangers = useMemo(() => preview?.plan.cells.filter(notLead) ?? [], [preview]);
+  const toWrite =
+    (preview?.plan.writes.length ?? 0) +
+    conflicts.filter((x) => chosen.has(keyOf(x))).length +
+    strangers.filter((x) => accepted.has(rowOf(x))).length;
   const anything = preview !== null && (preview.plan.cells.length > 0 || preview.plan.files.some((f) => f.refused));
 
   const apply = async () => {
     if (!preview) return;
     const take = conflicts.filter((x) => chosen.has(keyOf(x))).map((x) => ({ ...x, digest: x.file.digest }));
-    const result = await applying.run(() => actions.apply(edition, preview.files, take));
+    const accept = strangers.filter((x) => accepted.has(rowOf(x))).map((x) => ({ digest: x.file.digest, id: x.id }));
+    const result = await applying.run(() => actions.apply(edition, preview.files, { take, accept }));
     if (!result) return;
-    setApplied({ result, changed: changedSince(preview.plan, chosen, result.plan) });
+    setApplied({ result, changed: changedSince(preview.plan, chosen, accepted, result.plan) });
     setPreview(null);
     setChosen(new Set());
+    setAccepted(new Set());
     onApplied();
   };
 
@@ -209,6 +231,29 @@ export function ReturnsCollect({ actions, edition, files: io, onApplied }: Retur
                       const next = new Set(s);
                       if (d.checked === true) next.add(keyOf(x));
                       else next.delete(keyOf(x));
+                      return next;
+                    })
+                  }
+                />
+              ))}
+            </div>
+          ) : null}
+          {strangers.length > 0 ? (
+            <div className={styles.file}>
+              <Text size={200} weight="semibold">
+                {c.notLead}
+              </Text>
+              {strangers.map((x) => (
+                <Checkbox
+                  key={keyOf(x)}
+                  disabled={busy}
+                  label={c.accept(x.unit, x.id, x.field, showValue(x.returned))}
+                  checked={accepted.has(rowOf(x))}
+                  onChange={(_, d) =>
+                    setAccepted((s) => {
+                      const next = new Set(s);
+                      if (d.checked === true) next.add(rowOf(x));
+                      else next.delete(rowOf(x));
                       return next;
                     })
                   }

@@ -30,10 +30,11 @@ export interface ReturnsActions {
   /** What merging `files` would write, refuse and log; nothing is written. */
   preview(edition: EditionData, files: readonly ReturnedFile[]): Promise<MergePlan>;
   /**
-   * Re-reads the workbook and writes the merge in one batch: the conflicts in `take` get the unit's value, every
-   * other conflict stays as the workbook has it.
+   * Re-reads the workbook and writes the merge in one batch: the conflicts in `choices.take` get the unit's value,
+   * every other conflict stays as the workbook has it; the rows in `choices.accept` (targets the unit does not
+   * lead) are merged, every other such row stays rejected.
    */
-  apply(edition: EditionData, files: readonly ReturnedFile[], take: readonly CellChoice[]): Promise<ReturnsApplied>;
+  apply(edition: EditionData, files: readonly ReturnedFile[], choices: MergeChoices): Promise<ReturnsApplied>;
 }
 
 /** Outside Excel: nothing to read or write; the card explains why. */
@@ -41,6 +42,21 @@ export function unavailableReturnsActions(): ReturnsActions {
   const fail = (): Promise<never> => Promise.reject(new NotInExcelError());
   return { read: fail, preview: fail, apply: fail };
 }
+
+/** A row of a target the unit does not lead, which staff may accept (the CLI's --accept-not-lead). */
+export interface RowChoice {
+  readonly digest: string;
+  readonly id: string;
+}
+
+/** What staff decided in the preview. */
+export interface MergeChoices {
+  readonly take: readonly CellChoice[];
+  readonly accept: readonly RowChoice[];
+}
+
+/** One key per row a staff member can accept. */
+export const rowKey = (r: RowChoice): string => `${r.digest}|${r.id}`;
 
 /** One key per cell a staff member can decide on. */
 export const choiceKey = (c: CellChoice): string => `${c.digest}|${c.id}|${c.month}|${c.field}`;

@@ -5,7 +5,7 @@
 import { mergeReturnsInExcel, planReturnsInExcel, readReturnsInExcel } from "../../excel/returns";
 import { shortDateTime } from "../dates";
 import { hostCapabilities, type ExcelRun } from "../excel/actions";
-import { choiceKey, type ReturnsActions } from "./actions";
+import { choiceKey, rowKey, type ReturnsActions } from "./actions";
 
 const excelRun: ExcelRun = (batch) => Excel.run(batch);
 
@@ -20,12 +20,14 @@ export function createReturnsActions(run: ExcelRun = excelRun, now: () => Date =
       }),
     preview: (edition, files) =>
       run(async (context) => (await planReturnsInExcel(context, edition, files, { time: time() })).plan),
-    apply: (edition, files, take) =>
+    apply: (edition, files, { take, accept }) =>
       run(async (context) => {
         const chosen = new Set(take.map(choiceKey));
+        const accepted = new Set(accept.map(rowKey));
         const merged = await mergeReturnsInExcel(context, edition, files, {
           time: time(),
           takeReturned: (cell) => chosen.has(choiceKey(cell)),
+          acceptNotLead: (row) => accepted.has(rowKey(row)),
           capabilities: hostCapabilities(),
         });
         return { plan: merged.plan, log: merged.log, cellsWritten: merged.cellsWritten };

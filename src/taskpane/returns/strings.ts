@@ -42,6 +42,9 @@ const zh = {
     take: (unit: string, id: string, field: string, before: string, returned: string) =>
       `采用${unit}的填报值:${id} ${field} ${before} → ${returned}`,
     takeAll: "全部采用单位填报值",
+    notLead: "非牵头单位报送的行(默认拒绝)",
+    accept: (unit: string, id: string, field: string, returned: string) =>
+      `采纳${unit}报送的:${id} ${field} ${returned}`,
     rejected: "拒绝的行",
     flagged: "已写入但请核实",
     notes: "说明",
@@ -113,6 +116,9 @@ const en: ReturnsStrings = {
     take: (unit: string, id: string, field: string, before: string, returned: string) =>
       `Take ${unit}'s value: ${id} ${field} ${before} → ${returned}`,
     takeAll: "Take the units' values for all",
+    notLead: "Rows from a unit that does not lead the target (rejected unless accepted)",
+    accept: (unit: string, id: string, field: string, returned: string) =>
+      `Accept ${unit}'s row: ${id} ${field} ${returned}`,
     rejected: "Rejected rows",
     flagged: "Written, please check",
     notes: "Notes",
