@@ -120,9 +120,10 @@ describe("cli report", () => {
         const back = new ExcelJS.Workbook();
         await back.xlsx.readFile(recalculated);
         const summary = back.getWorksheet("汇总")!;
+        // The status block's 合计: the first one (the block by unit below has its own).
         let totalRow = 0;
         summary.eachRow((row, r) => {
-          if (row.getCell(1).text === "合计") totalRow = r;
+          if (row.getCell(1).text === "合计" && totalRow === 0) totalRow = r;
         });
         const counts = STATUSES.map((_, i) => Number(plain(summary.getCell(totalRow, 2 + i).value)));
         const phrase = STATUSES.map((s, i) => `${s}${items(counts[i] ?? -1)}`).join("、");

@@ -277,11 +277,12 @@ describeUno("file refresh of workbooks edited in LibreOffice", () => {
     expect(patch.summary.officialUpdates.filter((u) => u.sheet === T).map((u) => [u.rowKey, u.after])).toEqual([
       ["art01-hitech-firms", 80],
     ]);
-    // The new target's row on 目标任务, its row of months on 月度填报 and its row on 绩效监控.
+    // The new target's row on 目标任务, its row of months on 月度填报 and its rows on 绩效监控 and 绩效自评.
     expect(patch.summary.rowsAppended.map((r) => [r.sheet, r.rowKey])).toEqual([
       [T, "art01-new-rd-centers"],
       ["月度填报", "art01-new-rd-centers"],
       ["绩效监控", "art01-new-rd-centers"],
+      ["绩效自评", "art01-new-rd-centers"],
     ]);
     const grid = get(after, "edition").cells[T] ?? [];
     const header = grid[3] ?? [];
