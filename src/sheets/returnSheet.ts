@@ -11,13 +11,14 @@ import {
   TEXT_FIELDS,
   type ReturnContent,
   type ReturnedRow,
-  type ReturnIdentity,
   type ReturnRowContent,
 } from "../returns";
 import { isBlank, showValue } from "../returns/sameValue";
 import { cellAddress, columnLetter } from "../workbook/a1";
 import type { CellSpec, SheetContent, StyleRun, ValidationSpec } from "../workbook/model";
 import { valueFormat } from "./monthly";
+import { IDENTITY_SHEET, identitySheet } from "./returnIdentity";
+import { statusFormula, statusResult } from "./returnStatus";
 import {
   A4_LANDSCAPE_WIDTH_PX,
   columnPixels,
@@ -30,15 +31,9 @@ import {
 } from "./sheetBuilder";
 
 export const RETURN_SHEET = "填报";
-export const IDENTITY_SHEET = "填报标识";
-/** The first cell of the identity sheet: what a reader looks for before it believes the rest. */
-export const IDENTITY_MARK = "政策目标填报表标识";
 /** Column A of the row that starts the read-only block of supported targets: the reader stops there. */
 export const SUPPORTS_MARK = "本单位配合的目标";
 export const RETURN_HEADER_ROW = 5;
-/** Identity sheet: C6 marks that column B flags the 编号 rows with open monitoring inputs by this text. */
-const MONITORED_HEADER = "监控";
-const MONITORED = "需填";
 
 /** The columns of 填报, in order; `input` cells are unlocked, everything else is protected. */
 export const RETURN_COLUMNS = [
@@ -74,39 +69,6 @@ const COMPARATOR_TEXT: Record<string, string> = {
   decrease: "下降",
   increase: "上升",
 };
-
-/**
- * The row's live status: 未填报 while blank, 应填数字 for a text, else 已完成 when met, and for cumulative
- * targets 达进度 / 欠进度 against the month's 序时进度 (m/12); annual targets 未达标. Classic functions only.
- */
-function statusFormula(row: ReturnRowContent, figure: string, month: number): string | undefined {
-  const t = row.target;
-  if (t.value === null) return undefined;
-  const goal = toExcelValue(t, t.value);
-  const met =
-    t.comparator === "rank<=" || t.comparator === "<="
-      ? `${figure}<=${goal}`
-      : t.comparator === ">"
-        ? `${figure}>${goal}`
-        : `${figure}>=${goal}`;
-  const cumulative = t.kind === "count" || t.kind === "amount";
-  const behind = cumulative ? `IF(${figure}>=${goal}*${month}/12,"达进度","欠进度")` : `"未达标"`;
-  return `IF(ISBLANK(${figure}),"未填报",IF(ISNUMBER(${figure}),IF(${met},"已完成",${behind}),"应填数字"))`;
-}
-
-function statusResult(row: ReturnRowContent, month: number): string {
-  const v = row.current;
-  if (isBlank(v)) return "未填报";
-  if (typeof v !== "number") return "应填数字";
-  const t = row.target;
-  if (t.value === null) return "";
-  const goal = toExcelValue(t, t.value);
-  const met =
-    t.comparator === "rank<=" || t.comparator === "<=" ? v <= goal : t.comparator === ">" ? v > goal : v >= goal;
-  if (met) return "已完成";
-  if (t.kind === "count" || t.kind === "amount") return v >= (goal * month) / 12 ? "达进度" : "欠进度";
-  return "未达标";
-}
 
 /**
  * A row's height for its wrapped texts (LibreOffice does not grow rows of a written file to their text: an
@@ -371,59 +333,6 @@ export function returnWorkbook(content: ReturnContent, options: ReturnSheetOptio
     protect: { sheet: RETURN_SHEET, unlocked },
     hidden: [IDENTITY_SHEET],
   };
-}
-
-/** The hidden identity sheet: labels in A, values in B, the 编号s from row 7 down in A. */
-function identitySheet(identity: ReturnIdentity): SheetContent {
-  const rows: [string, string][] = [
-    [IDENTITY_MARK, "请勿修改"],
-    ["单位", identity.unit],
-    ["月份", identity.month],
-    ["版本", identity.editionId],
-    ["校验", identity.checksum],
-    ["编号", String(identity.ids.length)],
-  ];
-  // Column B beside a 编号 says whether its monitoring inputs are open; C6 says that column B does (a return made
-  // before returns said so has neither, and opens every row).
-  const monitored = identity.monitored && new Set(identity.monitored);
-  const cells = [
-    ...rows.map(([a, b]) => [{ value: a }, { value: b }]),
-    ...identity.ids.map((id) => [{ value: id }, { value: monitored?.has(id) ? MONITORED : null }]),
-  ];
-  if (monitored) cells[5]?.push({ value: MONITORED_HEADER });
-  return {
-    name: IDENTITY_SHEET,
-    cells,
-    columnWidths: [24, 24],
-    rowHeights: new Map(),
-    styles: [],
-    merges: [],
-    tables: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    freeze: { rows: 0, columns: 0 },
-    rowBreaks: [],
-    columnBreaks: [],
-    print: { orientation: "portrait", paper: "A4", fitToWidth: 1, footer: FOOTER },
-  };
-}
-
-/** Reads the identity sheet's cells back (as any host read them); undefined when they are not an identity. */
-export function readIdentityCells(
-  cells: readonly (readonly { readonly value: unknown }[])[],
-): ReturnIdentity | undefined {
-  const text = (r: number, c: number) => {
-    const v = cells[r]?.[c]?.value;
-    return v === null || v === undefined ? "" : String(v).trim();
-  };
-  if (text(0, 0) !== IDENTITY_MARK) return undefined;
-  const count = Number(text(5, 1));
-  if (!Number.isInteger(count) || count < 0 || count > 100_000) return undefined;
-  const ids = Array.from({ length: count }, (_, i) => text(6 + i, 0));
-  const monitored = text(5, 2) === MONITORED_HEADER ? ids.filter((_, i) => text(6 + i, 1) === MONITORED) : undefined;
-  const identity = { unit: text(1, 1), month: text(2, 1), editionId: text(3, 1), checksum: text(4, 1), ids };
-  return monitored ? { ...identity, monitored } : identity;
 }
 
 /**

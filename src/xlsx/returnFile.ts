@@ -10,7 +10,8 @@ import { SheetParts } from "./sheetParts";
 import { EVERY_SHEET_LIMITS } from "./packageLimits";
 import { holdsFraction, type ReturnedFile } from "../returns";
 import type { EditionData } from "../policy/types";
-import { IDENTITY_SHEET, readIdentityCells, readReturnRows, type ReturnWorkbook } from "../sheets/returnSheet";
+import { IDENTITY_SHEET, readIdentityCells } from "../sheets/returnIdentity";
+import { readReturnRows, type ReturnWorkbook } from "../sheets/returnSheet";
 import { readFileSnapshot, readSheetCells } from "./snapshot";
 
 /** A return as .xlsx bytes: its sheets written, 填报 protected without a password except its input cells. */
