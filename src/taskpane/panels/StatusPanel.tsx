@@ -18,7 +18,7 @@ import { useAction } from "../components/useAction";
 import { shortDateTime } from "../dates";
 import { sheetLabel, useI18n, type Strings } from "../i18n";
 import { useSharedStyles } from "../components/styles";
-import { PreviewCard } from "./GeneratePanel";
+import { PreviewCard } from "./GenerateResults";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
