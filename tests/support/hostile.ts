@@ -265,7 +265,25 @@ export async function withForeignSheet(
       `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
     ),
   );
-  const strings = await text("xl/sharedStrings.xml");
+  let strings = await text("xl/sharedStrings.xml");
+  if (strings === "" && shared.length > 0) {
+    // Our writer keeps its text inline, so a workbook of ours may have no table yet: Excel adds one when it saves.
+    strings =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
+    const withSheet = (await text("xl/_rels/workbook.xml.rels")).replace(
+      "</Relationships>",
+      '<Relationship Id="rIdForeignStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    );
+    zip.file("xl/_rels/workbook.xml.rels", withSheet);
+    zip.file(
+      "[Content_Types].xml",
+      (await text("[Content_Types].xml")).replace(
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+      ),
+    );
+  }
   const firstShared = (strings.match(/<si>/g) ?? []).length;
   if (shared.length > 0) {
     const items = shared.map((s) => `<si><t>${s}</t></si>`).join("");

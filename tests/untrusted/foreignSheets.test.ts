@@ -101,7 +101,7 @@ describe("a colleague's own sheets pass through", () => {
     expect(strings).toContain("HT-2025-199999");
   });
 
-  it("a foreign sheet with a row numbered 2,000,000,000 is never parsed by --update; ExcelJS's report refuses it", async () => {
+  it("a foreign sheet with a row numbered 2,000,000,000 is never parsed by --update; report, which reads every sheet, refuses it", async () => {
     const hostile = (_first: number) =>
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2000000000"><c r="A2000000000"><v>1</v></c></row></sheetData></worksheet>`;
     const { bytes, part } = await withForeignSheet(fresh, "别人的表", hostile);
