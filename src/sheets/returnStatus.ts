@@ -1,7 +1,28 @@
-/** The live status on a unit's return (填报), as a classic formula and as its cached result. */
-import { toExcelValue } from "../engine";
+/**
+ * The live status on a unit's return (填报), as a classic formula and as its cached result. "Met" is the engine's
+ * isMet (a 左右 target within ±5 %), so a unit sees what 目标任务 will say of the same figure.
+ */
+import { DEFAULT_TOLERANCE, fromExcelValue, isMet, toExcelValue } from "../engine";
+import type { Target } from "../policy/types";
 import type { ReturnRowContent } from "../returns";
 import { isBlank } from "../returns/sameValue";
+
+/** isMet as a formula over the figure cell (cell scale: a percentage is a fraction, as the goal is here). */
+function metFormula(t: Target, figure: string, goal: number): string {
+  switch (t.comparator) {
+    case "rank<=":
+    case "<=":
+      return `${figure}<=${goal}`;
+    case ">":
+      return `${figure}>${goal}`;
+    case "~":
+      return `ABS(${figure}-${goal})<=${DEFAULT_TOLERANCE}*ABS(${goal})+1E-12`;
+    default:
+      return `${figure}>=${goal}`;
+  }
+}
+
+const cumulative = (t: Target) => t.kind === "count" || t.kind === "amount";
 
 /**
  * The row's live status: 未填报 while blank, 应填数字 for a text, else 已完成 when met, and for cumulative
@@ -11,14 +32,8 @@ export function statusFormula(row: ReturnRowContent, figure: string, month: numb
   const t = row.target;
   if (t.value === null) return undefined;
   const goal = toExcelValue(t, t.value);
-  const met =
-    t.comparator === "rank<=" || t.comparator === "<="
-      ? `${figure}<=${goal}`
-      : t.comparator === ">"
-        ? `${figure}>${goal}`
-        : `${figure}>=${goal}`;
-  const cumulative = t.kind === "count" || t.kind === "amount";
-  const behind = cumulative ? `IF(${figure}>=${goal}*${month}/12,"达进度","欠进度")` : `"未达标"`;
+  const behind = cumulative(t) ? `IF(${figure}>=${goal}*${month}/12,"达进度","欠进度")` : `"未达标"`;
+  const met = metFormula(t, figure, goal);
   return `IF(ISBLANK(${figure}),"未填报",IF(ISNUMBER(${figure}),IF(${met},"已完成",${behind}),"应填数字"))`;
 }
 
@@ -29,10 +44,8 @@ export function statusResult(row: ReturnRowContent, month: number): string {
   if (typeof v !== "number") return "应填数字";
   const t = row.target;
   if (t.value === null) return "";
+  if (isMet(t, fromExcelValue(t, v)) === true) return "已完成";
   const goal = toExcelValue(t, t.value);
-  const met =
-    t.comparator === "rank<=" || t.comparator === "<=" ? v <= goal : t.comparator === ">" ? v > goal : v >= goal;
-  if (met) return "已完成";
-  if (t.kind === "count" || t.kind === "amount") return v >= (goal * month) / 12 ? "达进度" : "欠进度";
+  if (cumulative(t)) return v >= (goal * month) / 12 ? "达进度" : "欠进度";
   return "未达标";
 }
