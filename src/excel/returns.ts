@@ -20,14 +20,12 @@ import {
 } from "../returns";
 import { LOG_SHEET } from "../sheets/returnsLog";
 import { returnPlaces, returnsPatch, workbookCells } from "../sheets/returnsMerge";
-import { sheetsToRead } from "../sheets/plan";
 import { readFigures } from "../sheets/reportFigures";
-import type { ExistingSheet, WorkbookSnapshot } from "../workbook/snapshot";
 import { rangeAddress } from "../workbook/a1";
 import { BATCH_BYTES, WriteBatches } from "./batches";
 import { FULL_CAPABILITIES, type Capabilities } from "./capabilities";
-import { toExisting } from "./index";
 import { writePatch } from "./patch";
+import { readWorkbookSnapshot, type ExtraRead, type ReadWorkbook } from "./snapshot";
 import { constantInput } from "./textInput";
 
 export interface ExcelMergeOptions extends Pick<MergeInput, "takeReturned" | "acceptNotLead"> {
@@ -35,74 +33,47 @@ export interface ExcelMergeOptions extends Pick<MergeInput, "takeReturned" | "ac
   readonly capabilities?: Capabilities;
 }
 
-interface Read {
-  readonly snapshot: WorkbookSnapshot;
+interface LogRead {
   readonly log: readonly LogRecord[];
-  /** Rows 填报记录 uses now (0: the sheet does not exist). */
+  /** Rows 填报记录 uses now (0: the sheet is empty; -1: it does not exist). */
   readonly logRows: number;
-  readonly existingNames: ReadonlySet<string>;
-  readonly syncs: number;
 }
+
+type Read = ReadWorkbook & LogRead;
 
 const OUTCOMES: readonly string[] = ["写入", "相同", "冲突", "拒绝", "已采纳"];
 
-async function read(context: Excel.RequestContext): Promise<Read> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const names = context.workbook.names;
-  names.load("items/name,items/type,items/value");
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/name");
-  await context.sync();
-  const listed = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-  const base: WorkbookSnapshot = {
-    sheetNames: worksheets.items.map((w) => w.name),
-    definedNames: names.items.map((n) => ({ name: n.name, value: n.value })),
-    tables: listed,
-  };
-  const toRead = sheetsToRead(base);
-  const reads = toRead.map((name) => ({
-    name,
-    used: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex"),
-  }));
-  const refs = listed
-    .filter((t) => toRead.includes(t.sheet))
-    .map((t) => ({ ...t, range: tables.getItem(t.name).getRange().load("address") }));
+/** 填报记录's records and extent, read in the snapshot's second sync. */
+const readLog: ExtraRead<LogRead> = (workbook, base) => {
   const hasLog = base.sheetNames.includes(LOG_SHEET);
   const logUsed = hasLog
-    ? worksheets.getItem(LOG_SHEET).getUsedRangeOrNullObject(true).load("values,rowIndex")
+    ? workbook.worksheets.getItem(LOG_SHEET).getUsedRangeOrNullObject(true).load("values,rowIndex")
     : undefined;
-  await context.sync();
-  const sheets = new Map<string, ExistingSheet>();
-  for (const r of reads)
-    sheets.set(r.name, r.used.isNullObject ? { name: r.name, cells: [] } : toExisting(r.name, r.used));
-  const withRefs = listed.map((t) => {
-    const ref = refs.find((r) => r.name === t.name);
-    return ref ? { ...t, ref: ref.range.address.replace(/^.*!/, "").replace(/\$/g, "") } : t;
-  });
-  const logValues = logUsed && !logUsed.isNullObject ? logUsed.values : [];
-  const header = (logValues[0] ?? []).map((v) => String(v));
-  const log = logValues.slice(1).flatMap((row): LogRecord[] => {
-    const get = (k: string) => {
-      const i = header.indexOf(k);
-      return i < 0 ? "" : String(row[i] ?? "");
-    };
-    if (!OUTCOMES.includes(get("结果"))) return [];
-    return [
-      {
-        ...(Object.fromEntries(LOG_COLUMNS.map((k) => [k, get(k)])) as Record<string, string>),
-        结果: get("结果") as Outcome,
-      } as LogRecord,
-    ];
-  });
-  const logRows = logUsed && !logUsed.isNullObject ? logUsed.rowIndex + logValues.length : hasLog ? 0 : -1;
-  return {
-    snapshot: { ...base, tables: withRefs, sheets },
-    log,
-    logRows,
-    existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())),
-    syncs: 2,
+  return () => {
+    const logValues = logUsed && !logUsed.isNullObject ? logUsed.values : [];
+    const header = (logValues[0] ?? []).map((v) => String(v));
+    const log = logValues.slice(1).flatMap((row): LogRecord[] => {
+      const get = (k: string) => {
+        const i = header.indexOf(k);
+        return i < 0 ? "" : String(row[i] ?? "");
+      };
+      if (!OUTCOMES.includes(get("结果"))) return [];
+      return [
+        {
+          ...(Object.fromEntries(LOG_COLUMNS.map((k) => [k, get(k)])) as Record<string, string>),
+          结果: get("结果") as Outcome,
+        } as LogRecord,
+      ];
+    });
+    const logRows = logUsed && !logUsed.isNullObject ? logUsed.rowIndex + logValues.length : hasLog ? 0 : -1;
+    return { log, logRows };
   };
+};
+
+/** The snapshot the planners take and 填报记录, in 2 syncs. */
+async function read(context: Excel.RequestContext): Promise<Read> {
+  const { extra, ...workbook } = await readWorkbookSnapshot(context, { extra: readLog });
+  return { ...workbook, ...extra };
 }
 
 function plan(r: Read, edition: EditionData, files: readonly ReturnedFile[], options: ExcelMergeOptions) {

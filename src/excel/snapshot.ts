@@ -12,15 +12,30 @@ export interface ReadWorkbook {
 }
 
 /**
- * Reads the workbook as the planners take it, in at most 2 syncs: (1) sheet names, workbook names and tables;
- * (2) the used range (values and formulas) of each candidate sheet of ours, the refs of the tables on them and,
- * with `charts`, their chart names (a layout upgrade never adds a chart a sheet already has) — skipped when there
- * are none.
+ * More for {@link readWorkbookSnapshot} to read in its second sync: given the workbook and what the first sync
+ * found, it queues its loads and returns what takes their values once that sync is done.
  */
+export type ExtraRead<T> = (workbook: Excel.Workbook, base: WorkbookSnapshot) => () => T;
+
+interface ReadOptions {
+  /** Also read the chart names on our sheets (a layout upgrade never adds a chart a sheet already has). */
+  readonly charts?: boolean;
+}
+
+/**
+ * Reads the workbook as the planners take it, in at most 2 syncs: (1) sheet names, workbook names and tables;
+ * (2) the used range (values and formulas) of each candidate sheet of ours, the refs of the tables on them, with
+ * `charts` their chart names, and with `extra` whatever it queues — skipped when there is nothing to read.
+ */
+export async function readWorkbookSnapshot(context: Excel.RequestContext, options?: ReadOptions): Promise<ReadWorkbook>;
+export async function readWorkbookSnapshot<T>(
+  context: Excel.RequestContext,
+  options: ReadOptions & { readonly extra: ExtraRead<T> },
+): Promise<ReadWorkbook & { readonly extra: T }>;
 export async function readWorkbookSnapshot(
   context: Excel.RequestContext,
-  options: { readonly charts?: boolean } = {},
-): Promise<ReadWorkbook> {
+  options: ReadOptions & { readonly extra?: ExtraRead<unknown> } = {},
+): Promise<ReadWorkbook & { readonly extra?: unknown }> {
   let syncs = 0;
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
@@ -45,7 +60,8 @@ export async function readWorkbookSnapshot(
   const refs = listed
     .filter((t) => toRead.some((n) => n.toLowerCase() === t.sheet.toLowerCase()))
     .map((t) => ({ ...t, range: tables.getItem(t.name).getRange().load("address") }));
-  if (reads.length > 0) {
+  const extra = options.extra?.(context.workbook, base);
+  if (reads.length > 0 || extra) {
     await context.sync();
     syncs++;
   }
@@ -62,6 +78,7 @@ export async function readWorkbookSnapshot(
     snapshot: { ...base, tables: withRefs, ...(options.charts ? { charts } : {}), sheets: contents },
     existingNames: new Set(base.definedNames.map((n) => n.name.toLowerCase())),
     syncs,
+    ...(extra ? { extra: extra() } : {}),
   };
 }
 
