@@ -18,7 +18,7 @@ import {
 } from "./capabilities";
 import { BATCH_BYTES, WriteBatches } from "./batches";
 import { writePatch, type QueuedPatch } from "./patch";
-import { readWorkbookSnapshot } from "./snapshot";
+import { readWorkbookShape, readWorkbookSnapshot } from "./snapshot";
 
 export * from "./capabilities";
 
@@ -105,8 +105,6 @@ function editionOf(editionId: string | undefined): EditionData {
   if (!data) throw new Error(`未知的政策版本“${id}”。 / Unknown edition "${id}".`);
   return data;
 }
-
-const NAME_PROPS = "items/name,items/type,items/value";
 
 /** What a host read of the workbook, and the patch that brings it up to the edition. */
 interface Planned {
@@ -200,21 +198,7 @@ export async function readWorkbookStatus(
   edition?: EditionData | string,
 ): Promise<SheetStatus[]> {
   const data = typeof edition === "object" ? edition : editionOf(edition);
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const names = context.workbook.names;
-  names.load(NAME_PROPS);
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/name");
-  await context.sync();
-  return workbookStatus(
-    {
-      sheetNames: worksheets.items.map((w) => w.name),
-      definedNames: names.items.map((n) => ({ name: n.name, value: n.value })),
-      tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
-    },
-    data,
-  );
+  return workbookStatus(await readWorkbookShape(context), data);
 }
 
 export { toExisting } from "./snapshot";

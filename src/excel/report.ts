@@ -19,7 +19,7 @@ import { identifySheets } from "../sheets/identity";
 
 import type { SheetKey } from "../sheets/marker";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities } from "./capabilities";
-import { toExisting } from "./index";
+import { readWorkbookShape, toExisting } from "./snapshot";
 import { applyStyle, byteLength, heightRuns } from "./write";
 import type { ExistingSheet } from "../workbook/snapshot";
 
@@ -40,18 +40,8 @@ export interface ReadReport extends ReadFigures {
  * Values are what Excel shows (calculated), so the report says what the sheets say.
  */
 export async function readReportFigures(context: Excel.RequestContext, data: EditionData): Promise<ReadReport> {
+  const identities = identifySheets(await readWorkbookShape(context));
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const names = context.workbook.names;
-  names.load("items/name,items/type,items/value");
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/name");
-  await context.sync();
-  const identities = identifySheets({
-    sheetNames: worksheets.items.map((w) => w.name),
-    definedNames: names.items.map((n) => ({ name: n.name, value: n.value })),
-    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
-  });
   const wanted: string[] = [];
   for (const key of REPORT_SOURCES) {
     const sheet = identities.get(key)?.sheet;

@@ -11,6 +11,19 @@ export interface ReadWorkbook {
   readonly syncs: number;
 }
 
+/** One sync: the sheet names, the workbook's names and the tables with their sheets — what every read starts from. */
+export async function readWorkbookShape(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  const worksheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load(NAME_PROPS);
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+  await context.sync();
+  return {
+    sheetNames: worksheets.items.map((w) => w.name),
+    definedNames: names.items.map((n) => ({ name: n.name, value: n.value })),
+    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+  };
+}
+
 /**
  * More for {@link readWorkbookSnapshot} to read in its second sync: given the workbook and what the first sync
  * found, it queues its loads and returns what takes their values once that sync is done.
@@ -37,20 +50,10 @@ export async function readWorkbookSnapshot(
   options: ReadOptions & { readonly extra?: ExtraRead<unknown> } = {},
 ): Promise<ReadWorkbook & { readonly extra?: unknown }> {
   let syncs = 0;
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const names = context.workbook.names;
-  names.load(NAME_PROPS);
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/name");
-  await context.sync();
+  const base = await readWorkbookShape(context);
   syncs++;
-  const listed = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-  const base: WorkbookSnapshot = {
-    sheetNames: worksheets.items.map((w) => w.name),
-    definedNames: names.items.map((n) => ({ name: n.name, value: n.value })),
-    tables: listed,
-  };
+  const { worksheets, tables } = context.workbook;
+  const listed = base.tables ?? [];
   const toRead = sheetsToRead(base);
   const reads = toRead.map((name) => ({
     name,
