@@ -36,4 +36,15 @@ describe("moveReferences and its two uses", () => {
     });
     expect(seen).toEqual(["r1", "c1$", "r2$!", "c2!", "c3", "c4$"]);
   });
+
+  it("reads a reference only where a name cannot go on: not inside names, text or table columns", () => {
+    const shifted = (f: string) => shiftFormula(f, 1, 1);
+    expect(shifted("ABCD1+A1")).toBe("ABCD1+B2");
+    expect(shifted("LOG10(A1)+ATAN2(B2,C3)")).toBe("LOG10(B2)+ATAN2(C3,D4)");
+    expect(shifted('"a""b"&A1')).toBe('"a""b"&B2');
+    expect(shifted("Sheet1.A1+$$A1")).toBe("Sheet1.A1+$$A1");
+    expect(shifted("A1:B2+C:D+AB12!")).toBe("B2:C3+D:E+AB12!");
+    expect(shifted("X1_a+目标A1+A1目标+a1+A1b")).toBe("X1_a+目标A1+A1目标+a1+A1b");
+    expect(shifted("[x]A1+'S''t'!A1")).toBe("[x]B2+'S''t'!B2");
+  });
 });
