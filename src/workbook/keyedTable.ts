@@ -106,7 +106,8 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
   const tableBox: Box | undefined = table?.ref ? parseRange(table.ref) : undefined;
 
   // Where each product column is: found by header, or appended at the right of the table (layout upgrade).
-  const standard = (k: K) => spec.columns.findIndex((c) => c.key === k) + 1;
+  const standardAt = new Map<K, number>(spec.columns.map((c, i) => [c.key, i + 1]));
+  const standard = (k: K) => standardAt.get(k) ?? 0;
   const colOf = new Map<K, number>();
   const added: ColumnDef<K>[] = [];
   let right = Math.max(tableBox?.right ?? 0, lastHeader);
@@ -120,6 +121,9 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
     }
   }
   const col = (k: K) => colOf.get(k) ?? 0;
+  const isAdded = new Set<K>(added.map((a) => a.key));
+  // Where each key's row is in a fresh sheet (edition order).
+  const freshRowOf = new Map<string, number>(spec.order.map((k, i) => [k, headerRow + 1 + i]));
   /** The check column's cell of row `row`, for a write. */
   const checkAt = (row: number, rowKey: string) => ({
     row,
@@ -206,11 +210,12 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
 
   // Rows of the edition: official cells and formulas where the user's row is, wherever it was moved.
   for (const { row: r, key: k } of productRows) {
-    const freshRow = headerRow + 1 + spec.order.indexOf(k);
+    const freshRow = freshRowOf.get(k) ?? headerRow;
     const at = (column: K) => {
       const c = colOf.get(column);
-      return c === undefined || added.some((a) => a.key === column) ? undefined : diff.at(r, c);
+      return c === undefined || isAdded.has(column) ? undefined : diff.at(r, c);
     };
+    const move = relocation(freshRow, r, offset, columnsStay ? undefined : moveColumn, headerRow);
     const seeds = new Map<K, CellSpec>();
     for (const def of spec.columns) {
       const seed = def.role === "input" && !hasContent(at(def.key)) ? spec.seed?.(k, def.key) : undefined;
@@ -229,7 +234,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
     for (const def of spec.columns) {
       const c = col(def.key);
       const place = { row: r, column: c, rowKey: k, columnKey: def.key };
-      const isNew = added.includes(def);
+      const isNew = isAdded.has(def.key);
       const want = freshCell(fresh, freshRow, standard(def.key), results[def.key]);
       if (def.key === spec.checkColumn) continue;
       if (def.role === "input") {
@@ -254,7 +259,7 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
         continue;
       }
       if (!want) continue;
-      const cell = relocated(want, freshRow, r, offset, columnsStay ? undefined : moveColumn, headerRow);
+      const cell = move(want);
       if (isNew) {
         diff.write({ ...place, cell, reason: "appendColumn" });
         out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
@@ -307,13 +312,14 @@ export function patchKeyed<K extends string>(spec: KeyedTable<K>, on: KeyedSheet
   let r = bottom;
   for (const k of missing) {
     r++;
-    const freshRow = headerRow + 1 + spec.order.indexOf(k);
+    const freshRow = freshRowOf.get(k) ?? headerRow;
     const results = spec.results(k, () => undefined);
+    const move = relocation(freshRow, r, offset, columnsStay ? undefined : moveColumn, headerRow);
     const out: Record<string, Scalar | null> = {};
     for (const def of spec.columns) {
       const want = freshCell(fresh, freshRow, standard(def.key), results[def.key]);
       if (!want || (def.role === "input" && want.numFmt === undefined)) continue;
-      const cell = relocated(want, freshRow, r, offset, columnsStay ? undefined : moveColumn, headerRow);
+      const cell = move(want);
       diff.write({ row: r, column: col(def.key), cell, reason: "appendRow", rowKey: k, columnKey: def.key });
       out[def.key] = cell.formula === undefined ? (cell.value ?? null) : (cell.result ?? null);
     }
@@ -377,20 +383,20 @@ function freshCell(fresh: SheetSpec, row: number, column: number, result: Scalar
   return cell.formula !== undefined && result !== undefined ? { ...cell, result } : cell;
 }
 
-function relocated(
-  cell: CellSpec,
+/** How a fresh row's cells move to where the user's row is: their formulas relocated (one mover per row). */
+function relocation(
   fromRow: number,
   toRow: number,
   offset: number,
   /** Undefined when no column moved. */
   moveColumn: ((c: number) => number) | undefined,
   headerRow: number,
-): CellSpec {
-  if (cell.formula === undefined) return cell;
+): (cell: CellSpec) => CellSpec {
   // Nothing moves (the row where the fresh sheet has it, no rows above the table, no column moved).
-  if (fromRow === toRow && offset === 0 && moveColumn === undefined) return cell;
+  if (fromRow === toRow && offset === 0 && moveColumn === undefined) return (cell) => cell;
   const moveRow = (x: number) => (x === fromRow ? toRow : x < headerRow ? x + offset : x);
-  return { ...cell, formula: relocateFormula(cell.formula, moveRow, moveColumn) };
+  return (cell) =>
+    cell.formula === undefined ? cell : { ...cell, formula: relocateFormula(cell.formula, moveRow, moveColumn) };
 }
 
 /** 报告日期 as the user left it: B2, or lower when rows were inserted above the table's header. */
