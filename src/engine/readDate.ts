@@ -66,7 +66,9 @@ function fromText(raw: string): CivilDate | Blank | CalcError {
 
 /** @example daysInMonth(2024, 2) // 29 */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Arithmetic rather than a Date: 序时进度 asks for it once per target and month on every plan.
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** The Excel serial of a civil date (1900 system). @example toExcelSerial({ year: 2025, month: 6, day: 30 }) // 45838 */

@@ -14,6 +14,7 @@ import {
   type AmountUnit,
   type CivilDate,
 } from "../../src/engine";
+import { daysInMonth } from "../../src/engine/readDate";
 import type { Comparator, Target } from "../../src/policy/types";
 import { target } from "./fixtures";
 
@@ -122,5 +123,14 @@ describe("invariants", () => {
         return read === null || isCalcError(read) || Number.isFinite(read);
       }),
     );
+  });
+
+  it("daysInMonth is the calendar's: the day before the next month's first (Gregorian leap years)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 9999 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        return daysInMonth(year, month) === new Date(Date.UTC(year, month, 0)).getUTCDate();
+      }),
+    );
+    expect([1900, 2000, 2024, 2025].map((y) => daysInMonth(y, 2))).toEqual([28, 29, 29, 28]);
   });
 });
