@@ -46,6 +46,11 @@ export async function run(): Promise<void> {
   const rewrite = await timed(async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(base as unknown as ExcelJS.Buffer);
+    // v0.1 wrote its tables without a <tableStyleInfo> (the part allows none), which ExcelJS cannot write back.
+    for (const sheet of workbook.worksheets) {
+      // getTables() is typed as pairs but gives the tables themselves.
+      for (const table of sheet.getTables() as unknown as { table: { style?: object } }[]) table.table.style ??= {};
+    }
     return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   });
   const rewriteDiff = await changed(base, rewrite.value);

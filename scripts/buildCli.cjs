@@ -114,6 +114,6 @@ function buildCli() {
   return bundle;
 }
 
-module.exports = { bundle, buildCli, isFresh };
+module.exports = { bundle, buildCli, isFresh, common };
 
 if (require.main === module) buildCli();
