@@ -5,7 +5,7 @@
  */
 import { REVIEW_SHEET, REVIEW_TEXT_SHEET, TARGET_HEADER, type Cell, type ReviewSheet } from "../importer/review";
 import { cellAddress, rangeAddress } from "../workbook/a1";
-import type { CellSpec, SheetContent, StyleRun } from "../workbook/model";
+import { plainSheet, type CellSpec, type SheetContent, type StyleRun } from "../workbook/model";
 import type { ApplyStats } from "../xlsx/applyPatch";
 import { emptyPackage } from "../xlsx/emptyPackage";
 import { EVERY_SHEET_LIMITS } from "../xlsx/packageLimits";
@@ -17,24 +17,16 @@ const LOW = "#FFF2CC";
 const HEADER = "#D9E1F2";
 const WIDTHS = [7, 6, 30, 6, 6, 36, 10, 8, 8, 8, 60, 8, 40, 16];
 
-function sheet(name: string, rows: readonly (readonly Cell[])[], more: Partial<SheetContent> = {}): SheetContent {
-  return {
-    name,
-    cells: rows.map((row) => row.map((v): CellSpec | undefined => (v === null ? undefined : { value: v }))),
-    columnWidths: [],
-    rowHeights: new Map(),
-    styles: [],
-    merges: [],
-    tables: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    freeze: { rows: 0, columns: 0 },
-    rowBreaks: [],
-    columnBreaks: [],
+function sheet(
+  name: string,
+  rows: readonly (readonly Cell[])[],
+  more: Partial<Omit<SheetContent, "name" | "cells">> = {},
+): SheetContent {
+  const cells = rows.map((row) => row.map((v): CellSpec | undefined => (v === null ? undefined : { value: v })));
+  return plainSheet(name, cells, {
     print: { orientation: "landscape", paper: "A4", fitToWidth: 1, footer: "" },
     ...more,
-  };
+  });
 }
 
 /** The workbook bytes of a review sheet. */

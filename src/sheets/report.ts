@@ -2,7 +2,7 @@ import type { ReportText } from "../report";
 import { rangeAddress } from "../workbook/a1";
 import { WORKBOOK_FONT } from "../workbook/fonts";
 import { FOOTER, wrappedLines } from "./sheetBuilder";
-import type { CellStyle, SheetContent, StyleRun } from "../workbook/model";
+import { plainSheet, type CellStyle, type SheetContent, type StyleRun } from "../workbook/model";
 
 /**
  * The drafted report as a sheet of text cells (进展报告), printable on A4 portrait: the text in one wide merged
@@ -178,20 +178,13 @@ export class ReportSheetTakenError extends Error {
  * print and the appendix's page break — the cells and formats the Office.js writer sets from the same layout.
  */
 export function reportSheetContent(layout: ReportSheetLayout, name: string = layout.name): SheetContent {
-  return {
-    name,
-    cells: layout.cells.map((row) => row.map((v) => ({ value: v === "" ? null : v, numFmt: "@" }))),
+  const cells = layout.cells.map((row) => row.map((v) => ({ value: v === "" ? null : v, numFmt: "@" })));
+  return plainSheet(name, cells, {
     columnWidths: [...layout.columnWidths],
     rowHeights: new Map(layout.rowHeights.map((h, i) => [i + 1, h] as [number, number])),
     styles: layout.styles,
     merges: layout.merges,
-    tables: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    freeze: { rows: 0, columns: 0 },
     rowBreaks: layout.rowBreaks,
-    columnBreaks: [],
     print: {
       orientation: layout.print.orientation,
       paper: layout.print.paper,
@@ -199,5 +192,5 @@ export function reportSheetContent(layout: ReportSheetLayout, name: string = lay
       margins: layout.print.margins,
       footer: layout.print.footer,
     },
-  };
+  });
 }

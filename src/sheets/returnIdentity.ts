@@ -4,7 +4,7 @@
  * some names do not), and which rows have open monitoring inputs.
  */
 import type { ReturnIdentity } from "../returns";
-import type { SheetContent } from "../workbook/model";
+import { plainSheet, type SheetContent } from "../workbook/model";
 import { FOOTER } from "./sheetBuilder";
 
 export const IDENTITY_SHEET = "填报标识";
@@ -32,22 +32,10 @@ export function identitySheet(identity: ReturnIdentity): SheetContent {
     ...identity.ids.map((id) => [{ value: id }, { value: monitored?.has(id) ? MONITORED : null }]),
   ];
   if (monitored) cells[5]?.push({ value: MONITORED_HEADER });
-  return {
-    name: IDENTITY_SHEET,
-    cells,
+  return plainSheet(IDENTITY_SHEET, cells, {
     columnWidths: [24, 24],
-    rowHeights: new Map(),
-    styles: [],
-    merges: [],
-    tables: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    freeze: { rows: 0, columns: 0 },
-    rowBreaks: [],
-    columnBreaks: [],
     print: { orientation: "portrait", paper: "A4", fitToWidth: 1, footer: FOOTER },
-  };
+  });
 }
 
 /** Reads the identity sheet's cells back (as any host read them); undefined when they are not an identity. */

@@ -1,6 +1,6 @@
 /** 填报记录: the merge log, product-owned and append-only; a refresh never reads or writes it. */
 import { LOG_COLUMNS, type LogRecord } from "../returns";
-import type { SheetContent } from "../workbook/model";
+import { plainSheet, type SheetContent } from "../workbook/model";
 import { FOOTER, PRINT_MARGINS, STYLE } from "./sheetBuilder";
 
 export const LOG_SHEET = "填报记录";
@@ -25,23 +25,13 @@ export function logSheet(rows: readonly LogRecord[]): SheetContent {
     ...rows.map((r) => LOG_COLUMNS.map((k) => ({ value: r[k], numFmt: "@" }))),
   ];
   const last = String.fromCharCode(64 + LOG_COLUMNS.length);
-  return {
-    name: LOG_SHEET,
-    cells,
+  return plainSheet(LOG_SHEET, cells, {
     columnWidths: LOG_COLUMNS.map((k) => WIDTHS[k]),
-    rowHeights: new Map(),
     styles: [
       { ref: `A1:${last}1`, style: STYLE.header },
       ...(rows.length > 0 ? [{ ref: `A2:${last}${rows.length + 1}`, style: STYLE.body }] : []),
     ],
-    merges: [],
-    tables: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
     freeze: { rows: 1, columns: 0 },
-    rowBreaks: [],
-    columnBreaks: [],
     print: {
       orientation: "landscape",
       paper: "A4",
@@ -50,5 +40,5 @@ export function logSheet(rows: readonly LogRecord[]): SheetContent {
       fitToWidth: 1,
       footer: FOOTER,
     },
-  };
+  });
 }

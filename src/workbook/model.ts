@@ -152,6 +152,36 @@ export type PrintSpec = PrintBase &
 /** What a writer needs to write a sheet: a {@link SheetSpec} without its place among our sheets. */
 export type SheetContent = Omit<SheetSpec, "key">;
 
+/**
+ * A sheet of the given cells and nothing else unless `overrides` says so: no widths, heights, styles, merges,
+ * tables, validations, conditional formats, charts, frozen panes or page breaks; printed on A4 portrait, fitted to
+ * the page width, without a footer.
+ * @example plainSheet("Notes", [[{ value: "a" }]], { columnWidths: [24] }).print.orientation // "portrait"
+ */
+export function plainSheet(
+  name: string,
+  cells: SheetContent["cells"],
+  overrides: Partial<Omit<SheetContent, "name" | "cells">> = {},
+): SheetContent {
+  return {
+    name,
+    cells,
+    columnWidths: [],
+    rowHeights: new Map(),
+    styles: [],
+    merges: [],
+    tables: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    freeze: { rows: 0, columns: 0 },
+    rowBreaks: [],
+    columnBreaks: [],
+    print: { orientation: "portrait", paper: "A4", fitToWidth: 1, footer: "" },
+    ...overrides,
+  };
+}
+
 export interface SheetSpec {
   /** The product's stable name for the sheet (not what the sheet is called in the workbook). */
   readonly key: string;
