@@ -236,7 +236,11 @@ export function normalizeFormula(formula: string): string {
 export function sameFormula(a: string, b: string): boolean {
   // A refresh compares each product formula with what the file holds, which is mostly what we wrote: the same
   // text needs no normalizing (a third of a refresh's planning time went there).
-  const x = a.startsWith("=") ? a.slice(1) : a;
-  const y = b.startsWith("=") ? b.slice(1) : b;
-  return x === y || normalizeFormula(x) === normalizeFormula(y);
+  // Compared in place (no slice): a refresh compares every product formula of the workbook, thousands.
+  const i = a.charCodeAt(0) === 61 ? 1 : 0;
+  const j = b.charCodeAt(0) === 61 ? 1 : 0;
+  if (a.length - i === b.length - j && (i === j ? a === b : i === 1 ? a.startsWith(b, 1) : b.startsWith(a, 1))) {
+    return true;
+  }
+  return normalizeFormula(a.slice(i)) === normalizeFormula(b.slice(j));
 }

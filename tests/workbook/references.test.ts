@@ -3,7 +3,7 @@
  * references move on any sheet, `$` parts stay) and a refresh relocating a product formula to where the user's
  * row and columns are (`relocateFormula`: every reference into the sheet moves, `$` marks kept, other sheets stay).
  */
-import { moveReferences, relocateFormula, shiftFormula } from "../../src/workbook/references";
+import { moveReferences, relocateFormula, sameFormula, shiftFormula } from "../../src/workbook/references";
 
 describe("moveReferences and its two uses", () => {
   it("shiftFormula: relative references move, anchored ones, text, sheet names in quotes and tables stay", () => {
@@ -46,5 +46,14 @@ describe("moveReferences and its two uses", () => {
     expect(shifted("A1:B2+C:D+AB12!")).toBe("B2:C3+D:E+AB12!");
     expect(shifted("X1_a+目标A1+A1目标+a1+A1b")).toBe("X1_a+目标A1+A1目标+a1+A1b");
     expect(shifted("[x]A1+'S''t'!A1")).toBe("[x]B2+'S''t'!B2");
+  });
+
+  it("sameFormula: with or without the leading =, as two engines may spell it", () => {
+    expect(sameFormula("=A1+1", "A1+1")).toBe(true);
+    expect(sameFormula("A1+1", "=A1+1")).toBe(true);
+    expect(sameFormula('=if(a1>0, 1E-014,"x")', 'IF(A1>0,1E-14,"x")')).toBe(true);
+    expect(sameFormula("=A1+1", "A1+2")).toBe(false);
+    expect(sameFormula("=A1", "=A12")).toBe(false);
+    expect(sameFormula('"a"&A1', '"A"&A1')).toBe(false);
   });
 });
