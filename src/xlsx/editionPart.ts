@@ -17,6 +17,7 @@ export type { WorkbookEdition } from "../policy/editionPart";
 import { newPart, openPackage, readPart, savePackage, writePart } from "./parts";
 import { XmlElement } from "./xmlTree";
 import { putPart } from "./putPart";
+import { entryText } from "./zipEntry";
 
 const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
@@ -35,12 +36,12 @@ async function ourItems(zip: JSZip): Promise<string[]> {
   const ours: string[] = [];
   for (const path of items) {
     const n = /item(\d+)\.xml$/.exec(path)?.[1] ?? "";
-    const props = await zip.file(`customXml/itemProps${n}.xml`)?.async("string");
+    const props = await entryText(zip, `customXml/itemProps${n}.xml`);
     if (props?.includes(`ds:uri="${EDITION_PART_NAMESPACE}"`)) {
       ours.push(path);
       continue;
     }
-    const xml = await zip.file(path)?.async("string");
+    const xml = await entryText(zip, path);
     if (xml !== undefined && isEditionPart(xml)) ours.push(path);
   }
   return ours;
@@ -54,7 +55,7 @@ export async function readWorkbookEdition(input: Uint8Array): Promise<WorkbookEd
 /** {@link readWorkbookEdition} on a package already open. */
 export async function readEditionPart(zip: JSZip): Promise<WorkbookEdition> {
   const [first] = await ourItems(zip);
-  return workbookEditionOf(first === undefined ? undefined : ((await zip.file(first)?.async("string")) ?? ""));
+  return workbookEditionOf(first === undefined ? undefined : ((await entryText(zip, first)) ?? ""));
 }
 
 function guid(seed: string): string {

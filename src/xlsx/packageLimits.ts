@@ -5,16 +5,19 @@
  *
  * 1. the zip's central directory (plain bytes, nothing inflated): the number of parts and each part's declared
  *    size, per part and in total;
- * 2. each part inflated as a stream and counted chunk by chunk (a part may lie about its size), stopped as soon as
- *    it passes its limit. The parts the product parses have tight limits. Of the worksheets, only those the caller
- *    will parse (a workbook's product sheets, named by the caller once the structure has passed) are scanned on the
- *    way for rows and cells beyond Excel's grid or beyond what a sheet of ours may have; a colleague's own sheets
- *    are only counted, so a large one passes through — never parsed, its compressed bytes copied as they are.
+ * 2. each part inflated and counted: a small one (≤ 32 MB) that inflates to exactly its declared size within its
+ *    limit at once by Node's zlib (./zipEntry.ts: never more than that held), any other as a stream, chunk by chunk
+ *    (a part may lie about its size), stopped as soon as it passes its limit. The parts the product parses have
+ *    tight limits. Of the worksheets, only those the caller will parse (a workbook's product sheets, named by the
+ *    caller once the structure has passed) are scanned on the way for rows and cells beyond Excel's grid or beyond
+ *    what a sheet of ours may have; a colleague's own sheets are only counted, so a large one passes through —
+ *    never parsed, its compressed bytes copied as they are.
  *
  * The package-opening place (openPackage in ./parts.ts) calls {@link openWithinLimits}; the pane's .docx import
  * calls it too (src/taskpane/importFile.ts).
  */
 import JSZip from "jszip";
+import { inflateEntry, rememberText, streamEntry } from "./zipEntry";
 
 export interface PartLimit {
   /** Which parts (by path in the package). */
@@ -201,6 +204,8 @@ export function checkDeclaredSizes(bytes: Uint8Array, limits: PackageLimits): Ma
 interface PartScan {
   push(chunk: Uint8Array): void;
   end(): void;
+  /** The whole text at once, when the part was inflated at once (then neither push nor end is called). */
+  whole?(text: string): void;
 }
 
 /**
@@ -259,6 +264,10 @@ class SheetScan implements PartScan {
     this.tail = "";
   }
 
+  whole(text: string): void {
+    this.scan(text);
+  }
+
   private scan(text: string): void {
     for (const m of text.matchAll(/<(?:\w+:)?(row|c)\b([^>]*)>/g)) {
       const isRow = m[1] === "row";
@@ -296,51 +305,45 @@ class SheetScan implements PartScan {
   }
 }
 
-type Streamable = { internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array> };
+/** Parts up to this size are inflated at once (in Node): the tight limits of the parts the product parses. */
+const AT_ONCE = 32 * MiB;
 
-/** Step 2 for one part: inflates it as a stream, counting, and stops at the first chunk past its limit. */
-function checkInflated(file: JSZip.JSZipObject, limit: number, scan: PartScan | undefined): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Step 2 for one part. In Node a part that inflates to the size its header declares, within its limit and
+ * {@link AT_ONCE}, is inflated at once by zlib (never more than that size held); a scan that reads the whole text
+ * leaves it for the reader (`rememberText`: the product's sheets are parsed next). Any other part, or any part in
+ * a browser, is streamed and stopped at the first chunk past its limit.
+ */
+async function checkInflated(file: JSZip.JSZipObject, limit: number, scan: PartScan | undefined): Promise<number> {
+  const bytes = inflateEntry(file, Math.min(limit, AT_ONCE));
+  if (bytes === undefined) {
     let size = 0;
-    let failed = false;
-    const stream = (file as unknown as Streamable).internalStream("uint8array");
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      stream.pause();
-      reject(error);
-    };
-    stream
-      .on("data", (chunk) => {
-        if (failed) return;
+    await streamEntry(
+      file,
+      (chunk) => {
         size += chunk.length;
-        if (size > limit) return fail(tooLarge(file.name, size, limit, false));
-        try {
-          scan?.push(chunk);
-        } catch (error) {
-          fail(error);
-        }
-      })
-      .on("error", () =>
-        fail(
-          new PackageLimitError(
-            file.name,
-            `部件 ${file.name} 的压缩数据已损坏,无法解压。`,
-            `the part ${file.name} is damaged (its compressed data cannot be inflated).`,
-          ),
+        if (size > limit) throw tooLarge(file.name, size, limit, false);
+        scan?.push(chunk);
+      },
+      () =>
+        new PackageLimitError(
+          file.name,
+          `部件 ${file.name} 的压缩数据已损坏,无法解压。`,
+          `the part ${file.name} is damaged (its compressed data cannot be inflated).`,
         ),
-      )
-      .on("end", () => {
-        if (failed) return;
-        try {
-          scan?.end();
-          resolve(size);
-        } catch (error) {
-          fail(error);
-        }
-      })
-      .resume();
-  });
+    );
+    scan?.end();
+    return size;
+  }
+  if (scan?.whole) {
+    const text = bytes.toString("utf8");
+    scan.whole(text);
+    rememberText(file, text);
+  } else if (scan) {
+    scan.push(bytes);
+    scan.end();
+  }
+  return bytes.length;
 }
 
 /**

@@ -6,6 +6,7 @@ import { BadPartError, REL_TYPE } from "./xml";
 import { parseNodes, serialize, XmlElement, XmlSyntaxError, type XmlNode } from "./xmlTree";
 import { relsPath, resolvePart } from "./partPaths";
 import { putPart } from "./putPart";
+import { entryText } from "./zipEntry";
 
 /**
  * The package and its XML parts, read and written through one tokenizer and serializer (`xmlTree`): a part is
@@ -128,8 +129,8 @@ export function parsePart(text: string, part: string): XmlPart {
 }
 
 export async function readPart(zip: JSZip, part: string): Promise<XmlPart | undefined> {
-  const file = zip.file(part);
-  return file ? parsePart(await file.async("string"), part) : undefined;
+  const text = await entryText(zip, part);
+  return text === undefined ? undefined : parsePart(text, part);
 }
 
 const DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`;

@@ -11,6 +11,7 @@ import {
   type PackageTable,
 } from "./parts";
 import { SheetPart } from "./sheetPart";
+import { entryText } from "./zipEntry";
 import { BadPartError, REL_TYPE } from "./xml";
 import { localName, parseNodes, scanTags, XmlElement, XmlSyntaxError } from "./xmlTree";
 
@@ -38,7 +39,7 @@ export interface FileSnapshot {
 export async function readSharedStrings(zip: JSZip): Promise<string[]> {
   const rels = await relationships(zip, "xl/workbook.xml");
   const part = rels.find((r) => r.type === REL_TYPE.sharedStrings)?.target ?? "xl/sharedStrings.xml";
-  const text = await zip.file(part)?.async("string");
+  const text = await entryText(zip, part);
   if (text === undefined) return [];
   const strings: string[] = [];
   let open = -1;
@@ -62,7 +63,7 @@ export async function readSharedStrings(zip: JSZip): Promise<string[]> {
 
 /** A worksheet part split into rows (throws BadPartError naming the part when it is damaged). */
 export async function readSheetPart(zip: JSZip, part: string): Promise<SheetPart | undefined> {
-  const text = await zip.file(part)?.async("string");
+  const text = await entryText(zip, part);
   if (text === undefined) return undefined;
   try {
     return SheetPart.parse(text);
