@@ -6,7 +6,7 @@ import type { BuildContext } from "./context";
 import { buildDutiesSheet } from "./duties";
 import { buildExecutionSheet, type ExecutionRowOut } from "./execution";
 import { buildIntroSheet } from "./intro";
-import { buildMonitorSheet } from "./monitor";
+import { buildMonitorSheet, type MonitorResults } from "./monitor";
 import { buildSelfEvaluationSheet } from "./selfEvaluation";
 import { buildMonthlySheet, type currentFigures, type MonthlyCarry } from "./monthlyPlan";
 import { buildSummarySheet } from "./summary";
@@ -22,6 +22,8 @@ export interface FreshInputs {
   readonly carry: MonthlyCarry;
   readonly sheets: ReadonlyMap<string, ExistingSheet>;
   readonly current: ReturnType<typeof currentFigures>;
+  /** 绩效监控's figures, which 绩效自评 shows too: computed on first use, once a plan. */
+  readonly monitorResults: () => MonitorResults;
   readonly trends?: TrendInputs;
   /** Where 汇总's count by unit is on the sheet being refreshed. */
   readonly units?: UnitsPlacement;
@@ -68,8 +70,8 @@ export function buildFresh(
     case "月度状态":
       return buildMonthlySheet(key, ctx, name, carry);
     case "绩效监控":
-      return buildMonitorSheet(ctx, name, carry, from.sheets);
+      return buildMonitorSheet(ctx, name, from.monitorResults(), from.sheets);
     case "绩效自评":
-      return buildSelfEvaluationSheet(ctx, name, carry, from.sheets);
+      return buildSelfEvaluationSheet(ctx, name, from.monitorResults(), from.sheets);
   }
 }

@@ -183,7 +183,8 @@ const INPUT_KEYS = MONITOR_COLUMNS.filter((c) => c.role === "input").map((c) => 
 export function buildMonitorSheet(
   ctx: BuildContext,
   name: string,
-  carry: MonthlyCarry,
+  /** The figures the sheet shows ({@link resultsOf}), computed once for it and 绩效自评. */
+  results: MonitorResults,
   sheets: ReadonlyMap<string, ExistingSheet> = new Map(),
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data, index, amountUnit } = ctx;
@@ -191,7 +192,6 @@ export function buildMonitorSheet(
   const stats = emptyStats();
   const n = MONITOR_COLUMNS.length;
   const col = monitorCol;
-  const results = resultsOf(ctx, carry, sheets);
   const mt = quoteSheet(ctx.names.月度填报);
   const ms = quoteSheet(ctx.names.月度支出);
   const header = monitorHeaderRow(data.areas.length);

@@ -22,6 +22,7 @@ import {
   sheetKey,
   type SheetKey,
 } from "./marker";
+import { resultsOf, type MonitorResults } from "./monitor";
 import { patchMonitor } from "./monitorPatch";
 import { patchSelfEvaluation } from "./selfEvaluationPatch";
 import { patchMonthlySpending, patchMonthlyTargets } from "./monthlyPatch";
@@ -80,6 +81,8 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
   const read: ReadonlyMap<string, ExistingSheet> = snapshot.sheets ?? new Map();
   const current = currentFigures(ctx, carry);
   const trends = trendsOf(decisions, carry);
+  let monitorResults: MonitorResults | undefined;
+  const monitorResultsOnce = () => (monitorResults ??= resultsOf(ctx, carry, read));
 
   for (const d of decisions) {
     if (d.action === "skip") {
@@ -100,6 +103,7 @@ export function planPatch(data: EditionData, snapshot: WorkbookSnapshot, options
       carry,
       sheets: read,
       current,
+      monitorResults: monitorResultsOnce,
       ...(trends ? { trends: placement ? { ...trends, ...placement } : trends } : {}),
       ...(units ? { units } : {}),
     });

@@ -9,10 +9,9 @@ import { areaLabel, carried, emptyStats, type BuildContext, type BuildStats } fr
 import { deviationReasonsOf } from "./deviationReasons";
 import { executionRateFormula } from "./formulas";
 import { headerKey, targetCol } from "./layout";
-import { annualTargetText, monitorCol, resultsOf } from "./monitor";
+import { annualTargetText, monitorCol, type MonitorResults } from "./monitor";
 import { monthlySpendingCol, monthlyTargetCol } from "./monthly";
 import { lookupFormula } from "./monthlyFormulas";
-import type { MonthlyCarry } from "./monthlyPlan";
 import { findHeader } from "./read";
 import { NOTE_HEADER } from "./returnsMerge";
 import { SheetBuilder, STATUS_COLORS, STYLE, TITLE_MARK } from "./sheetBuilder";
@@ -63,7 +62,8 @@ export const SCORING_RULE_TEXT =
 export function buildSelfEvaluationSheet(
   ctx: BuildContext,
   name: string,
-  carry: MonthlyCarry,
+  /** 绩效监控's figures (resultsOf in monitor.ts), computed once for both sheets. */
+  figures: MonitorResults,
   sheets: ReadonlyMap<string, ExistingSheet> = new Map(),
 ): { sheet: SheetSpec; stats: BuildStats } {
   const { data, index, amountUnit } = ctx;
@@ -73,7 +73,6 @@ export function buildSelfEvaluationSheet(
   const header = selfEvaluationHeaderRow(data.areas.length);
   const F = selfEvaluationFormulas({ header, areas: data.areas.length });
   const kept = readSelfEvaluationCells(sheets.get(name), index);
-  const figures = resultsOf(ctx, carry, sheets);
   // A row the table has keeps its 类别; a new one gets the proposal, written with the row (the text format makes
   // the keyed patch write this input cell of an appended row).
   const classCell = (t: Target): CellSpec | undefined =>
