@@ -1,7 +1,6 @@
 /**
- * The file route's XML: a tokenizer, a light element tree and its serializer. A part is read as tags and text
- * (comments, CDATA, processing instructions and attribute values that hold `>` are skipped as the grammar says,
- * never guessed at with regular expressions); what a writer changes is parsed into elements, changed, and
+ * The file route's XML: a tokenizer (./xmlTags.ts, its names re-exported here), a light element tree and its
+ * serializer. A part is read as tags and text; what a writer changes is parsed into elements, changed, and
  * serialized; what it does not change is kept as the bytes it was (a {@link Raw} node), so a patch rewrites only the
  * elements it touches.
  *
@@ -9,200 +8,18 @@
  * prefixes and `xmlns` declarations are kept as written.
  */
 
-/** A part, or a span of one, that is not well-formed XML. */
-export class XmlSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly at: number,
-  ) {
-    super(`${message} at offset ${at}`);
-    this.name = "XmlSyntaxError";
-  }
-}
-
-export type TagKind = "open" | "close" | "empty";
-
-/** One markup tag of a text: where it starts (`<`) and ends (after `>`), its kind and its name as written. */
-export interface Tag {
-  readonly kind: TagKind;
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** The local part of a qualified name: `x:row` → `row`. */
-export function localName(qname: string): string {
-  const i = qname.indexOf(":");
-  return i < 0 ? qname : qname.slice(i + 1);
-}
-
-/**
- * The tags of `text` between `from` and `to`, in order; comments, CDATA sections, processing instructions and a
- * DOCTYPE are passed over (`onOther` sees them). Text between tags is whatever lies between two tags' offsets.
- */
-export function scanTags(
-  text: string,
-  visit: (tag: Tag) => boolean | void,
-  from = 0,
-  to = text.length,
-  onOther?: (start: number, end: number) => void,
-): void {
-  let i = from;
-  while (i < to) {
-    const lt = text.indexOf("<", i);
-    if (lt < 0 || lt >= to) return;
-    const next = text.charCodeAt(lt + 1);
-    if (next === 0x21 /* ! */) {
-      const end = text.startsWith("<!--", lt)
-        ? closeOf(text, "-->", lt + 4)
-        : text.startsWith("<![CDATA[", lt)
-          ? closeOf(text, "]]>", lt + 9)
-          : declarationEnd(text, lt);
-      onOther?.(lt, end);
-      i = end;
-      continue;
-    }
-    if (next === 0x3f /* ? */) {
-      const end = closeOf(text, "?>", lt + 2);
-      onOther?.(lt, end);
-      i = end;
-      continue;
-    }
-    const closing = next === 0x2f; /* / */
-    let j = closing ? lt + 2 : lt + 1;
-    const nameStart = j;
-    for (; j < to; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 0x3e || c === 0x2f || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) break;
-    }
-    if (j === nameStart) throw new XmlSyntaxError("a tag without a name", lt);
-    const name = text.slice(nameStart, j);
-    // Attributes: a quoted value may hold '>' and '/'.
-    let quote = 0;
-    for (; j < to; j++) {
-      const c = text.charCodeAt(j);
-      if (quote !== 0) {
-        if (c === quote) quote = 0;
-      } else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3e) break;
-    }
-    if (j >= to) throw new XmlSyntaxError(`an unterminated <${name}> tag`, lt);
-    const kind: TagKind = closing ? "close" : text.charCodeAt(j - 1) === 0x2f ? "empty" : "open";
-    if (visit({ kind, name, start: lt, end: j + 1 }) === false) return;
-    i = j + 1;
-  }
-}
-
-function closeOf(text: string, close: string, from: number): number {
-  const i = text.indexOf(close, from);
-  if (i < 0) throw new XmlSyntaxError(`no ${close}`, from);
-  return i + close.length;
-}
-
-/** The end of `<!DOCTYPE …>` (with an internal subset in brackets) or another `<!…>` declaration. */
-function declarationEnd(text: string, from: number): number {
-  let depth = 0;
-  for (let i = from + 2; i < text.length; i++) {
-    const c = text[i];
-    if (c === "[") depth++;
-    else if (c === "]") depth--;
-    else if (c === ">" && depth <= 0) return i + 1;
-  }
-  throw new XmlSyntaxError("an unterminated declaration", from);
-}
-
-/** The attributes of a tag, in the order written, values decoded. */
-export function tagAttributes(text: string, tag: Tag): [string, string][] {
-  const out: [string, string][] = [];
-  let i = tag.start + 1 + tag.name.length;
-  const end = tag.kind === "empty" ? tag.end - 2 : tag.end - 1;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
-      i++;
-      continue;
-    }
-    const eq = text.indexOf("=", i);
-    if (eq < 0 || eq >= end) throw new XmlSyntaxError("an attribute without a value", i);
-    const name = text.slice(i, eq).trim();
-    let q = eq + 1;
-    while (q < end && text.charCodeAt(q) !== 0x22 && text.charCodeAt(q) !== 0x27) q++;
-    const quote = text[q];
-    const close = quote === undefined ? -1 : text.indexOf(quote, q + 1);
-    if (close < 0 || close > end) throw new XmlSyntaxError(`an unquoted value of ${name}`, i);
-    out.push([name, decodeText(text.slice(q + 1, close), i)]);
-    i = close + 1;
-  }
-  return out;
-}
-
-/**
- * One attribute of a tag, decoded (undefined when absent): the tag's attributes are walked as
- * {@link tagAttributes} walks them, without decoding the others (readers ask for two or three per cell).
- */
-export function tagAttribute(text: string, tag: Tag, name: string): string | undefined {
-  let i = tag.start + 1 + tag.name.length;
-  const end = tag.kind === "empty" ? tag.end - 2 : tag.end - 1;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
-      i++;
-      continue;
-    }
-    const eq = text.indexOf("=", i);
-    if (eq < 0 || eq >= end) throw new XmlSyntaxError("an attribute without a value", i);
-    let q = eq + 1;
-    while (q < end && text.charCodeAt(q) !== 0x22 && text.charCodeAt(q) !== 0x27) q++;
-    const quote = text[q];
-    const close = quote === undefined ? -1 : text.indexOf(quote, q + 1);
-    if (close < 0 || close > end) throw new XmlSyntaxError("an unquoted attribute value", i);
-    let nameEnd = eq;
-    while (nameEnd > i && text.charCodeAt(nameEnd - 1) <= 0x20) nameEnd--;
-    if (nameEnd - i === name.length && text.startsWith(name, i)) return decodeText(text.slice(q + 1, close), q + 1);
-    i = close + 1;
-  }
-  return undefined;
-}
-
-/** The predefined entity `&name;` whose name is `text[from, to)`, or undefined for any other name. */
-function predefinedEntity(text: string, from: number, to: number): string | undefined {
-  const c = text.charCodeAt(from);
-  switch (to - from) {
-    case 2:
-      if (text.charCodeAt(from + 1) !== 0x74 /* t */) return undefined;
-      return c === 0x6c /* l */ ? "<" : c === 0x67 /* g */ ? ">" : undefined;
-    case 3:
-      return text.startsWith("amp", from) ? "&" : undefined;
-    case 4:
-      return text.startsWith("quot", from) ? '"' : text.startsWith("apos", from) ? "'" : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** Character data with its references resolved (the five predefined entities and numeric references). */
-export function decodeText(raw: string, at = 0): string {
-  let amp = raw.indexOf("&");
-  if (amp < 0) return raw;
-  let out = "";
-  let i = 0;
-  // Formulas hold thousands of &quot; &lt; &gt;: named ones are matched in place, without a slice each.
-  for (; amp >= 0; amp = raw.indexOf("&", i)) {
-    const semi = raw.indexOf(";", amp);
-    if (semi < 0) throw new XmlSyntaxError("an unterminated character reference", at + amp);
-    out += raw.slice(i, amp);
-    const named = predefinedEntity(raw, amp + 1, semi);
-    if (named !== undefined) out += named;
-    else {
-      const ref = raw.slice(amp + 1, semi);
-      if (ref.startsWith("#x") || ref.startsWith("#X")) out += String.fromCodePoint(parseInt(ref.slice(2), 16));
-      else if (ref.startsWith("#")) out += String.fromCodePoint(parseInt(ref.slice(1), 10));
-      else throw new XmlSyntaxError(`an unknown entity &${ref};`, at + amp);
-    }
-    i = semi + 1;
-  }
-  return out + raw.slice(i);
-}
+export {
+  decodeText,
+  localName,
+  scanTags,
+  tagAttribute,
+  tagAttributes,
+  TagCursor,
+  XmlSyntaxError,
+  type Tag,
+  type TagKind,
+} from "./xmlTags";
+import { decodeText, localName, scanTags, tagAttributes, XmlSyntaxError } from "./xmlTags";
 
 const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
 const ATTRIBUTE_ESCAPES: Record<string, string> = {
