@@ -1,21 +1,12 @@
 import type { RawCell } from "../workbook/cells";
 import { shiftFormula } from "../workbook/references";
 import { splitAddress } from "./sheetOrder";
-import { decodeText, localName, parseNodes, scanTags, tagAttribute } from "./xmlTree";
+import { decodeText, parseNodes, TagCursor } from "./xmlTree";
 
 /**
  * A worksheet's cells read from its text without building elements: values, formulas with a leading "=", shared
  * formulas (Excel writes them when a user fills down) expanded for each cell.
  */
-
-/** What a `<c>` holds while it is read. */
-interface CellRead {
-  col: number;
-  type: string;
-  value?: string;
-  inline: string;
-  formula?: { text: string; type?: string; si?: string };
-}
 
 export function readCells(text: string, from: number, to: number, shared: readonly string[]): RawCell[][] {
   const cells: RawCell[][] = [];
@@ -23,108 +14,98 @@ export function readCells(text: string, from: number, to: number, shared: readon
   let rowNo = 0;
   let colNo = 0;
   let row: RawCell[] = [];
-  let cell: CellRead | undefined;
+  // The <c> being read (none when `inCell` is false): a few locals, not an object per cell.
+  let inCell = false;
+  let col = 0;
+  let type = "n";
+  let value: string | undefined;
+  let inline = "";
+  let hasFormula = false;
+  let formulaText = "";
+  let formulaType: string | undefined;
+  let formulaSi: string | undefined;
   let textStart = -1;
   let phonetic = 0;
   const finishCell = () => {
-    if (!cell) return;
-    const value = valueOf(cell, shared);
+    if (!inCell) return;
+    const read = valueOf(type, value, inline, shared);
     let formula: string | undefined;
-    const f = cell.formula;
-    if (f) {
-      if (f.type === "shared" && f.si !== undefined) {
-        if (f.text !== "") masters.set(f.si, { formula: f.text, row: rowNo, col: cell.col });
-        const master = masters.get(f.si);
-        formula = master ? shiftFormula(master.formula, rowNo - master.row, cell.col - master.col) : undefined;
-      } else if (f.text !== "") formula = f.text;
+    if (hasFormula) {
+      if (formulaType === "shared" && formulaSi !== undefined) {
+        if (formulaText !== "") masters.set(formulaSi, { formula: formulaText, row: rowNo, col });
+        const master = masters.get(formulaSi);
+        formula = master ? shiftFormula(master.formula, rowNo - master.row, col - master.col) : undefined;
+      } else if (formulaText !== "") formula = formulaText;
     }
-    row[cell.col - 1] = formula === undefined ? { value } : { value, formula: `=${formula}` };
-    cell = undefined;
+    row[col - 1] = formula === undefined ? { value: read } : { value: read, formula: `=${formula}` };
+    inCell = false;
   };
   const finishRow = () => {
     for (let i = 0; i < row.length; i++) row[i] ??= { value: null };
     cells[rowNo - 1] = row;
   };
-  scanTags(
-    text,
-    (tag) => {
-      const local = localName(tag.name);
-      if (tag.kind === "close") {
-        if (local === "row") finishRow();
-        else if (local === "c") finishCell();
-        else if (local === "rPh") phonetic--;
-        else if (cell && textStart >= 0) {
-          const data = charData(text, textStart, tag.start);
-          if (local === "v") cell.value = data;
-          else if (local === "f" && cell.formula) cell.formula.text = data;
-          else if (local === "t" && phonetic === 0) cell.inline += data;
-          textStart = -1;
-        }
-        return;
+  const tags = new TagCursor(text, from, to);
+  while (tags.next()) {
+    if (tags.kind === "close") {
+      if (tags.is("row")) finishRow();
+      else if (tags.is("c")) finishCell();
+      else if (tags.is("rPh")) phonetic--;
+      else if (inCell && textStart >= 0) {
+        const data = charData(text, textStart, tags.start);
+        if (tags.is("v")) value = data;
+        else if (tags.is("f") && hasFormula) formulaText = data;
+        else if (tags.is("t") && phonetic === 0) inline += data;
+        textStart = -1;
       }
-      switch (local) {
-        case "row": {
-          const r = tagAttribute(text, tag, "r");
-          rowNo = r === undefined ? rowNo + 1 : Number(r);
-          colNo = 0;
-          row = [];
-          if (tag.kind === "empty") finishRow();
-          return;
-        }
-        case "c": {
-          const r = tagAttribute(text, tag, "r");
-          colNo = r ? splitAddress(r)[1] : colNo + 1;
-          cell = { col: colNo, type: tagAttribute(text, tag, "t") ?? "n", inline: "" };
-          if (tag.kind === "empty") finishCell();
-          return;
-        }
-        case "f":
-          if (!cell) return;
-          cell.formula = { text: "" };
-          {
-            const type = tagAttribute(text, tag, "t");
-            const si = tagAttribute(text, tag, "si");
-            if (type !== undefined) cell.formula.type = type;
-            if (si !== undefined) cell.formula.si = si;
-          }
-          textStart = tag.kind === "open" ? tag.end : -1;
-          return;
-        case "v":
-          if (cell) cell.value = "";
-          textStart = tag.kind === "open" ? tag.end : -1;
-          return;
-        case "t":
-          textStart = tag.kind === "open" ? tag.end : -1;
-          return;
-        case "rPh":
-          if (tag.kind === "open") phonetic++;
-          return;
-        default:
-          return;
-      }
-    },
-    from,
-    to,
-  );
+      continue;
+    }
+    if (tags.is("c")) {
+      const r = tags.attribute("r");
+      colNo = r ? splitAddress(r)[1] : colNo + 1;
+      inCell = true;
+      col = colNo;
+      type = tags.attribute("t") ?? "n";
+      value = undefined;
+      inline = "";
+      hasFormula = false;
+      if (tags.kind === "empty") finishCell();
+    } else if (tags.is("v")) {
+      if (inCell) value = "";
+      textStart = tags.kind === "open" ? tags.end : -1;
+    } else if (tags.is("f")) {
+      if (!inCell) continue;
+      hasFormula = true;
+      formulaText = "";
+      formulaType = tags.attribute("t");
+      formulaSi = tags.attribute("si");
+      textStart = tags.kind === "open" ? tags.end : -1;
+    } else if (tags.is("row")) {
+      const r = tags.attribute("r");
+      rowNo = r === undefined ? rowNo + 1 : Number(r);
+      colNo = 0;
+      row = [];
+      if (tags.kind === "empty") finishRow();
+    } else if (tags.is("t")) textStart = tags.kind === "open" ? tags.end : -1;
+    else if (tags.is("rPh") && tags.kind === "open") phonetic++;
+  }
   for (let i = 0; i < cells.length; i++) cells[i] ??= [];
   return cells;
 }
 
 /** Character data between two offsets: references resolved, CDATA sections taken as written. */
 function charData(text: string, from: number, to: number): string {
-  const chunk = text.slice(from, to);
-  if (chunk.indexOf("<") < 0) return decodeText(chunk, from);
-  return parseNodes(chunk)
+  const lt = text.indexOf("<", from);
+  if (lt < 0 || lt >= to) return decodeText(text.slice(from, to), from);
+  return parseNodes(text.slice(from, to))
     .map((n) => (typeof n === "string" ? n : "raw" in n && n.raw.startsWith("<![CDATA[") ? n.raw.slice(9, -3) : ""))
     .join("");
 }
 
 /** The value a cell holds, as a host reads it (shared and inline strings resolved). */
-function valueOf(cell: CellRead, shared: readonly string[]): unknown {
-  if (cell.type === "inlineStr") return cell.inline;
-  const text = cell.value;
+function valueOf(type: string, text: string | undefined, inline: string, shared: readonly string[]): unknown {
+  if (type === "inlineStr") return inline;
   if (text === undefined) return null;
-  switch (cell.type) {
+  switch (type) {
     case "s":
       return shared[Number(text)] ?? "";
     case "str":

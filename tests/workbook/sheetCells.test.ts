@@ -1,5 +1,7 @@
 // Reading a worksheet part's cells from its text (sheetCells) and the character data it decodes (xmlTree): what
 // a host reads back, whatever way a writer spelled it.
+import type { RawCell } from "../../src/workbook/cells";
+import { readCells } from "../../src/xlsx/sheetCells";
 import { decodeText, XmlSyntaxError } from "../../src/xlsx/xmlTree";
 
 describe("decodeText", () => {
@@ -20,5 +22,78 @@ describe("decodeText", () => {
 
   it("refuses a reference without its semicolon, naming where it starts", () => {
     expect(() => decodeText("a &lt b", 100)).toThrow("at offset 102");
+  });
+});
+
+/** The cells of `rows` written as a worksheet's `<sheetData>` (with the prefix `p`, as some writers do). */
+function cellsOf(rows: string, shared: readonly string[] = [], p = ""): RawCell[][] {
+  const text = `<${p}worksheet><${p}sheetData>${rows}</${p}sheetData></${p}worksheet>`;
+  const from = text.indexOf("<", text.indexOf(`<${p}sheetData>`) + 1);
+  return readCells(text, from, text.lastIndexOf(`</${p}sheetData>`), shared);
+}
+
+describe("readCells", () => {
+  it("reads each kind of value as a host does", () => {
+    const rows =
+      `<row r="1"><c r="A1"><v>1.5</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="str"><v>a &amp; b</v></c>` +
+      `<c r="D1" t="b"><v>1</v></c><c r="E1" t="b"><v>0</v></c><c r="F1" t="e"><v>#N/A</v></c>` +
+      `<c r="G1" t="d"><v>2025-06-30T00:00:00Z</v></c><c r="H1"><v></v></c><c r="I1" s="3"/></row>`;
+    expect(cellsOf(rows, ["零", "壹"])).toEqual([
+      [
+        { value: 1.5 },
+        { value: "壹" },
+        { value: "a & b" },
+        { value: true },
+        { value: false },
+        { value: "#N/A" },
+        { value: new Date("2025-06-30T00:00:00Z") },
+        { value: null },
+        { value: null },
+      ],
+    ]);
+  });
+
+  it("inline strings join their runs, rich text included, and skip phonetic runs", () => {
+    const rows =
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>纯文本</t></is></c>` +
+      `<c r="B1" t="inlineStr"><is><r><rPr><b/></rPr><t>加粗</t></r><r><t xml:space="preserve"> 与 </t></r>` +
+      `<r><t><![CDATA[<普通>]]></t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></is></c></row>`;
+    expect(cellsOf(rows)).toEqual([[{ value: "纯文本" }, { value: "加粗 与 <普通>" }]]);
+  });
+
+  it("formulas get their '=', shared ones are expanded from their master for each cell", () => {
+    const rows =
+      `<row r="2"><c r="A2"><f>SUM(B2:C2)&amp;&quot;元&quot;</f><v>3</v></c>` +
+      `<c r="B2"><f t="shared" ref="B2:C3" si="0">$A$1+A2</f><v>1</v></c><c r="C2"><f t="shared" si="0"/><v>2</v></c></row>` +
+      `<row r="3"><c r="B3"><f t="shared" si="0"/><v>4</v></c><c r="C3"><f t="shared" si="7"/><v>5</v></c></row>`;
+    const cells = cellsOf(rows);
+    expect(cells[0]).toEqual([]);
+    expect(cells[1]).toEqual([
+      { value: 3, formula: '=SUM(B2:C2)&"元"' },
+      { value: 1, formula: "=$A$1+A2" },
+      { value: 2, formula: "=$A$1+B2" },
+    ]);
+    // A shared formula whose master is missing reads as its value alone.
+    expect(cells[2]).toEqual([{ value: null }, { value: 4, formula: "=$A$1+A3" }, { value: 5 }]);
+  });
+
+  it("places cells and rows written without their addresses after the previous ones", () => {
+    const rows = `<row><c><v>1</v></c><c r="C1"><v>3</v></c><c><v>4</v></c></row><row/><row><c t="s"><v>0</v></c></row>`;
+    expect(cellsOf(rows, ["甲"])).toEqual([
+      [{ value: 1 }, { value: null }, { value: 3 }, { value: 4 }],
+      [],
+      [{ value: "甲" }],
+    ]);
+  });
+
+  it("reads prefixed elements (x:c) as the same elements", () => {
+    const rows = `<x:row r="1"><x:c r="B1" t="inlineStr"><x:is><x:t>前缀</x:t></x:is></x:c><x:c r="C1"><x:f>B1</x:f><x:v>0</x:v></x:c></x:row>`;
+    expect(cellsOf(rows, [], "x:")).toEqual([[{ value: null }, { value: "前缀" }, { value: 0, formula: "=B1" }]]);
+  });
+
+  it("passes over comments between cells", () => {
+    expect(cellsOf(`<row r="1"><!-- <c r="A1"><v>9</v></c> --><c r="B1"><v>2</v></c></row>`)).toEqual([
+      [{ value: null }, { value: 2 }],
+    ]);
   });
 });
