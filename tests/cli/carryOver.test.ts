@@ -12,6 +12,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { reportCommand } from "../../src/cli/commands/report";
 import { templateCommand } from "../../src/cli/commands/template";
+import { runInProcess } from "../support/inProcessCli";
 import { fromExcelValue } from "../../src/engine";
 import { getEdition } from "../../src/policy";
 import { serializeEditionFile, toEditionFile } from "../../src/policy/editionFile";
@@ -71,18 +72,7 @@ function edition2026(): EditionData {
   };
 }
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((c) => (out.push(String(c)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((c) => (err.push(String(c)), true));
-  try {
-    return { code: await templateCommand.run(args), stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runInProcess(templateCommand, args);
 
 /** A workbook's figures by 编号 as the product reads them: 12月 and 上年值, in each target's scale. */
 async function figuresOf(file: string, data: EditionData) {
@@ -206,16 +196,13 @@ describeUno("template --previous: the year's turn on files", () => {
   }, 300_000);
 
   it("the 12月 report drafts each area's 绩效自评: score, grade, the targets that cost points and why", async () => {
-    const out: string[] = [];
-    const o = jest.spyOn(process.stdout, "write").mockImplementation((c) => (out.push(String(c)), true));
-    const e = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-    let code: number;
-    try {
-      code = await reportCommand.run([file("2025台账.xlsx"), "--month", "2025-12", "--out", file("2025-report.docx")]);
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-    }
+    const { code } = await runInProcess(reportCommand, [
+      file("2025台账.xlsx"),
+      "--month",
+      "2025-12",
+      "--out",
+      file("2025-report.docx"),
+    ]);
     expect(code).toBe(0);
     const docx = await JSZip.loadAsync(readFileSync(file("2025-report.docx")));
     const xml = (await docx.file("word/document.xml")?.async("string")) ?? "";

@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync,
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { templateCommand } from "../../src/cli/commands/template";
+import { runInProcess } from "../support/inProcessCli";
 import { FileError, writeAtomic, type WriteFs } from "../../src/cli/files";
 import { getEdition } from "../../src/policy";
 import { writeTemplate } from "../../src/xlsx";
@@ -15,19 +16,7 @@ import { writeTemplate } from "../../src/xlsx";
 const data = getEdition("yueqing-2025")!;
 const NOW = new Date("2025-07-01T02:00:00Z");
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((c) => (out.push(String(c)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((c) => (err.push(String(c)), true));
-  try {
-    const code = await templateCommand.run(args);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...args: string[]) => runInProcess(templateCommand, args);
 
 /** One line, Chinese first, then English, naming the file; no library text, no temporary file. */
 function expectFileError(stderr: string, file: string): void {

@@ -3,20 +3,11 @@
  * heap: exit code, the one error line (`错误:<file>:<reason> / Error: <file>: <reason>`), the user's file byte for
  * byte (sha256) and nothing left beside it. Hostile inputs come from tests/support/hostile.ts: one line each.
  */
-import {
-  readdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  lstatSync,
-  writeFileSync,
-  chmodSync,
-} from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { readdirSync, readFileSync, symlinkSync, lstatSync, writeFileSync, chmodSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
-import { templateCommand } from "../../src/cli/commands/template";
 import { BAD_CHARACTER_REFERENCES, binaryBytes, rezip, sheetPartOf, zipOf, type ZipEntry } from "../support/hostile";
+import { scratchWithFreshWorkbook } from "./support/scratch";
 import { cli, expectRefusal, leftovers, root, sha256 } from "./support/cli";
 import { spawn } from "node:child_process";
 
@@ -32,40 +23,12 @@ const sheetXml = (rows: string) =>
 const workbookWith = (...parts: ZipEntry[]) =>
   zipOf([{ name: "[Content_Types].xml", data: CONTENT_TYPES }, { name: "xl/workbook.xml", data: WORKBOOK }, ...parts]);
 
-let dir: string;
-let fresh: Buffer;
+const scratch = scratchWithFreshWorkbook("zc-untrusted-");
 
-async function inProcess(...args: string[]): Promise<number> {
-  const quiet = [jest.spyOn(process.stdout, "write"), jest.spyOn(process.stderr, "write")].map((s) =>
-    s.mockImplementation(() => true),
-  );
-  try {
-    return await templateCommand.run(args);
-  } finally {
-    for (const s of quiet) s.mockRestore();
-  }
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "zc-untrusted-"));
-  const file = path.join(dir, "fresh.xlsx");
-  expect(await inProcess("--out", file, "--report-date", "2025-06-30")).toBe(0);
-  fresh = readFileSync(file);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Writes `bytes` as `name` in a fresh folder; returns the path and its sha256. */
-function place(name: string, bytes: Uint8Array): { file: string; folder: string; hash: string } {
-  const folder = mkdtempSync(path.join(dir, "case-"));
-  const file = path.join(folder, name);
-  writeFileSync(file, bytes);
-  return { file, folder, hash: sha256(file) };
-}
-
-/** `fresh` with the 目标任务 sheet's part replaced: rows and cells are limited on the product's sheets. */
+/** `scratch.fresh` with the 目标任务 sheet's part replaced: rows and cells are limited on the product's sheets. */
 async function ourSheetWith(xml: string): Promise<Buffer> {
-  const part = await sheetPartOf(fresh, "目标任务");
-  return rezip(fresh, (name) => (name === part ? { data: xml } : undefined));
+  const part = await sheetPartOf(scratch.fresh, "目标任务");
+  return rezip(scratch.fresh, (name) => (name === part ? { data: xml } : undefined));
 }
 
 describe("3. small hostile packages: refused before inflating, under a 512 MB heap", () => {
@@ -156,7 +119,7 @@ describe("3. small hostile packages: refused before inflating, under a 512 MB he
   it.each(bombs.map((b, i) => [...b, i] as const))(
     "%s: refused in one line, the file unchanged",
     async (_what, make, part, i) => {
-      const { file, folder, hash } = place("台账.xlsx", await make());
+      const { file, folder, hash } = scratch.place("台账.xlsx", await make());
       for (const [, argv] of i === 0 ? commands : [commands[i % commands.length] ?? commands[0]!]) {
         const run = await cli(argv(file));
         expect(run.signal).toBeNull();
@@ -172,7 +135,10 @@ describe("3. small hostile packages: refused before inflating, under a 512 MB he
     ["a .docx hiding 1 GiB in document.xml", { name: "word/document.xml", zeros: GiB, declaredSize: 100 }],
     ["a .docx hiding 1 GiB in styles.xml", { name: "word/styles.xml", zeros: GiB, declaredSize: 100 }],
   ])("import refuses %s", async (_what, entry) => {
-    const { file, hash } = place("政策.docx", zipOf([{ name: "[Content_Types].xml", data: CONTENT_TYPES }, entry]));
+    const { file, hash } = scratch.place(
+      "政策.docx",
+      zipOf([{ name: "[Content_Types].xml", data: CONTENT_TYPES }, entry]),
+    );
     const run = await cli(["import", file]);
     expectRefusal(run, file, entry.name);
     expect(run.stdout).toBe("");
@@ -182,7 +148,7 @@ describe("3. small hostile packages: refused before inflating, under a 512 MB he
   it.each(bombs.slice(0, 4).map((b) => [b[0], b[1]] as const))(
     "a returned file that is %s is no return: not merged, named in one line, no figure written",
     async (_what, make) => {
-      const { file, folder, hash } = place("台账.xlsx", fresh);
+      const { file, folder, hash } = scratch.place("台账.xlsx", scratch.fresh);
       const returned = path.join(folder, "2025-07_市科技局.xlsx");
       writeFileSync(returned, await make());
       const run = await cli(["returns", "merge", file, returned]);
@@ -199,7 +165,7 @@ describe("3. small hostile packages: refused before inflating, under a 512 MB he
   );
 
   it("a real workbook still opens under the limits (the 乐清 workbook, refreshed in place)", async () => {
-    const { file } = place("台账.xlsx", fresh);
+    const { file } = scratch.place("台账.xlsx", scratch.fresh);
     const run = await cli(["template", "--update", file]);
     expect(run.stderr).not.toMatch(/错误|Error/);
     expect(run.status).toBe(0);
@@ -244,7 +210,7 @@ describe("1. a carried edition that cannot be read refuses the refresh", () => {
   ];
 
   it.each(variants)("%s: --update and report exit 1, the file byte for byte unchanged", async (_what, make, why) => {
-    const { file, folder, hash } = place("台账.xlsx", await make(fresh));
+    const { file, folder, hash } = scratch.place("台账.xlsx", await make(scratch.fresh));
     for (const argv of [
       ["template", "--update", file],
       ["template", "--update", file, "--out", path.join(folder, "copy.xlsx")],
@@ -258,13 +224,13 @@ describe("1. a carried edition that cannot be read refuses the refresh", () => {
   });
 
   it("a workbook with no edition part uses the bundled one; --edition replaces an unreadable part", async () => {
-    const bare = await rezip(fresh, (name) => (name.startsWith("customXml/") ? null : undefined));
-    const { file } = place("台账.xlsx", bare);
+    const bare = await rezip(scratch.fresh, (name) => (name.startsWith("customXml/") ? null : undefined));
+    const { file } = scratch.place("台账.xlsx", bare);
     expect((await cli(["template", "--update", file])).status).toBe(0);
-    const broken = await rezip(fresh, async (name, text) =>
+    const broken = await rezip(scratch.fresh, async (name, text) =>
       name === edition ? { data: (await text()).replace("乐清市", "乐清市&#99999999;") } : undefined,
     );
-    const b = place("台账.xlsx", broken);
+    const b = scratch.place("台账.xlsx", broken);
     const run = await cli(["template", "--update", b.file, "--edition", "yueqing-2025"]);
     expect(run.status).toBe(0);
     expect(sha256(b.file)).not.toBe(b.hash);
@@ -278,7 +244,7 @@ describe("4. report never overwrites a file it was not told to", () => {
   ])(
     "%s is refused without --force, read-only even with it; --force replaces a writable one",
     async (_what, target, extra) => {
-      const { file, folder } = place("台账.xlsx", fresh);
+      const { file, folder } = scratch.place("台账.xlsx", scratch.fresh);
       const out = target(folder);
       writeFileSync(out, "the user's own report");
       const hash = sha256(out);
@@ -306,7 +272,7 @@ describe("5. one read-modify-write at a time", () => {
       (f: string) => ["report", f, "--month", "2025-06", "--sheet"],
     ],
   ])("%s on one file: one runs, the other refuses in one line; no result is lost", async (_what, first, second) => {
-    const { file, folder } = place("台账.xlsx", fresh);
+    const { file, folder } = scratch.place("台账.xlsx", scratch.fresh);
     const [a, b] = await Promise.all([cli(first(file)), cli(second(file))]);
     const runs = [a, b];
     const ok = runs.filter((r) => r.status === 0);
@@ -317,12 +283,12 @@ describe("5. one read-modify-write at a time", () => {
   });
 
   it("a stale lock (its process is gone) is taken over; a live one is obeyed", async () => {
-    const { file, folder, hash } = place("台账.xlsx", fresh);
+    const { file, folder, hash } = scratch.place("台账.xlsx", scratch.fresh);
     const lock = path.join(folder, ".~zc-lock.台账.xlsx");
     writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), since: Date.now() }));
     expect((await cli(["template", "--update", file])).status).toBe(0);
     expect(leftovers(folder)).toEqual([]);
-    const live = place("台账.xlsx", fresh);
+    const live = scratch.place("台账.xlsx", scratch.fresh);
     const liveLock = path.join(live.folder, ".~zc-lock.台账.xlsx");
     writeFileSync(liveLock, JSON.stringify({ pid: process.pid, host: hostname(), since: Date.now() }));
     expectRefusal(await cli(["template", "--update", live.file]), live.file, String(process.pid));
@@ -331,13 +297,13 @@ describe("5. one read-modify-write at a time", () => {
   });
 
   it("returns merge holds the same lock: with a refresh running it refuses in one line, the workbook unchanged", async () => {
-    const { file, folder, hash } = place("台账.xlsx", fresh);
+    const { file, folder, hash } = scratch.place("台账.xlsx", scratch.fresh);
     writeFileSync(
       path.join(folder, ".~zc-lock.台账.xlsx"),
       JSON.stringify({ pid: process.pid, host: hostname(), since: Date.now() }),
     );
     const returned = path.join(folder, "2025-07_市科技局.xlsx");
-    writeFileSync(returned, fresh);
+    writeFileSync(returned, scratch.fresh);
     expectRefusal(await cli(["returns", "merge", file, returned]), file, "锁文件");
     expect(sha256(file)).toBe(hash);
     // A dry run writes nothing, so it needs no lock.
@@ -357,7 +323,7 @@ describe("7. import refuses what is no policy text", () => {
     ["政策.txt", Buffer.concat([Buffer.from("一、扩大有效投资\n"), binaryBytes(50_000)]), "不是文本文件"],
     ["政策.html", binaryBytes(10_000, 3), "不是文本文件"],
   ])("%s (%#): exit 1, one line, no draft", async (name, content, why) => {
-    const { file, folder } = place(name, typeof content === "string" ? Buffer.from(content) : content);
+    const { file, folder } = scratch.place(name, typeof content === "string" ? Buffer.from(content) : content);
     const out = path.join(folder, "draft.json");
     const run = await cli(["import", file, "--out", out]);
     expectRefusal(run, file, why);
@@ -366,7 +332,7 @@ describe("7. import refuses what is no policy text", () => {
   });
 
   it("an entity named like a prototype member stays as typed, not a function's text", async () => {
-    const { file } = place("政策.html", Buffer.from("<p>一、扩大有效投资&constructor;&amp;</p>"));
+    const { file } = scratch.place("政策.html", Buffer.from("<p>一、扩大有效投资&constructor;&amp;</p>"));
     const run = await cli(["import", file]);
     expect(run.stdout).not.toContain("function");
   });
@@ -379,13 +345,13 @@ describe("10. smaller", () => {
     ["a cut multi-byte character", [0xe6, 0xb1], (f: string) => ["report", f, "--month", "2025-06"]],
     ["an overlong encoding of /", [0xc0, 0xaf], (f: string) => ["returns", "status", f, "--month", "2025-07"]],
   ] as const)("a sheet name holding %s: refused in one line naming xl/workbook.xml", async (_what, bad, argv) => {
-    const damaged = await rezip(fresh, async (name, text) => {
+    const damaged = await rezip(scratch.fresh, async (name, text) => {
       if (name !== "xl/workbook.xml") return undefined;
       const [before, after] = (await text()).split('name="汇总"');
       const name_ = Buffer.concat([Buffer.from('name="汇'), Buffer.from(bad), Buffer.from('总"')]);
       return { data: Buffer.concat([Buffer.from(before ?? ""), name_, Buffer.from(after ?? "")]) };
     });
-    const { file, folder, hash } = place("台账.xlsx", damaged);
+    const { file, folder, hash } = scratch.place("台账.xlsx", damaged);
     const args = argv(file);
     expectRefusal(await cli(args), file, "xl/workbook.xml", "UTF-8");
     expect(sha256(file)).toBe(hash);
@@ -393,9 +359,9 @@ describe("10. smaller", () => {
   });
 
   it("--update through a symbolic link refreshes the file it points to; the link stays a link", async () => {
-    const { file, folder } = place(
+    const { file, folder } = scratch.place(
       "台账.xlsx",
-      await rezip(fresh, (n) => (n.startsWith("customXml/") ? null : undefined)),
+      await rezip(scratch.fresh, (n) => (n.startsWith("customXml/") ? null : undefined)),
     );
     const link = path.join(folder, "快捷方式.xlsx");
     symlinkSync(file, link);
@@ -416,7 +382,7 @@ describe("10. smaller", () => {
     ["check", (f: string) => ["check", f.replace(/\.xlsx$/, ".json")]],
     ["dataset --edition", (f: string) => ["dataset", "--edition", f.replace(/\.xlsx$/, ".json")]],
   ])("%s answers a missing file in the one shape", async (_what, argv) => {
-    const missing = path.join(dir, "nowhere", "台账.xlsx");
+    const missing = path.join(scratch.dir, "nowhere", "台账.xlsx");
     const args = argv(missing);
     const named = args.find((a) => a.includes("nowhere")) ?? "";
     const run = await cli(args);
@@ -429,7 +395,7 @@ describe("10. smaller", () => {
   ] as const)(
     "%s during a write removes the hidden temporary file and leaves the file as it was",
     async (signal, code) => {
-      const { file, folder, hash } = place("台账.xlsx", fresh);
+      const { file, folder, hash } = scratch.place("台账.xlsx", scratch.fresh);
       // A write that never finishes: the temporary file exists, the rename has not happened.
       const script = path.join(folder, "slow-write.ts");
       writeFileSync(

@@ -5,44 +5,15 @@
  * The CLI runs as a user runs it, under the 512 MB heap (tests/untrusted/support/cli.ts).
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import JSZip from "jszip";
-import { templateCommand } from "../../src/cli/commands/template";
 import { rezip, sheetPartOf, storedParts, withForeignSheet } from "../support/hostile";
+import { scratchWithFreshWorkbook } from "./support/scratch";
 import { cli, expectRefusal, leftovers, sha256 } from "./support/cli";
 
 jest.setTimeout(600_000);
 
-let dir: string;
-let fresh: Buffer;
-
-async function inProcess(...args: string[]): Promise<number> {
-  const quiet = [jest.spyOn(process.stdout, "write"), jest.spyOn(process.stderr, "write")].map((s) =>
-    s.mockImplementation(() => true),
-  );
-  try {
-    return await templateCommand.run(args);
-  } finally {
-    for (const s of quiet) s.mockRestore();
-  }
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "zc-foreign-"));
-  const file = path.join(dir, "fresh.xlsx");
-  expect(await inProcess("--out", file, "--report-date", "2025-06-30")).toBe(0);
-  fresh = readFileSync(file);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function place(name: string, bytes: Uint8Array): { file: string; folder: string; hash: string } {
-  const folder = mkdtempSync(path.join(dir, "case-"));
-  const file = path.join(folder, name);
-  writeFileSync(file, bytes);
-  return { file, folder, hash: sha256(file) };
-}
+const scratch = scratchWithFreshWorkbook("zc-foreign-");
 
 const DEPARTMENTS = ["市发改局", "市经信局", "市科技局", "市财政局", "市商务局", "市农业农村局"];
 const ROWS = 200_000;
@@ -76,8 +47,11 @@ const contracts = Array.from({ length: ROWS }, (_, i) => `HT-2025-${String(i).pa
 
 describe("a colleague's own sheets pass through", () => {
   it("a workbook with a 200,000-row sheet of theirs refreshes with template --update; their sheet byte for byte the same", async () => {
-    const { bytes, part } = await withForeignSheet(fresh, "合同台账", ledgerXml, [...DEPARTMENTS, ...contracts]);
-    const { file, folder } = place("台账.xlsx", bytes);
+    const { bytes, part } = await withForeignSheet(scratch.fresh, "合同台账", ledgerXml, [
+      ...DEPARTMENTS,
+      ...contracts,
+    ]);
+    const { file, folder } = scratch.place("台账.xlsx", bytes);
     // A report date other than the workbook's: the refresh has product cells to write, so the package is saved.
     const run = await cli(["template", "--update", file, "--report-date", "2025-09-30"]);
     expect(run.signal).toBeNull();
@@ -104,8 +78,8 @@ describe("a colleague's own sheets pass through", () => {
   it("a foreign sheet with a row numbered 2,000,000,000 is never parsed by --update; report, which reads every sheet, refuses it", async () => {
     const hostile = (_first: number) =>
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2000000000"><c r="A2000000000"><v>1</v></c></row></sheetData></worksheet>`;
-    const { bytes, part } = await withForeignSheet(fresh, "别人的表", hostile);
-    const { file, folder, hash } = place("台账.xlsx", bytes);
+    const { bytes, part } = await withForeignSheet(scratch.fresh, "别人的表", hostile);
+    const { file, folder, hash } = scratch.place("台账.xlsx", bytes);
     const report = await cli(["report", file, "--month", "2025-06"]);
     expectRefusal(report, file, part, "2000000000");
     expect(sha256(file)).toBe(hash);
@@ -119,9 +93,9 @@ describe("a colleague's own sheets pass through", () => {
   });
 
   it("60,000 rows of the same in one of ours (目标任务's part) are refused: rows are limited on the product's sheets", async () => {
-    const targets = await sheetPartOf(fresh, "目标任务");
-    const big = await rezip(fresh, (name) => (name === targets ? { data: ledgerXml(0, 60_000) } : undefined));
-    const { file, folder, hash } = place("台账.xlsx", big);
+    const targets = await sheetPartOf(scratch.fresh, "目标任务");
+    const big = await rezip(scratch.fresh, (name) => (name === targets ? { data: ledgerXml(0, 60_000) } : undefined));
+    const { file, folder, hash } = scratch.place("台账.xlsx", big);
     const run = await cli(["template", "--update", file]);
     expectRefusal(run, file, targets, "50,000");
     expect(sha256(file)).toBe(hash);

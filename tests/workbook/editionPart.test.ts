@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { templateCommand } from "../../src/cli/commands/template";
+import { runInProcess } from "../support/inProcessCli";
 import { getEdition } from "../../src/policy";
 import { fromEditionFile, type EditionFile } from "../../src/policy/editionFile";
 import { formatIssue } from "../../src/policy/validation";
@@ -22,19 +23,7 @@ const shifanFile = JSON.parse(readFileSync(fixtureFile, "utf8")) as EditionFile;
 const shifan = fromEditionFile(shifanFile);
 const yueqing = getEdition("yueqing-2025")!;
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((c) => (out.push(String(c)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((c) => (err.push(String(c)), true));
-  try {
-    const code = await templateCommand.run(args);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...args: string[]) => runInProcess(templateCommand, args);
 
 async function partXml(buffer: Uint8Array): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { toExcelValue } from "../../src/engine";
 import { templateCommand } from "../../src/cli/commands/template";
+import { runInProcess } from "../support/inProcessCli";
 import { fromEditionFile, type EditionFile } from "../../src/policy/editionFile";
 import type { EditionData, Target } from "../../src/policy/types";
 import { ALL_SHEET_KEYS, FULL_CAPABILITIES, generateWorkbook } from "../../src/excel";
@@ -61,17 +62,7 @@ const SHAPES: readonly Shape[] = [
 
 const NOW = new Date("2026-07-01T02:00:00Z");
 
-async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((c) => (err.push(String(c)), true));
-  try {
-    return { code: await templateCommand.run(args), stderr: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runInProcess(templateCommand, args);
 
 /** A figure for each target that exercises its comparator: blanks, text, below, at and above the target. */
 function typedActual(t: Target, i: number): number | string | null {
@@ -163,7 +154,7 @@ describe.each(SHAPES)("an edition of $name", ({ file }) => {
   beforeAll(async () => {
     writeFileSync(editionPath, JSON.stringify(file));
     const made = await cli("--out", freshPath, "--edition", editionPath, "--report-date", `${year}-06-30`);
-    expect(made).toEqual({ code: 0, stderr: "" });
+    expect(made).toEqual({ code: 0, stdout: `${freshPath}\n`, stderr: "" });
     fresh = readFileSync(freshPath);
     const { plan, buffer } = await writeTemplate(data, { now: NOW, reportDate: `${year}-06-30` });
     writeFileSync(filledPath, await typeInputs(buffer, data, plan.spec));
