@@ -1,24 +1,39 @@
 import {
   decodeText,
   escapeAttribute,
-  parseNodes,
+  escapeText,
   scanTags,
-  serialize,
   tagAttributes,
   XmlElement,
   XmlSyntaxError,
-  type Tag,
+  type XmlNode,
 } from "./xmlTree";
 
 /**
- * An element parsed so that it can be written back keeping bytes: its start tag and each direct child remember the
- * text they were written as, and {@link writeKept} emits that text for whatever still serializes as it did.
+ * An element parsed so that it can be written back keeping bytes: it and each of its descendants remember the text
+ * they were written as, and {@link writeKept} emits that text for whatever still serializes as it did. An element
+ * that changed keeps the bytes of its start and end tags (when they did not change) and of its unchanged children,
+ * and so on down: a cell whose cached `<v>` changed keeps its `<f>…</f>`, a conditional format whose range grew
+ * keeps its rules.
  */
 export interface KeptElement {
   readonly element: XmlElement;
-  /** The start tag as written, and as it serialized when parsed ("" for an empty element: it is rebuilt). */
-  readonly open: { raw: string; serialized: string };
-  readonly children: Map<XmlElement, { raw: string; serialized: string }>;
+  /** How the element and each descendant element were written, by element. */
+  readonly written: ReadonlyMap<XmlElement, Written>;
+}
+
+/** An element as written in the part, and as it serialized when parsed. */
+interface Written {
+  /** The element's whole text. */
+  readonly raw: string;
+  /** The whole element as serialized when parsed. */
+  readonly serialized: string;
+  /** Its start tag as written ("" for an empty element `<x/>`: its tags are rebuilt when it gains children). */
+  readonly open: string;
+  /** Its start tag as serialized when parsed. */
+  readonly openSerialized: string;
+  /** Its end tag as written. */
+  readonly close: string;
 }
 
 /** The start tag of an element as serialized (`<row r="1">`). */
@@ -28,98 +43,148 @@ function startTag(e: XmlElement): string {
   return `${open}>`;
 }
 
-/** Parses the one element of `text[from, to)`, keeping the bytes of its start tag and of each child. */
-export function parseKept(text: string, from = 0, to = text.length): KeptElement {
-  let depth = 0;
-  let open: Tag | undefined;
-  let close: Tag | undefined;
-  const spans: [number, number][] = [];
-  let childStart = -1;
-  scanTags(
-    text,
-    (tag) => {
-      if (tag.kind === "close") {
-        depth--;
-        if (depth === 1) spans.push([childStart, tag.end]);
-        if (depth === 0) {
-          close = tag;
-          return false;
-        }
-        return;
-      }
-      if (depth === 0) {
-        open = tag;
-        if (tag.kind === "empty") return false;
-      } else if (depth === 1) {
-        if (tag.kind === "empty") spans.push([tag.start, tag.end]);
-        else childStart = tag.start;
-      }
-      if (tag.kind === "open") depth++;
-    },
-    from,
-    to,
-  );
-  if (!open) throw new XmlSyntaxError("no element", from);
-  const element = new XmlElement(open.name, tagAttributes(text, open));
-  const children = new Map<XmlElement, { raw: string; serialized: string }>();
-  if (open.kind === "empty") return { element, open: { raw: "", serialized: "" }, children };
-  if (!close) throw new XmlSyntaxError(`an unclosed <${open.name}>`, open.start);
-  let at = open.end;
-  for (const [start, end] of [...spans, [close.start, close.start] as [number, number]]) {
-    if (start > at) {
-      const gap = text.slice(at, start);
-      // Text between children: kept as written when it is markup (comments) or only white space.
-      if (gap.includes("<") || gap.trim() === "") element.children.push({ raw: gap });
-      else element.children.push(decodeText(gap, at));
-    }
-    at = end;
-    if (end === start) continue;
-    const raw = text.slice(start, end);
-    const child = parseNodes(raw).find((n): n is XmlElement => n instanceof XmlElement);
-    if (!child) continue;
-    element.children.push(child);
-    children.set(child, { raw, serialized: serialize(child) });
-  }
-  const raw = text.slice(open.start, open.end);
-  return { element, open: { raw, serialized: startTag(element) }, children };
+/** An element being parsed: where it starts and its serialization so far. */
+interface Open {
+  readonly e: XmlElement;
+  readonly start: number;
+  readonly openEnd: number;
+  readonly openSerialized: string;
+  serialized: string;
 }
 
 /**
- * Writes a kept element: each part that still serializes as it did when parsed as the bytes it was written as,
- * the rest serialized. `inner`, when given, writes a child itself (a placeholder for content kept elsewhere).
- * Returns the text and how many of its bytes were written anew.
+ * Parses the one element of `text[from, to)`, keeping the bytes of it and of every descendant element. Between the
+ * element's own children, text that is only white space or holds markup (comments) is kept as written; deeper
+ * down, text is decoded and comments, CDATA and processing instructions kept raw, as {@link parseNodes} reads them.
  */
-export function writeKept(
-  kept: KeptElement,
-  inner?: (child: XmlElement) => string | undefined,
-): { text: string; rewritten: number } {
-  const e = kept.element;
-  if (e.children.length === 0 && kept.open.raw === "") {
-    const text = serialize(e);
-    return { text, rewritten: text.length };
-  }
-  const open = startTag(e);
-  let rewritten = 0;
-  let text: string;
-  if (kept.open.raw !== "" && open === kept.open.serialized) text = kept.open.raw;
-  else {
-    text = open;
-    rewritten += open.length;
-  }
-  for (const child of e.children) {
-    const own = child instanceof XmlElement ? inner?.(child) : undefined;
-    if (own !== undefined) {
-      text += own;
-      continue;
-    }
-    const was = child instanceof XmlElement ? kept.children.get(child) : undefined;
-    if (was && serialize(child) === was.serialized) text += was.raw;
+export function parseKept(text: string, from = 0, to = text.length): KeptElement {
+  const written = new Map<XmlElement, Written>();
+  const stack: Open[] = [];
+  let root: XmlElement | undefined;
+  let at = from;
+  const put = (node: XmlNode, serialized: string) => {
+    const parent = stack[stack.length - 1] as Open;
+    parent.e.children.push(node);
+    parent.serialized += serialized;
+  };
+  /** Text up to `end`: a gap between the root's children as one piece, deeper text decoded. */
+  const textUpTo = (end: number) => {
+    if (end <= at || stack.length === 0) return;
+    const gap = text.slice(at, end);
+    if (stack.length === 1 && (gap.includes("<") || gap.trim() === "")) put({ raw: gap }, gap);
     else {
-      const s = serialize(child);
-      text += s;
-      if (typeof child === "string" || child instanceof XmlElement) rewritten += s.length;
+      const decoded = decodeText(gap, at);
+      put(decoded, escapeText(decoded));
     }
+  };
+  scanTags(
+    text,
+    (tag) => {
+      textUpTo(tag.start);
+      at = tag.end;
+      if (tag.kind === "close") {
+        const open = stack.pop();
+        if (!open || open.e.name !== tag.name) throw new XmlSyntaxError(`a stray </${tag.name}>`, tag.start);
+        const serialized =
+          open.e.children.length === 0 ? `${open.openSerialized.slice(0, -1)}/>` : `${open.serialized}</${tag.name}>`;
+        written.set(open.e, {
+          raw: text.slice(open.start, tag.end),
+          serialized,
+          open: text.slice(open.start, open.openEnd),
+          openSerialized: open.openSerialized,
+          close: text.slice(tag.start, tag.end),
+        });
+        if (stack.length === 0) return false;
+        put(open.e, serialized);
+        return;
+      }
+      const e = new XmlElement(tag.name, tagAttributes(text, tag));
+      const openSerialized = startTag(e);
+      if (stack.length === 0) root = e;
+      if (tag.kind === "open") {
+        stack.push({ e, start: tag.start, openEnd: tag.end, openSerialized, serialized: openSerialized });
+        return;
+      }
+      const serialized = `${openSerialized.slice(0, -1)}/>`;
+      written.set(e, { raw: text.slice(tag.start, tag.end), serialized, open: "", openSerialized, close: "" });
+      if (stack.length === 0) return false;
+      put(e, serialized);
+    },
+    from,
+    to,
+    (start, end) => {
+      // Comments, CDATA, processing instructions: between the root's children they join the gap around them.
+      if (stack.length < 2) return;
+      textUpTo(start);
+      at = end;
+      const raw = text.slice(start, end);
+      put({ raw }, raw);
+    },
+  );
+  if (!root) throw new XmlSyntaxError("no element", from);
+  if (stack.length > 0) throw new XmlSyntaxError(`an unclosed <${root.name}>`, from);
+  return { element: root, written };
+}
+
+/** A node written back: its text, its serialization now, and how many of its bytes were written anew. */
+interface Out {
+  text: string;
+  serialized: string;
+  rewritten: number;
+}
+
+/**
+ * Writes an element: as written when it serializes as it did; else its tags as written when they did not change
+ * (the end tag always, when it had one: only attributes change) and each child so, and so on down. A child that
+ * `inner` writes is its text (not counted); the element holding it is never written as its old text, which holds
+ * the placeholder.
+ */
+function writeElement(e: XmlElement, written: ReadonlyMap<XmlElement, Written>, inner?: Inner): Out {
+  const was = written.get(e);
+  const open = startTag(e);
+  if (e.children.length === 0) {
+    const serialized = `${open.slice(0, -1)}/>`;
+    if (was && was.serialized === serialized) return { text: was.raw, serialized, rewritten: 0 };
+    return { text: serialized, serialized, rewritten: serialized.length };
+  }
+  const keepOpen = was !== undefined && was.open !== "" && was.openSerialized === open;
+  let text = keepOpen ? was.open : open;
+  let serialized = open;
+  let rewritten = keepOpen ? 0 : open.length;
+  for (const child of e.children) {
+    const own = inner && child instanceof XmlElement ? inner(child) : undefined;
+    const out = own !== undefined ? { text: own, serialized: own, rewritten: 0 } : writeNode(child, written);
+    text += out.text;
+    serialized += out.serialized;
+    rewritten += out.rewritten;
   }
   const end = `</${e.name}>`;
-  return { text: text + end, rewritten: rewritten + (rewritten > 0 ? end.length : 0) };
+  serialized += end;
+  if (!inner && was && was.serialized === serialized) return { text: was.raw, serialized, rewritten: 0 };
+  return was && was.close !== ""
+    ? { text: text + was.close, serialized, rewritten }
+    : { text: text + end, serialized, rewritten: rewritten + end.length };
+}
+
+function writeNode(node: XmlNode, written: ReadonlyMap<XmlElement, Written>): Out {
+  if (node instanceof XmlElement) return writeElement(node, written);
+  if (typeof node === "string") {
+    const s = escapeText(node);
+    return { text: s, serialized: s, rewritten: s.length };
+  }
+  return { text: node.raw, serialized: node.raw, rewritten: 0 };
+}
+
+/** Writes a child itself (the rows of `<sheetData>`, kept elsewhere), or leaves it to {@link writeKept}. */
+type Inner = (child: XmlElement) => string | undefined;
+
+/**
+ * Writes a kept element: each part that still serializes as it did when parsed as the bytes it was written as,
+ * the rest serialized, down to the changed attributes and leaves (a changed element's unchanged tags and children
+ * are kept). `inner`, when given, writes a child of the element itself (a placeholder for content kept
+ * elsewhere). Returns the text and how many of its bytes were written anew.
+ */
+export function writeKept(kept: KeptElement, inner?: Inner): { text: string; rewritten: number } {
+  const { text, rewritten } = writeElement(kept.element, kept.written, inner);
+  return { text, rewritten };
 }
