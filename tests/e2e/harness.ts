@@ -8,7 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { ensureBuilt } from "../support/ensureBuilt";
 import { requireChromium } from "../support/realEngines";
 
@@ -208,6 +208,26 @@ export async function openPane(session: E2eSession, options: PaneOptions = {}): 
   return { page, problems, blocked };
 }
 
+/**
+ * Waits for 生成's summary and returns it; an error bar instead (or beside it) fails at once with its text. Call it
+ * after clicking 生成 / 刷新工作簿.
+ */
+export async function generateSummary(page: Page): Promise<Locator> {
+  const summary = page.getByTestId("generate-summary");
+  const alert = page.getByRole("alert");
+  await summary.or(alert).first().waitFor({ timeout: 60_000 });
+  const errors = await alert.allTextContents();
+  if (errors.length > 0) throw new Error(`生成 failed in the pane: ${errors.join(" | ")}`);
+  return summary;
+}
+
+/** The pane ran clean: no CSP violation, no uncaught or console error, no request off its origin and office.js. */
+export async function expectHealthy(pane: Pane): Promise<void> {
+  expect(await cspViolations(pane.page)).toEqual([]);
+  expect(pane.problems).toEqual([]);
+  expect(pane.blocked).toEqual([]);
+}
+
 /** The CSP violations the page reported. */
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
@@ -249,3 +269,8 @@ export const stubExcel = (page: Page) => ({
 /** The address of the first cell holding `text` in a sheet. */
 export const addressOf = (cells: Cells, text: string): string | undefined =>
   Object.entries(cells).find(([, c]) => c.value === text)?.[0];
+
+/** The row of an A1 address ("C12" → "12"). */
+export const rowOf = (address: string): string => address.replace(/^[A-Z]+/, "");
+/** The column of an A1 address ("C12" → "C"). */
+export const columnOf = (address: string): string => address.replace(/\d+$/, "");

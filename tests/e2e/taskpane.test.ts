@@ -3,35 +3,19 @@
  * records writes (tests/e2e/stub/office-stub.js), the real generateWorkbook, functions.js and CSP. Saves a
  * 350×700 screenshot of each panel into artifacts/screenshots/.
  */
-import type { Page } from "playwright-core";
 import {
   addressOf,
   builtPaneForThisFile,
-  cspViolations,
   describeE2e,
+  expectHealthy,
+  generateSummary,
   openPane,
   screenshot,
   stubExcel,
   type Cells,
-  type Pane,
 } from "./harness";
 
 const e2e = builtPaneForThisFile();
-
-/** Waits for the generate summary; a MessageBar error instead fails at once with its text. */
-async function summaryOf(page: Page) {
-  const summary = page.getByTestId("generate-summary");
-  const alert = page.getByRole("alert");
-  await summary.or(alert).first().waitFor({ timeout: 60_000 });
-  if (await alert.isVisible()) throw new Error(`生成 failed in the pane: ${await alert.textContent()}`);
-  return summary;
-}
-
-async function expectHealthy(pane: Pane): Promise<void> {
-  expect(await cspViolations(pane.page)).toEqual([]);
-  expect(pane.problems).toEqual([]);
-  expect(pane.blocked).toEqual([]);
-}
 
 const SHEETS = [
   "说明",
@@ -73,7 +57,7 @@ describeE2e("task pane in Chromium", () => {
     expect(await build.isDisabled()).toBe(true);
     await screenshot(page, "2-generate-progress");
 
-    const summary = await summaryOf(page);
+    const summary = await generateSummary(page);
     const names = await stubExcel(page).sheetNames();
     for (const sheet of SHEETS) expect(names).toContain(sheet);
     expect(await summary.textContent()).toContain(SHEETS.join("、"));
@@ -111,7 +95,7 @@ describeE2e("task pane in Chromium", () => {
     const pane = await openPane(e2e, { foreignSheets: ["预算安排"] });
     const { page } = pane;
     await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
-    await summaryOf(page);
+    await generateSummary(page);
     expect(await page.getByTestId("generate-summary").textContent()).toContain("已跳过");
     expect((await stubExcel(page).cells("预算安排")) as Cells).toEqual({ A1: { value: "别人的表" } });
     const rename = page.getByRole("button", { name: "改用新名称写入" });
@@ -130,7 +114,7 @@ describeE2e("task pane in Chromium", () => {
     const pane = await openPane(e2e);
     const { page } = pane;
     await page.getByRole("button", { name: "生成 / 刷新工作簿" }).click();
-    await summaryOf(page);
+    await generateSummary(page);
     await page.getByRole("tab", { name: "状态" }).click();
     const row = page.getByTestId("status-目标任务");
     await row.waitFor();

@@ -6,22 +6,21 @@
  * that carries another edition shows the diff first; status and refresh follow the loaded edition.
  */
 import "@testing-library/jest-dom";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { functionCatalog } from "../../src/functions/catalog";
-import { defaultEditionId, getEdition } from "../../src/policy";
+import { getEdition } from "../../src/policy";
 import { fromEditionFile, type EditionFile } from "../../src/policy/editionFile";
-import { App } from "../../src/taskpane/App";
-import { adoptWorkbookEdition, createEditionActions } from "../../src/taskpane/edition/excelActions";
-import { createExcelActions, type ExcelRun } from "../../src/taskpane/excel/actions";
-import { FULL_CAPABILITIES, generateWorkbook, SHEET_KEYS } from "../../src/excel";
+import { adoptWorkbookEdition } from "../../src/taskpane/edition/excelActions";
+import type { ExcelRun } from "../../src/taskpane/excel/actions";
+import { generateWorkbook } from "../../src/excel";
 import { editionPartXml } from "../../src/policy/editionPart";
 import { readWorkbookEdition, storeWorkbookEdition } from "../../src/excel/editionPart";
 import { HEADER_ROW } from "../../src/sheets/layout";
 import { FakeExcel } from "../workbook/support/fakeExcel";
 import { columnOf, rowOf } from "../workbook/support/grid";
+import { renderPaneOnFakeExcel } from "./render";
 
 const fixtureText = readFileSync(path.join(__dirname, "../fixtures/editions/shifan-2026.json"), "utf8");
 const shifan = fromEditionFile(JSON.parse(fixtureText) as EditionFile);
@@ -37,24 +36,6 @@ if (typeof File.prototype.text !== "function") {
       reader.readAsText(this);
     });
   };
-}
-
-function renderPane(excel: FakeExcel, workbookEdition?: typeof yueqing) {
-  const run: ExcelRun = (batch) => batch(excel.context);
-  render(
-    <App
-      actions={createExcelActions({ run, capabilities: () => FULL_CAPABILITIES })}
-      editionActions={createEditionActions(run)}
-      workbookEdition={workbookEdition}
-      lang="zh"
-      editions={[{ id: defaultEditionId, data: yueqing }]}
-      defaultEditionId={defaultEditionId}
-      sheetKeys={SHEET_KEYS}
-      catalog={functionCatalog}
-      inExcel
-    />,
-  );
-  return userEvent.setup();
 }
 
 async function loadFile(user: ReturnType<typeof userEvent.setup>) {
@@ -79,7 +60,7 @@ describe("the pane with a loaded edition (fake Excel)", () => {
 
   it("load file → apply → generate: the workbook shows that edition's figures and carries it", async () => {
     const excel = new FakeExcel();
-    const user = renderPane(excel);
+    const user = renderPaneOnFakeExcel(excel);
     expect(await loadFile(user)).toHaveTextContent("1 个领域、2 条、3 个目标");
     await user.click(screen.getByRole("button", { name: "应用到工作簿" }));
     await waitFor(() => expect(excel.customXmlParts).toHaveLength(1));
@@ -127,7 +108,7 @@ describe("the pane with a loaded edition (fake Excel)", () => {
     expect(await adoptWorkbookEdition(run)).toBeUndefined();
     expect(excel.recalculations).toEqual([]);
 
-    const user = renderPane(excel);
+    const user = renderPaneOnFakeExcel(excel);
     await user.click(screen.getByRole("tab", { name: "版本" }));
     expect(await screen.findByTestId("edition-refused")).toHaveTextContent(
       "targets[1].quote 不是原文中的一段(须逐字摘录)",
@@ -142,7 +123,7 @@ describe("the pane with a loaded edition (fake Excel)", () => {
     const excel = new FakeExcel();
     await generateWorkbook(excel.context, { reportDate: "2025-06-30" });
     await storeWorkbookEdition(excel.context, yueqing);
-    const user = renderPane(excel, yueqing);
+    const user = renderPaneOnFakeExcel(excel, yueqing);
 
     await loadFile(user);
     const diff = screen.getByTestId("edition-diff");

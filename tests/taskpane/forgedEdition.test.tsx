@@ -5,21 +5,16 @@
  * same apply path as any edition (the part in the workbook, the functions), after which the warning is gone.
  */
 import "@testing-library/jest-dom";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { functionCatalog } from "../../src/functions/catalog";
-import { defaultEditionId, getEdition } from "../../src/policy";
+import { getEdition } from "../../src/policy";
 import { fromEditionFile, serializeEditionFile, toEditionFile } from "../../src/policy/editionFile";
 import type { EditionData } from "../../src/policy/types";
-import { App } from "../../src/taskpane/App";
 import type { EditionActions } from "../../src/taskpane/edition/actions";
-import { createEditionActions } from "../../src/taskpane/edition/excelActions";
-import { createExcelActions, type ExcelRun } from "../../src/taskpane/excel/actions";
 import { EditionPanel } from "../../src/taskpane/panels/EditionPanel";
-import { FULL_CAPABILITIES, SHEET_KEYS } from "../../src/excel";
 import { readWorkbookEdition, storeWorkbookEdition } from "../../src/excel/editionPart";
 import { FakeExcel } from "../workbook/support/fakeExcel";
-import { renderInPane } from "./render";
+import { renderInPane, renderPaneOnFakeExcel } from "./render";
 
 const official = getEdition("yueqing-2025") as EditionData;
 
@@ -104,29 +99,11 @@ describe("版本: a carried edition that claims the official id but differs", ()
 });
 
 describe("the pane on the fake Excel", () => {
-  function renderPane(excel: FakeExcel, workbookEdition: EditionData) {
-    const run: ExcelRun = (batch) => batch(excel.context);
-    render(
-      <App
-        actions={createExcelActions({ run, capabilities: () => FULL_CAPABILITIES })}
-        editionActions={createEditionActions(run)}
-        workbookEdition={workbookEdition}
-        lang="zh"
-        editions={[{ id: defaultEditionId, data: official }]}
-        defaultEditionId={defaultEditionId}
-        sheetKeys={SHEET_KEYS}
-        catalog={functionCatalog}
-        inExcel
-      />,
-    );
-    return userEvent.setup();
-  }
-
   it("a workbook carrying the forged edition: one click stores the bundled one in the workbook", async () => {
     const excel = new FakeExcel();
     const fake = forged(hitechTo50);
     await storeWorkbookEdition(excel.context, fake);
-    const user = renderPane(excel, fake);
+    const user = renderPaneOnFakeExcel(excel, fake);
     await user.click(screen.getByRole("tab", { name: "版本" }));
     const bar = await screen.findByTestId("edition-not-official");
     expect(bar).toHaveTextContent("art01-hitech-firms 目标值:75家 → 50家");
@@ -141,7 +118,7 @@ describe("the pane on the fake Excel", () => {
   it("a workbook carrying the official edition shows no warning", async () => {
     const excel = new FakeExcel();
     await storeWorkbookEdition(excel.context, official);
-    const user = renderPane(excel, official);
+    const user = renderPaneOnFakeExcel(excel, official);
     await user.click(screen.getByRole("tab", { name: "版本" }));
     await waitFor(() => expect(screen.getByTestId("edition-current")).toHaveTextContent("yueqing-2025"));
     expect(screen.queryByTestId("edition-not-official")).toBeNull();
