@@ -126,6 +126,21 @@ export function parseKept(text: string, from = 0, to = text.length): KeptElement
   return { element: root, written };
 }
 
+/**
+ * Bytes of a text in UTF-8, as the package stores a part: what is rewritten is counted as the file holds it (a
+ * Chinese character is three bytes, one UTF-16 unit).
+ * @example utf8Length("<t>目标</t>") // 13
+ */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair (four bytes) is two units of two.
+    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return n;
+}
+
 /** A node written back: its text, its serialization now, and how many of its bytes were written anew. */
 interface Out {
   text: string;
@@ -145,12 +160,12 @@ function writeElement(e: XmlElement, written: ReadonlyMap<XmlElement, Written>, 
   if (e.children.length === 0) {
     const serialized = `${open.slice(0, -1)}/>`;
     if (was && was.serialized === serialized) return { text: was.raw, serialized, rewritten: 0 };
-    return { text: serialized, serialized, rewritten: serialized.length };
+    return { text: serialized, serialized, rewritten: utf8Length(serialized) };
   }
   const keepOpen = was !== undefined && was.open !== "" && was.openSerialized === open;
   let text = keepOpen ? was.open : open;
   let serialized = open;
-  let rewritten = keepOpen ? 0 : open.length;
+  let rewritten = keepOpen ? 0 : utf8Length(open);
   for (const child of e.children) {
     const own = inner && child instanceof XmlElement ? inner(child) : undefined;
     const out = own !== undefined ? { text: own, serialized: own, rewritten: 0 } : writeNode(child, written);
@@ -163,14 +178,14 @@ function writeElement(e: XmlElement, written: ReadonlyMap<XmlElement, Written>, 
   if (!inner && was && was.serialized === serialized) return { text: was.raw, serialized, rewritten: 0 };
   return was && was.close !== ""
     ? { text: text + was.close, serialized, rewritten }
-    : { text: text + end, serialized, rewritten: rewritten + end.length };
+    : { text: text + end, serialized, rewritten: rewritten + utf8Length(end) };
 }
 
 function writeNode(node: XmlNode, written: ReadonlyMap<XmlElement, Written>): Out {
   if (node instanceof XmlElement) return writeElement(node, written);
   if (typeof node === "string") {
     const s = escapeText(node);
-    return { text: s, serialized: s, rewritten: s.length };
+    return { text: s, serialized: s, rewritten: utf8Length(s) };
   }
   return { text: node.raw, serialized: node.raw, rewritten: 0 };
 }

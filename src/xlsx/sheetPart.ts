@@ -1,6 +1,6 @@
 import { cellAddress, parseRange, rangeAddress } from "../workbook/a1";
 import type { RawCell } from "../workbook/cells";
-import { parseKept, writeKept, type KeptElement } from "./keptElement";
+import { parseKept, utf8Length, writeKept, type KeptElement } from "./keptElement";
 import { readCells } from "./sheetCells";
 import { insertInOrder, splitAddress, WORKSHEET_ORDER } from "./sheetOrder";
 import { localName, scanTags, serialize, tagAttribute, XmlElement, XmlSyntaxError } from "./xmlTree";
@@ -85,7 +85,9 @@ function split(text: string): { data: SheetDataSpan | undefined; rows: RowSlot[]
 /** A row as it is written now: as it was, or its cells written back (those unchanged as they were). */
 function rowText(s: RowSlot): { text: string; rewritten: number } {
   if (!s.dirty || !s.element) return { text: s.raw ?? "", rewritten: 0 };
-  return s.kept ? writeKept(s.kept) : { text: serialize(s.element), rewritten: serialize(s.element).length };
+  if (s.kept) return writeKept(s.kept);
+  const text = serialize(s.element);
+  return { text, rewritten: utf8Length(text) };
 }
 
 /** The worksheet without its rows, its root's children keeping the bytes they were written as. */
