@@ -3,7 +3,7 @@
  * English. Every visible string lives here so the two languages cannot drift apart field by field.
  */
 import { createContext, useContext } from "react";
-import type { OptionalFeature } from "../excel/capabilities";
+import { featureNames } from "./featureNames";
 import { newYearEn, newYearZh } from "./newYear/strings";
 import { returnsStrings } from "./returns/strings";
 
@@ -230,18 +230,7 @@ const zh = {
 
   noCustomFunctions:
     "此版本 Excel 不支持自定义函数:ZC 公式需要更新的 Excel(Microsoft 365、Excel 2021 或网页版);生成的工作簿只用经典公式,在任何 Excel、WPS 中都能计算。",
-  features: {
-    suspendCalculation: "暂停计算",
-    conditionalFormats: "条件格式(状态着色)",
-    freezePanes: "冻结窗格",
-    textOrientation: "竖排文字",
-    chartPlotOrder: "图表按文件顺序排列",
-    standardHeight: "恢复标准行高",
-    dataValidation: "数据验证(填报提示)",
-    pageLayout: "打印设置(A4 横向、页脚、标题行)",
-    fillFormulas: "公式向下填充(减小写入量)",
-    tableResize: "表格扩展(版本新增行时)",
-  } satisfies Record<OptionalFeature, string>,
+  features: featureNames.zh,
 
   newYear: newYearZh,
 
@@ -491,18 +480,7 @@ const en: Strings = {
 
   noCustomFunctions:
     "This Excel has no custom functions: ZC formulas need a newer Excel (Microsoft 365, Excel 2021 or the web); the workbook itself uses classic formulas that calculate in any Excel and in WPS.",
-  features: {
-    suspendCalculation: "calculation pause",
-    conditionalFormats: "conditional formats (status colours)",
-    freezePanes: "frozen panes",
-    textOrientation: "vertical text",
-    chartPlotOrder: "chart order as in the document",
-    standardHeight: "standard row heights",
-    dataValidation: "data validation (input prompts)",
-    pageLayout: "print setup (A4 landscape, footers, title rows)",
-    fillFormulas: "formulas filled down (smaller writes)",
-    tableResize: "table growth (when an edition adds rows)",
-  },
+  features: featureNames.en,
   returns: returnsStrings.en,
 };
 

@@ -3,20 +3,10 @@
  * in Chinese. The main pane's strings (i18n.ts) come with React's context, which this build leaves out.
  */
 import type { OptionalFeature } from "../../excel/capabilities";
+import { featureNames } from "../featureNames";
 
 /** The features a write can leave out on an older Excel, as the summary names them (the main pane's wording). */
-const FEATURES: Record<OptionalFeature, string> = {
-  suspendCalculation: "暂停计算",
-  conditionalFormats: "条件格式(状态着色)",
-  freezePanes: "冻结窗格",
-  textOrientation: "竖排文字",
-  chartPlotOrder: "图表按文件顺序排列",
-  standardHeight: "恢复标准行高",
-  dataValidation: "数据验证(填报提示)",
-  pageLayout: "打印设置(A4 横向、页脚、标题行)",
-  fillFormulas: "公式向下填充(减小写入量)",
-  tableResize: "表格扩展(版本新增行时)",
-};
+const FEATURES = featureNames.zh;
 
 /** The command line that builds the same workbook without the add-in (README, “命令行”). */
 export const CLI_COMMAND = "npm run -s cli -- template --out 政策目标.xlsx";
