@@ -3,7 +3,7 @@ import type { RawCell } from "../workbook/cells";
 import { parseKept, utf8Length, writeKept, type KeptElement } from "./keptElement";
 import { readCells } from "./sheetCells";
 import { insertInOrder, splitAddress, WORKSHEET_ORDER } from "./sheetOrder";
-import { localName, scanTags, serialize, tagAttribute, XmlElement, XmlSyntaxError } from "./xmlTree";
+import { localName, scanTags, serialize, tagAttribute, TagCursor, XmlElement, XmlSyntaxError } from "./xmlTree";
 
 /**
  * A worksheet part as the file writer patches it: the rows of `<sheetData>` as the byte spans they were written
@@ -49,36 +49,37 @@ function split(text: string): { data: SheetDataSpan | undefined; rows: RowSlot[]
   let rowStart = -1;
   let rowNo = 0;
   let rowR: string | undefined;
-  scanTags(text, (tag) => {
-    if (tag.kind === "close") {
+  // Every tag of every row passes by: a cursor, so nothing is built for the tags that are only passed over.
+  const tags = new TagCursor(text);
+  while (tags.next()) {
+    if (tags.kind === "close") {
       depth--;
-      if (depth === 2 && rowStart >= 0 && localName(tag.name) === "row") {
-        rows.push({ r: rowNo, raw: text.slice(rowStart, tag.end), dirty: false });
+      if (depth === 2 && rowStart >= 0 && tags.is("row")) {
+        rows.push({ r: rowNo, raw: text.slice(rowStart, tags.end), dirty: false });
         rowStart = -1;
       } else if (depth === 1 && dataStart >= 0 && data === undefined) {
-        data = { start: dataStart, contentStart, contentEnd: tag.start, end: tag.end, name: dataName };
-        return false;
+        data = { start: dataStart, contentStart, contentEnd: tags.start, end: tags.end, name: dataName };
+        break;
       }
-      return;
+      continue;
     }
-    const local = localName(tag.name);
-    if (depth === 1 && local === "sheetData") {
-      dataStart = tag.start;
-      dataName = tag.name;
-      if (tag.kind === "empty") {
-        data = { start: tag.start, contentStart: -1, contentEnd: -1, end: tag.end, name: tag.name };
-        return false;
+    if (depth === 1 && tags.is("sheetData")) {
+      dataStart = tags.start;
+      dataName = tags.name;
+      if (tags.kind === "empty") {
+        data = { start: tags.start, contentStart: -1, contentEnd: -1, end: tags.end, name: tags.name };
+        break;
       }
-      contentStart = tag.end;
-    } else if (depth === 2 && dataStart >= 0 && local === "row") {
-      rowR = tagAttribute(text, tag, "r");
+      contentStart = tags.end;
+    } else if (depth === 2 && dataStart >= 0 && tags.is("row")) {
+      rowR = tags.attribute("r");
       rowNo = rowR === undefined ? rowNo + 1 : Number(rowR);
-      if (!Number.isInteger(rowNo) || rowNo < 1) throw new XmlSyntaxError(`a row numbered "${rowR}"`, tag.start);
-      if (tag.kind === "empty") rows.push({ r: rowNo, raw: text.slice(tag.start, tag.end), dirty: false });
-      else rowStart = tag.start;
+      if (!Number.isInteger(rowNo) || rowNo < 1) throw new XmlSyntaxError(`a row numbered "${rowR}"`, tags.start);
+      if (tags.kind === "empty") rows.push({ r: rowNo, raw: text.slice(tags.start, tags.end), dirty: false });
+      else rowStart = tags.start;
     }
-    if (tag.kind === "open") depth++;
-  });
+    if (tags.kind === "open") depth++;
+  }
   return { data, rows };
 }
 
