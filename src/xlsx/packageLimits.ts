@@ -17,6 +17,7 @@
  * calls it too (src/taskpane/importFile.ts).
  */
 import JSZip from "jszip";
+import { EXCEL_MAX_ROW, forEachRowOrCell, withinGrid } from "./sheetTags";
 import { inflateEntry, rememberText, streamEntry } from "./zipEntry";
 
 export interface PartLimit {
@@ -47,10 +48,6 @@ export interface PackageLimits {
 }
 
 const MiB = 1024 * 1024;
-
-/** Excel's grid: 1,048,576 rows and 16,384 columns (A–XFD). */
-export const EXCEL_MAX_ROW = 1_048_576;
-export const EXCEL_MAX_COLUMN = 16_384;
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
@@ -268,40 +265,34 @@ class SheetScan implements PartScan {
     this.scan(text);
   }
 
+  /** Counts rows and cells (./sheetTags.ts); a limit is checked as the tag that passes it goes by. */
   private scan(text: string): void {
-    for (const m of text.matchAll(/<(?:\w+:)?(row|c)\b([^>]*)>/g)) {
-      const isRow = m[1] === "row";
+    const { maxRows, maxCells } = this.limits;
+    forEachRowOrCell(text, (isRow, ref) => {
       if (isRow) this.rows++;
       else this.cells++;
-      const ref = /\br="([^"]*)"/.exec(m[2] ?? "")?.[1];
-      if (ref !== undefined) this.checkRef(ref, isRow);
-    }
-    const { maxRows, maxCells } = this.limits;
-    if (this.rows > maxRows)
-      throw new PackageLimitError(
-        this.part,
-        `工作表部件 ${this.part} 超过 ${maxRows.toLocaleString("en-US")} 行的上限,已拒绝。`,
-        `the worksheet part ${this.part} has more than ${maxRows.toLocaleString("en-US")} rows, the limit; refused.`,
-      );
-    if (this.cells > maxCells)
-      throw new PackageLimitError(
-        this.part,
-        `工作表部件 ${this.part} 超过 ${maxCells.toLocaleString("en-US")} 个单元格的上限,已拒绝。`,
-        `the worksheet part ${this.part} has more than ${maxCells.toLocaleString("en-US")} cells, the limit; refused.`,
-      );
+      if (ref !== undefined && !withinGrid(ref, isRow)) this.beyondGrid(ref, isRow);
+      if (this.rows > maxRows)
+        throw new PackageLimitError(
+          this.part,
+          `工作表部件 ${this.part} 超过 ${maxRows.toLocaleString("en-US")} 行的上限,已拒绝。`,
+          `the worksheet part ${this.part} has more than ${maxRows.toLocaleString("en-US")} rows, the limit; refused.`,
+        );
+      if (this.cells > maxCells)
+        throw new PackageLimitError(
+          this.part,
+          `工作表部件 ${this.part} 超过 ${maxCells.toLocaleString("en-US")} 个单元格的上限,已拒绝。`,
+          `the worksheet part ${this.part} has more than ${maxCells.toLocaleString("en-US")} cells, the limit; refused.`,
+        );
+    });
   }
 
-  private checkRef(ref: string, isRow: boolean): void {
-    const m = isRow ? /^(\d+)$/.exec(ref) : /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
-    const row = Number(isRow ? m?.[1] : m?.[2]);
-    let column = 0;
-    if (!isRow) for (const ch of (m?.[1] ?? "").toUpperCase()) column = column * 26 + ch.charCodeAt(0) - 64;
-    if (m === null || !(row >= 1 && row <= EXCEL_MAX_ROW) || column > EXCEL_MAX_COLUMN)
-      throw new PackageLimitError(
-        this.part,
-        `工作表部件 ${this.part} 中有超出 Excel 表格范围的${isRow ? "行号" : "单元格"} ${ref.slice(0, 24)}(最多 ${EXCEL_MAX_ROW} 行、XFD 列),已拒绝。`,
-        `the worksheet part ${this.part} has the ${isRow ? "row number" : "cell"} ${ref.slice(0, 24)}, beyond Excel's grid (${EXCEL_MAX_ROW} rows, columns to XFD); refused.`,
-      );
+  private beyondGrid(ref: string, isRow: boolean): never {
+    throw new PackageLimitError(
+      this.part,
+      `工作表部件 ${this.part} 中有超出 Excel 表格范围的${isRow ? "行号" : "单元格"} ${ref.slice(0, 24)}(最多 ${EXCEL_MAX_ROW} 行、XFD 列),已拒绝。`,
+      `the worksheet part ${this.part} has the ${isRow ? "row number" : "cell"} ${ref.slice(0, 24)}, beyond Excel's grid (${EXCEL_MAX_ROW} rows, columns to XFD); refused.`,
+    );
   }
 }
 
