@@ -305,7 +305,12 @@ const AT_ONCE = 32 * MiB;
  * leaves it for the reader (`rememberText`: the product's sheets are parsed next). Any other part, or any part in
  * a browser, is streamed and stopped at the first chunk past its limit.
  */
-async function checkInflated(file: JSZip.JSZipObject, limit: number, scan: PartScan | undefined): Promise<number> {
+async function checkInflated(
+  zip: JSZip,
+  file: JSZip.JSZipObject,
+  limit: number,
+  scan: PartScan | undefined,
+): Promise<number> {
   const bytes = inflateEntry(file, Math.min(limit, AT_ONCE));
   if (bytes === undefined) {
     let size = 0;
@@ -329,7 +334,7 @@ async function checkInflated(file: JSZip.JSZipObject, limit: number, scan: PartS
   if (scan?.whole) {
     const text = bytes.toString("utf8");
     scan.whole(text);
-    rememberText(file, text);
+    rememberText(zip, file, text);
   } else if (scan) {
     scan.push(bytes);
     scan.end();
@@ -356,7 +361,7 @@ export async function openWithinLimits(
   const files = Object.values(zip.files).filter((f) => !f.dir);
   let total = 0;
   const count = async (file: JSZip.JSZipObject, limit: number, scan?: PartScan) => {
-    total += await checkInflated(file, Math.min(limit, limits.maxTotalBytes - total), scan);
+    total += await checkInflated(zip, file, Math.min(limit, limits.maxTotalBytes - total), scan);
   };
   // The structure first: what tells which worksheets are the product's.
   for (const file of files.filter((f) => !WORKSHEET.test(f.name)))

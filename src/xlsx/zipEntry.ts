@@ -99,21 +99,32 @@ export function streamEntry(
   });
 }
 
-/** Texts already decoded, by entry: a part written anew is a new entry, so nothing stale is ever found. */
-const decoded = new WeakMap<JSZip.JSZipObject, string>();
+/**
+ * Texts already decoded, by entry (a part written anew is a new entry, so nothing stale is ever found), up to a
+ * budget per package: the product's parts of any real workbook fit many times over (乐清's are ≈2 MB), and a
+ * package of large sheets read one by one (`report`) is not held whole on their account.
+ */
+const decoded = new WeakMap<JSZip, { readonly texts: WeakMap<JSZip.JSZipObject, string>; size: number }>();
+const DECODED_BUDGET = 16 * 2 ** 20;
 
-/** Keeps an entry's text, decoded while its limits were checked, for the reader that parses it next. */
-export function rememberText(file: JSZip.JSZipObject, text: string): void {
-  decoded.set(file, text);
+/** Keeps an entry's text (decoded while its limits were checked, or read) for the readers that read it again. */
+export function rememberText(zip: JSZip, file: JSZip.JSZipObject, text: string): void {
+  let kept = decoded.get(zip);
+  if (!kept) decoded.set(zip, (kept = { texts: new WeakMap(), size: 0 }));
+  if (kept.size + text.length > DECODED_BUDGET || kept.texts.has(file)) return;
+  kept.texts.set(file, text);
+  kept.size += text.length;
 }
 
 /** The text of a part (UTF-8, as JSZip decodes it), or undefined when the package has no such part. */
 export async function entryText(zip: JSZip, path: string): Promise<string | undefined> {
   const file = zip.file(path);
   if (!file) return undefined;
-  const known = decoded.get(file);
+  const known = decoded.get(zip)?.texts.get(file);
   if (known !== undefined) return known;
   const bytes = inflateEntry(file);
   // JSZip decodes with Buffer's UTF-8 decoder in Node too; a damaged entry fails there as it always did.
-  return bytes ? bytes.toString("utf8") : file.async("string");
+  const text = bytes ? bytes.toString("utf8") : await file.async("string");
+  rememberText(zip, file, text);
+  return text;
 }
