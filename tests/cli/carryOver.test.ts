@@ -23,7 +23,7 @@ import { writeWorkbookEdition } from "../../src/xlsx/editionPart";
 import { writeTemplate } from "../../src/xlsx";
 import { readFileSnapshot } from "../../src/xlsx/snapshot";
 import { requireLibreOfficeUno } from "../support/realEngines";
-import { NEW_ID, NEW_TARGET } from "../carryover/support/years";
+import { NEW_ID, nextYearOf } from "../carryover/support/years";
 
 const describeUno = requireLibreOfficeUno() ? describe : describe.skip;
 const HARNESS = path.join(__dirname, "..", "support", "lo_uno.py");
@@ -58,18 +58,7 @@ function edition2026(): EditionData {
       if (t.id === REWORDED_NEW.from) return { ...t, id: REWORDED_NEW.to, indicator: `${t.indicator}(含续建项目)` };
       return raise(t);
     });
-  targets.push(NEW_TARGET);
-  const { text: _text, ...rest } = y2025;
-  return {
-    ...rest,
-    document: {
-      ...y2025.document,
-      id: "yueqing-2026",
-      year: 2026,
-      title: y2025.document.title.replace("2025", "2026"),
-    },
-    targets,
-  };
+  return nextYearOf(targets);
 }
 
 const cli = (...args: string[]) => runInProcess(templateCommand, args);

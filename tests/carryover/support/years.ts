@@ -64,7 +64,14 @@ export function edition2026(): EditionData {
       const value = Math.round(t.value * 1.1 * 100) / 100;
       return quoted({ ...t, value }, String(t.value), String(value));
     });
-  targets.push(NEW_TARGET);
+  return nextYearOf(targets);
+}
+
+/**
+ * 乐清's edition as next year's, yueqing-2026, with `targets` and the new target {@link NEW_TARGET} (its text left
+ * out: the quotes stand for it).
+ */
+export function nextYearOf(targets: readonly Target[]): EditionData {
   const { text: _text, ...rest } = y2025;
   return {
     ...rest,
@@ -74,7 +81,7 @@ export function edition2026(): EditionData {
       year: 2026,
       title: y2025.document.title.replace("2025", "2026"),
     },
-    targets,
+    targets: [...targets, NEW_TARGET],
   };
 }
 
