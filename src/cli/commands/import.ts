@@ -3,7 +3,7 @@ import { importEdition, type ImportOptions } from "../../importer";
 import { editionFromReview, reviewSheetOf } from "../../importer/review";
 import { serializeEditionFile } from "../../policy/editionFile";
 import { formatIssue, validateEdition } from "../../policy/validation";
-import { usageError, type Command } from "../command";
+import { readArguments, usageError, type Command } from "../command";
 import { checkTarget, errorLine, FileError, printFileError, readWorkbookFile, writeAtomic } from "../files";
 import { EVERY_SHEET_LIMITS } from "../../xlsx/packageLimits";
 import { readPolicyFile } from "../policyFile";
@@ -47,11 +47,7 @@ interface Args {
 
 function parse(argv: readonly string[]): Args | number {
   const args: Args = { force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] ?? "";
-    const eq = raw.indexOf("=");
-    const flag = raw.startsWith("--") && eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = raw.startsWith("--") && eq > 0 ? raw.slice(eq + 1) : undefined;
+  for (const { raw, flag, value } of readArguments(argv)) {
     if (flag === "-h" || flag === "--help") {
       process.stdout.write(help());
       return 0;
@@ -61,9 +57,8 @@ function parse(argv: readonly string[]): Args | number {
       continue;
     }
     if (["--previous", "--out", "--review", "--from-review", "--id"].includes(flag)) {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--")))
-        return fail(`${flag} needs a value.`, `${flag} 需要一个值。`);
+      const v = value();
+      if (v === undefined) return fail(`${flag} needs a value.`, `${flag} 需要一个值。`);
       if (flag === "--previous") args.previous = v;
       else if (flag === "--out") args.out = v;
       else if (flag === "--review") args.review = v;

@@ -11,7 +11,7 @@ import { decodeMarker } from "../../sheets/marker";
 import { nameValue, readPackage } from "../../xlsx/definedNames";
 import { readFileSnapshot, readSheetCells, type FileSnapshot } from "../../xlsx/snapshot";
 import type { ExistingSheet } from "../../workbook/snapshot";
-import { usageError, type Command } from "../command";
+import { readArguments, usageError, type Command } from "../command";
 import { carriedEdition, loadEdition, reportLoadFailure, warnIfNotOfficial } from "../edition";
 import { checkTarget, FileError, openWorkbookFile, printFileError, readWorkbookFile, writeAtomic } from "../files";
 import { EVERY_SHEET_LIMITS } from "../../xlsx/packageLimits";
@@ -68,15 +68,7 @@ interface Args {
 
 function parse(argv: readonly string[]): Args | number {
   const out: Args = { text: false, sheet: false, force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] ?? "";
-    const eq = raw.indexOf("=");
-    const flag = raw.startsWith("--") && eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = raw.startsWith("--") && eq > 0 ? raw.slice(eq + 1) : undefined;
-    const value = () => {
-      const v = inline ?? argv[++i];
-      return v === undefined || v === "" || (inline === undefined && v.startsWith("--")) ? undefined : v;
-    };
+  for (const { raw, flag, value } of readArguments(argv)) {
     switch (flag) {
       case "-h":
       case "--help":

@@ -10,7 +10,7 @@ import { carryOverFile, PreviousWorkbookError } from "../../xlsx/carryOver";
 import { describeCarryOver } from "../carryOverSummary";
 import { readEditionPart, writeEditionPart } from "../../xlsx/editionPart";
 import { savePackage } from "../../xlsx/parts";
-import { usageError, type Command } from "../command";
+import { readArguments, usageError, type Command } from "../command";
 import { carriedEdition, loadEdition, reportLoadFailure, warnIfNotOfficial } from "../edition";
 import { withWorkbookLock } from "../lock";
 import { checkTarget, FileError, openWorkbookFile, readWorkbookFile, writeAtomic } from "../files";
@@ -132,15 +132,7 @@ interface Args {
 
 function parse(args: readonly string[]): Args | number {
   const out: Args = { rename: false, force: false, dryRun: false, restoreFormulas: false };
-  for (let i = 0; i < args.length; i++) {
-    const raw = args[i] ?? "";
-    const eq = raw.indexOf("=");
-    const flag = raw.startsWith("--") && eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = raw.startsWith("--") && eq > 0 ? raw.slice(eq + 1) : undefined;
-    const value = (): string | undefined => {
-      const v = inline ?? args[++i];
-      return v === undefined || v === "" || (inline === undefined && v.startsWith("--")) ? undefined : v;
-    };
+  for (const { raw, flag, value } of readArguments(args)) {
     switch (flag) {
       case "-h":
       case "--help":
