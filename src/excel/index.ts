@@ -200,5 +200,3 @@ export async function readWorkbookStatus(
   const data = typeof edition === "object" ? edition : editionOf(edition);
   return workbookStatus(await readWorkbookShape(context), data);
 }
-
-export { toExisting } from "./snapshot";

@@ -19,9 +19,8 @@ import { identifySheets } from "../sheets/identity";
 
 import type { SheetKey } from "../sheets/marker";
 import { FULL_CAPABILITIES, hasFeature, type Capabilities } from "./capabilities";
-import { readWorkbookShape, toExisting } from "./snapshot";
+import { queueSheetContents, readWorkbookShape } from "./snapshot";
 import { applyStyle, byteLength, heightRuns } from "./write";
-import type { ExistingSheet } from "../workbook/snapshot";
 
 /**
  * The sheets the report reads: 上年值 and the earlier layout's single figures, the months, 绩效监控's 偏差原因, and
@@ -47,14 +46,9 @@ export async function readReportFigures(context: Excel.RequestContext, data: Edi
     const sheet = identities.get(key)?.sheet;
     if (sheet !== undefined && !wanted.includes(sheet)) wanted.push(sheet);
   }
-  const reads = wanted.map((name) => ({
-    name,
-    used: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex"),
-  }));
+  const reads = wanted.map((name) => queueSheetContents(worksheets, name));
   if (reads.length > 0) await context.sync();
-  const sheets: ExistingSheet[] = reads.map((r) =>
-    r.used.isNullObject ? { name: r.name, cells: [] } : toExisting(r.name, r.used),
-  );
+  const sheets = reads.map((contents) => contents());
   return { ...readFigures(data, sheets), syncs: reads.length > 0 ? 2 : 1 };
 }
 

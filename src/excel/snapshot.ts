@@ -57,7 +57,7 @@ export async function readWorkbookSnapshot(
   const toRead = sheetsToRead(base);
   const reads = toRead.map((name) => ({
     name,
-    used: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex"),
+    contents: queueSheetContents(worksheets, name),
     charts: options.charts ? worksheets.getItem(name).charts.load("items/name") : undefined,
   }));
   const refs = listed
@@ -70,7 +70,7 @@ export async function readWorkbookSnapshot(
   }
   const contents = new Map<string, ExistingSheet>();
   for (const read of reads) {
-    contents.set(read.name, read.used.isNullObject ? { name: read.name, cells: [] } : toExisting(read.name, read.used));
+    contents.set(read.name, read.contents());
   }
   const withRefs = listed.map((t) => {
     const read = refs.find((r) => r.name === t.name);
@@ -83,6 +83,15 @@ export async function readWorkbookSnapshot(
     syncs,
     ...(extra ? { extra: extra() } : {}),
   };
+}
+
+/**
+ * Queues the used range of a sheet (values and formulas); once synced, the function returns the sheet's contents
+ * (no cells when nothing is used).
+ */
+export function queueSheetContents(worksheets: Excel.WorksheetCollection, name: string): () => ExistingSheet {
+  const used = worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex");
+  return () => (used.isNullObject ? { name, cells: [] } : toExisting(name, used));
 }
 
 /** The used range as a grid from A1 (the used range may start further down or right). */
