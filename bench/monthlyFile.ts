@@ -18,7 +18,7 @@ import { readPackage } from "../src/xlsx/definedNames";
 import { postProcess } from "../tests/support/excelRoundTrip";
 import { openPackage, savePackage } from "../src/xlsx/parts";
 import { readFileSnapshot } from "../src/xlsx/snapshot";
-import { excelValue } from "./exceljsBaseline";
+import { plainWorkbook } from "./exceljsBaseline";
 import { syntheticYear } from "../tests/report/syntheticYear";
 import { correctedEdition } from "../tests/workbook/support/editions";
 import { medianMsAsync } from "./measure";
@@ -121,15 +121,7 @@ export async function run(): Promise<void> {
   const fresh = (await writeTemplate(data, { now: NOW, reportDate: "2025-12-31" })).buffer;
   let plainBytes = 0;
   const plain = await medianMsAsync(5, async () => {
-    const wb = new ExcelJS.Workbook();
-    for (const sheet of plan.spec.sheets) {
-      const ws = wb.addWorksheet(sheet.name);
-      sheet.cells.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          if (cell) ws.getCell(r + 1, c + 1).value = excelValue(cell);
-        }),
-      );
-    }
+    const wb = plainWorkbook(plan.spec.sheets);
     plainBytes = ((await wb.xlsx.writeBuffer()) as ArrayBuffer).byteLength;
   });
   console.log(
