@@ -1,4 +1,5 @@
 import type JSZip from "jszip";
+import { rememberText } from "./zipEntry";
 
 /** What putPart needs of Node: zlib, and JSZip's own compressed entry (lib/, not in its typings). */
 interface NativeDeflate {
@@ -46,17 +47,14 @@ export function putPart(zip: JSZip, path: string, text: string): void {
   if (native === null) native = nativeDeflate();
   if (utf8 === undefined) utf8 = new TextEncoder();
   const bytes = utf8.encode(text);
-  if (!native) {
-    zip.file(path, bytes);
-    return;
+  if (!native) zip.file(path, bytes);
+  else {
+    const deflated = native.zlib.deflateRawSync(bytes, { level: 6 });
+    const crc = native.zlib.crc32(bytes);
+    const entry = new native.CompressedObject(deflated.length, bytes.length, crc, native.DEFLATE, deflated);
+    zip.file(path, entry as unknown as Uint8Array, { binary: true });
   }
-  const deflated = native.zlib.deflateRawSync(bytes, { level: 6 });
-  const entry = new native.CompressedObject(
-    deflated.length,
-    bytes.length,
-    native.zlib.crc32(bytes),
-    native.DEFLATE,
-    deflated,
-  );
-  zip.file(path, entry as unknown as Uint8Array, { binary: true });
+  // A reader that reads it back (the chart caches read the sheet just written) takes the text as written.
+  const file = zip.file(path);
+  if (file) rememberText(zip, file, text);
 }
