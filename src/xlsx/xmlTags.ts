@@ -161,28 +161,49 @@ function declarationEnd(text: string, from: number): number {
   throw new XmlSyntaxError("an unterminated declaration", from);
 }
 
+/** Where one attribute lies in a text: its name, and its value between the quotes. */
+interface AttributeSpan {
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * The first attribute written in `text[i, end)` (white space before it passed over) into `at`, or false when there
+ * is none left: the one walk of a tag's attributes (a quoted value may hold `>`, `/` and the other quote).
+ */
+function nextAttribute(text: string, i: number, end: number, at: AttributeSpan): boolean {
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  if (i >= end) return false;
+  const eq = text.indexOf("=", i);
+  if (eq < 0 || eq >= end) throw new XmlSyntaxError("an attribute without a value", i);
+  let nameEnd = eq;
+  while (nameEnd > i && text.charCodeAt(nameEnd - 1) <= 0x20) nameEnd--;
+  let q = eq + 1;
+  while (q < end && text.charCodeAt(q) !== 0x22 && text.charCodeAt(q) !== 0x27) q++;
+  const quote = text[q];
+  const close = quote === undefined ? -1 : text.indexOf(quote, q + 1);
+  if (close < 0 || close > end) throw new XmlSyntaxError(`an unquoted value of ${text.slice(i, nameEnd)}`, i);
+  at.nameStart = i;
+  at.nameEnd = nameEnd;
+  at.valueStart = q + 1;
+  at.valueEnd = close;
+  return true;
+}
+
+/** Where a tag's attributes are written: after its name, before `>` (or `/>`). */
+const attributesEnd = (tag: Tag) => (tag.kind === "empty" ? tag.end - 2 : tag.end - 1);
+
 /** The attributes of a tag, in the order written, values decoded. */
 export function tagAttributes(text: string, tag: Tag): [string, string][] {
   const out: [string, string][] = [];
-  let i = tag.start + 1 + tag.name.length;
-  const end = tag.kind === "empty" ? tag.end - 2 : tag.end - 1;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
-      i++;
-      continue;
-    }
-    const eq = text.indexOf("=", i);
-    if (eq < 0 || eq >= end) throw new XmlSyntaxError("an attribute without a value", i);
-    const name = text.slice(i, eq).trim();
-    let q = eq + 1;
-    while (q < end && text.charCodeAt(q) !== 0x22 && text.charCodeAt(q) !== 0x27) q++;
-    const quote = text[q];
-    const close = quote === undefined ? -1 : text.indexOf(quote, q + 1);
-    if (close < 0 || close > end) throw new XmlSyntaxError(`an unquoted value of ${name}`, i);
-    out.push([name, decodeText(text.slice(q + 1, close), i)]);
-    i = close + 1;
-  }
+  const at: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+  const end = attributesEnd(tag);
+  for (let i = tag.start + 1 + tag.name.length; nextAttribute(text, i, end, at); i = at.valueEnd + 1)
+    out.push([text.slice(at.nameStart, at.nameEnd), decodeText(text.slice(at.valueStart, at.valueEnd), at.valueStart)]);
   return out;
 }
 
@@ -191,29 +212,18 @@ export function tagAttributes(text: string, tag: Tag): [string, string][] {
  * {@link tagAttributes} walks them, without decoding the others (readers ask for two or three per cell).
  */
 export function tagAttribute(text: string, tag: Tag, name: string): string | undefined {
-  return attributeOf(text, tag.start + 1 + tag.name.length, tag.kind === "empty" ? tag.end - 2 : tag.end - 1, name);
+  return attributeOf(text, tag.start + 1 + tag.name.length, attributesEnd(tag), name);
 }
+
+/** One span reused by every lookup (a lookup calls nothing that looks up another). */
+const found: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
 
 /** The attribute `name` among the attributes written in `text[from, end)`. */
 function attributeOf(text: string, from: number, end: number, name: string): string | undefined {
-  let i = from;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
-      i++;
-      continue;
-    }
-    const eq = text.indexOf("=", i);
-    if (eq < 0 || eq >= end) throw new XmlSyntaxError("an attribute without a value", i);
-    let q = eq + 1;
-    while (q < end && text.charCodeAt(q) !== 0x22 && text.charCodeAt(q) !== 0x27) q++;
-    const quote = text[q];
-    const close = quote === undefined ? -1 : text.indexOf(quote, q + 1);
-    if (close < 0 || close > end) throw new XmlSyntaxError("an unquoted attribute value", i);
-    let nameEnd = eq;
-    while (nameEnd > i && text.charCodeAt(nameEnd - 1) <= 0x20) nameEnd--;
-    if (nameEnd - i === name.length && text.startsWith(name, i)) return decodeText(text.slice(q + 1, close), q + 1);
-    i = close + 1;
+  for (let i = from; nextAttribute(text, i, end, found); i = found.valueEnd + 1) {
+    const { nameStart, nameEnd, valueStart, valueEnd } = found;
+    if (nameEnd - nameStart === name.length && text.startsWith(name, nameStart))
+      return decodeText(text.slice(valueStart, valueEnd), valueStart);
   }
   return undefined;
 }
