@@ -61,21 +61,34 @@ export async function readSharedStrings(zip: JSZip): Promise<string[]> {
   return strings;
 }
 
-/** A worksheet part split into rows (throws BadPartError naming the part when it is damaged). */
-export async function readSheetPart(zip: JSZip, part: string): Promise<SheetPart | undefined> {
-  const text = await entryText(zip, part);
-  if (text === undefined) return undefined;
+/** `read()`, with XML that is not well-formed refused as the damaged part it is (BadPartError naming it). */
+function inPart<T>(part: string, read: () => T): T {
   try {
-    return SheetPart.parse(text);
+    return read();
   } catch (error) {
     if (error instanceof XmlSyntaxError) throw new BadPartError(part);
     throw error;
   }
 }
 
+/** A worksheet part split into rows (throws BadPartError naming the part when it is damaged). */
+export async function readSheetPart(zip: JSZip, part: string): Promise<SheetPart | undefined> {
+  const text = await entryText(zip, part);
+  return text === undefined ? undefined : inPart(part, () => SheetPart.parse(text));
+}
+
+/**
+ * The cells of a worksheet part read (throws BadPartError naming the part when its cells' text is damaged: a
+ * reference to no character, an unknown entity, a tag left open inside a row).
+ */
+function sheetCells(sheet: SheetPart, part: string, shared: readonly string[]): RawCell[][] {
+  return inPart(part, () => sheet.cells(shared));
+}
+
 /** Every cell of a worksheet part from A1, with its value and, for formulas, its formula with a leading "=". */
 export async function readSheetCells(zip: JSZip, part: string, shared: readonly string[]): Promise<RawCell[][]> {
-  return (await readSheetPart(zip, part))?.cells(shared) ?? [];
+  const sheet = await readSheetPart(zip, part);
+  return sheet ? sheetCells(sheet, part, shared) : [];
 }
 
 /** Names of the charts a sheet's drawing anchors (the graphic frames' names). */
@@ -109,7 +122,7 @@ export async function readFileSnapshot(zip: JSZip): Promise<FileSnapshot> {
     const sheet = part ? await readSheetPart(zip, part) : undefined;
     if (part && sheet) {
       sheetParts.set(part, sheet);
-      read.set(name, { name, cells: sheet.cells(sharedStrings) });
+      read.set(name, { name, cells: sheetCells(sheet, part, sharedStrings) });
     }
     if (part) for (const chart of await chartNames(zip, part)) charts.push({ name: chart, sheet: name });
   }

@@ -259,9 +259,13 @@ export function decodeText(raw: string, at = 0): string {
     if (named !== undefined) out += named;
     else {
       const ref = raw.slice(amp + 1, semi);
-      if (ref.startsWith("#x") || ref.startsWith("#X")) out += String.fromCodePoint(parseInt(ref.slice(2), 16));
-      else if (ref.startsWith("#")) out += String.fromCodePoint(parseInt(ref.slice(1), 10));
-      else throw new XmlSyntaxError(`an unknown entity &${ref};`, at + amp);
+      if (!ref.startsWith("#")) throw new XmlSyntaxError(`an unknown entity &${ref};`, at + amp);
+      const hex = ref.startsWith("#x") || ref.startsWith("#X");
+      const point = parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
+      // A reference to no character (beyond U+10FFFF, or no number) is XML that is not well-formed.
+      if (!(point >= 0 && point <= 0x10ffff))
+        throw new XmlSyntaxError(`a reference &${ref}; to no character`, at + amp);
+      out += String.fromCodePoint(point);
     }
     i = semi + 1;
   }

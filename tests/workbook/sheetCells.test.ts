@@ -1,8 +1,14 @@
 // Reading a worksheet part's cells from its text (sheetCells) and the character data it decodes (xmlTree): what
 // a host reads back, whatever way a writer spelled it.
+import { getEdition } from "../../src/policy";
 import type { RawCell } from "../../src/workbook/cells";
+import { writeTemplate } from "../../src/xlsx";
+import { openPackage } from "../../src/xlsx/parts";
 import { readCells } from "../../src/xlsx/sheetCells";
+import { readFileSnapshot } from "../../src/xlsx/snapshot";
+import { BadPartError } from "../../src/xlsx/xml";
 import { decodeText, XmlSyntaxError } from "../../src/xlsx/xmlTree";
+import { BAD_CHARACTER_REFERENCES, rezip, sheetPartOf } from "../support/hostile";
 
 describe("decodeText", () => {
   it("resolves the five predefined entities and numeric references, wherever they stand", () => {
@@ -15,6 +21,13 @@ describe("decodeText", () => {
 
   it.each(["&nbsp;", "&l;", "&ltx;", "&Lt;", "&am;", "&quo;", "&aposx;", "&constructor;", "&toString;", "&__proto__;"])(
     "refuses %s, which names no predefined entity",
+    (ref) => {
+      expect(() => decodeText(`a${ref}b`)).toThrow(XmlSyntaxError);
+    },
+  );
+
+  it.each(BAD_CHARACTER_REFERENCES.filter((ref) => ref !== "&#0;"))(
+    "refuses %s, a reference to no character",
     (ref) => {
       expect(() => decodeText(`a${ref}b`)).toThrow(XmlSyntaxError);
     },
@@ -95,5 +108,20 @@ describe("readCells", () => {
     expect(cellsOf(`<row r="1"><!-- <c r="A1"><v>9</v></c> --><c r="B1"><v>2</v></c></row>`)).toEqual([
       [{ value: null }, { value: 2 }],
     ]);
+  });
+});
+
+describe("a product sheet whose cells' text is not well-formed", () => {
+  it.each(["&#99999999;", "&bogus;"])("with %s in a cell: refused as a damaged part, naming it", async (ref) => {
+    const { buffer } = await writeTemplate(getEdition("yueqing-2025") as NonNullable<ReturnType<typeof getEdition>>, {
+      now: new Date("2025-07-01T02:00:00Z"),
+    });
+    const part = await sheetPartOf(buffer, "目标任务");
+    const damaged = await rezip(buffer, async (name, text) =>
+      name === part ? { data: (await text()).replace("</t>", `${ref}</t>`) } : undefined,
+    );
+    const refusal = await readFileSnapshot(await openPackage(damaged)).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(BadPartError);
+    expect((refusal as BadPartError).part).toBe(part);
   });
 });
