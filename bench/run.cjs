@@ -16,10 +16,13 @@ const outfile = path.join(root, ".cache", "bench", "bench.cjs");
 const ownDirname = {
   name: "own-dirname",
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
+    // The project's own files only (scripts/buildCli.cjs finds package.json by it); packages stay external.
+    build.onLoad({ filter: /\.(ts|cjs)$/ }, (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       const text = readFileSync(args.path, "utf8");
       if (!text.includes("__dirname")) return undefined;
-      return { contents: text.replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path))), loader: "ts" };
+      const contents = text.replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)));
+      return { contents, loader: args.path.endsWith(".ts") ? "ts" : "js" };
     });
   },
 };

@@ -3,6 +3,7 @@
  * CLI's esbuild options and runs the sections named (the engine's: the quickest), each figure with its ratio.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -16,6 +17,11 @@ describe("npm run bench", () => {
     expect(run.stdout).toContain("== engine ==");
     expect(run.stdout).not.toContain("== functions ==");
     expect(run.stdout).toMatch(/engine completionRate: [\d.]+ M calls\/s .*\([\d.]+× of baseline/);
+    // A file that finds its neighbours by __dirname (scripts/buildCli.cjs finds package.json so, for the cliProcess
+    // section) must keep its own folder: in the bundle __dirname would be .cache/bench.
+    const bundle = readFileSync(path.join(root, ".cache", "bench", "bench.cjs"), "utf8");
+    expect(bundle).not.toMatch(/\b__dirname\b/);
+    expect(bundle).toContain(JSON.stringify(path.join(root, "scripts")));
   }, 150_000);
 
   it("names the sections when asked for one that does not exist", () => {
