@@ -1,7 +1,7 @@
 import type { RawCell } from "../workbook/cells";
 import { shiftFormula } from "../workbook/references";
 import { splitAddress } from "./sheetOrder";
-import { decodeText, parseNodes, TagCursor } from "./xmlTree";
+import { decodeText, parseNodes, rawText, TagCursor, XmlElement, XmlSyntaxError } from "./xmlTree";
 
 /**
  * A worksheet's cells read from its text without building elements: values, formulas with a leading "=", shared
@@ -16,6 +16,7 @@ export function readCells(text: string, from: number, to: number, shared: readon
   let row: RawCell[] = [];
   // The <c> being read (none when `inCell` is false): a few locals, not an object per cell.
   let inCell = false;
+  let cellAt = 0;
   let col = 0;
   let type = "n";
   let value: string | undefined;
@@ -28,7 +29,7 @@ export function readCells(text: string, from: number, to: number, shared: readon
   let phonetic = 0;
   const finishCell = () => {
     if (!inCell) return;
-    const read = valueOf(type, value, inline, shared);
+    const read = valueOf(type, value, inline, shared, cellAt);
     let formula: string | undefined;
     if (hasFormula) {
       if (formulaType === "shared" && formulaSi !== undefined) {
@@ -61,7 +62,10 @@ export function readCells(text: string, from: number, to: number, shared: readon
     }
     if (tags.is("c")) {
       const r = tags.attribute("r");
+      cellAt = tags.start;
       colNo = r ? splitAddress(r)[1] : colNo + 1;
+      // A cell that names no cell cannot be placed: its value would be lost, or read as another cell's.
+      if (colNo === 0) throw new XmlSyntaxError(`a cell r="${r ?? ""}" that names no cell`, cellAt);
       inCell = true;
       col = colNo;
       type = tags.attribute("t") ?? "n";
@@ -97,25 +101,48 @@ function charData(text: string, from: number, to: number): string {
   const lt = text.indexOf("<", from);
   if (lt < 0 || lt >= to) return decodeText(text.slice(from, to), from);
   return parseNodes(text.slice(from, to))
-    .map((n) => (typeof n === "string" ? n : "raw" in n && n.raw.startsWith("<![CDATA[") ? n.raw.slice(9, -3) : ""))
+    .map((n) => (typeof n === "string" ? n : n instanceof XmlElement ? "" : rawText(n)))
     .join("");
 }
 
-/** The value a cell holds, as a host reads it (shared and inline strings resolved). */
-function valueOf(type: string, text: string | undefined, inline: string, shared: readonly string[]): unknown {
+/** A number as SpreadsheetML writes one (xsd:double): `Number` alone would also take "", " ", "0x1F" and "Infinity". */
+const DOUBLE = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+const INDEX = /^\s*\d+\s*$/;
+
+/**
+ * The value a cell holds, as a host reads it (shared and inline strings resolved). A value that is no value of its
+ * type — a shared string the table does not hold, a number that is not one — is a damaged part, never a guess: an
+ * empty `<v/>` of a shared string read as index 0 would show another cell's text.
+ */
+function valueOf(
+  type: string,
+  text: string | undefined,
+  inline: string,
+  shared: readonly string[],
+  at: number,
+): unknown {
   if (type === "inlineStr") return inline;
   if (text === undefined) return null;
   switch (type) {
-    case "s":
-      return shared[Number(text)] ?? "";
+    case "s": {
+      const string = INDEX.test(text) ? shared[Number(text)] : undefined;
+      if (string === undefined)
+        throw new XmlSyntaxError(`a shared string ${JSON.stringify(text)} not in the table`, at);
+      return string;
+    }
     case "str":
     case "e":
       return text;
     case "b":
       return text === "1" || text.toLowerCase() === "true";
-    case "d":
-      return new Date(text);
+    case "d": {
+      const date = new Date(text);
+      if (Number.isNaN(date.getTime())) throw new XmlSyntaxError(`a date ${JSON.stringify(text)} that is none`, at);
+      return date;
+    }
     default:
-      return text === "" ? null : Number(text);
+      if (text.trim() === "") return null;
+      if (!DOUBLE.test(text)) throw new XmlSyntaxError(`a number ${JSON.stringify(text)} that is none`, at);
+      return Number(text);
   }
 }

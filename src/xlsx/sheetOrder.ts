@@ -2,12 +2,16 @@ import { XmlElement } from "./xmlTree";
 
 /** Where things are in a worksheet part: cell addresses, and the schema's order of the worksheet's children. */
 
-/** A cell address split: "K12" → [12, 11]; [0, 0] when it is not an address. */
+/**
+ * A cell address split: "K12" → [12, 11]; [0, 0] when it is not an address. Letters in either case: Excel writes
+ * capitals, but a reader that took "k12" for no cell would lose the cell another producer wrote so.
+ */
 export function splitAddress(ref: string): [number, number] {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
+    let c = ref.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
     if (c < 65 || c > 90) break;
     col = col * 26 + (c - 64);
   }

@@ -244,6 +244,13 @@ function predefinedEntity(text: string, from: number, to: number): string | unde
   }
 }
 
+/** XML 1.0's Char: tab, line feed, carriage return, and U+0020 on, less surrogates and U+FFFE/U+FFFF. */
+function isXmlChar(point: number): boolean {
+  if (point >= 0x20)
+    return point <= 0xd7ff || (point >= 0xe000 && point <= 0xfffd) || (point >= 0x10000 && point <= 0x10ffff);
+  return point === 0x9 || point === 0xa || point === 0xd;
+}
+
 /** Character data with its references resolved (the five predefined entities and numeric references). */
 export function decodeText(raw: string, at = 0): string {
   let amp = raw.indexOf("&");
@@ -262,9 +269,9 @@ export function decodeText(raw: string, at = 0): string {
       if (!ref.startsWith("#")) throw new XmlSyntaxError(`an unknown entity &${ref};`, at + amp);
       const hex = ref.startsWith("#x") || ref.startsWith("#X");
       const point = parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
-      // A reference to no character (beyond U+10FFFF, or no number) is XML that is not well-formed.
-      if (!(point >= 0 && point <= 0x10ffff))
-        throw new XmlSyntaxError(`a reference &${ref}; to no character`, at + amp);
+      // A reference to no character XML allows (NUL and most controls, a lone surrogate, beyond U+10FFFF, no
+      // number) is XML that is not well-formed (XML 1.0 §2.2, "Char").
+      if (!isXmlChar(point)) throw new XmlSyntaxError(`a reference &${ref}; to no character`, at + amp);
       out += String.fromCodePoint(point);
     }
     i = semi + 1;

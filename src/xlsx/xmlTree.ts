@@ -46,6 +46,11 @@ export interface Raw {
 
 export type XmlNode = XmlElement | Raw | string;
 
+/** The character data a raw node holds: a CDATA section's text as written; a comment or instruction holds none. */
+export function rawText(node: Raw): string {
+  return node.raw.startsWith("<![CDATA[") ? node.raw.slice(9, -3) : "";
+}
+
 /** An element: its qualified name, its attributes in order, its children. */
 export class XmlElement {
   readonly attributes: [string, string][];
@@ -98,10 +103,10 @@ export class XmlElement {
     return undefined;
   }
 
-  /** The concatenated text of the element's character data (descendants included). */
+  /** The concatenated text of the element's character data (descendants and CDATA sections included). */
   text(): string {
     let out = "";
-    for (const c of this.children) out += typeof c === "string" ? c : c instanceof XmlElement ? c.text() : "";
+    for (const c of this.children) out += typeof c === "string" ? c : c instanceof XmlElement ? c.text() : rawText(c);
     return out;
   }
 

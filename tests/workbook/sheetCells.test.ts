@@ -3,11 +3,11 @@
 import { getEdition } from "../../src/policy";
 import type { RawCell } from "../../src/workbook/cells";
 import { writeTemplate } from "../../src/xlsx";
-import { openPackage } from "../../src/xlsx/parts";
+import { openPackage, stringItemText } from "../../src/xlsx/parts";
 import { readCells } from "../../src/xlsx/sheetCells";
 import { readFileSnapshot } from "../../src/xlsx/snapshot";
 import { BadPartError } from "../../src/xlsx/xml";
-import { decodeText, XmlSyntaxError } from "../../src/xlsx/xmlTree";
+import { decodeText, parseNodes, XmlElement, XmlSyntaxError } from "../../src/xlsx/xmlTree";
 import { BAD_CHARACTER_REFERENCES, rezip, sheetPartOf } from "../support/hostile";
 
 describe("decodeText", () => {
@@ -26,12 +26,18 @@ describe("decodeText", () => {
     },
   );
 
-  it.each(BAD_CHARACTER_REFERENCES.filter((ref) => ref !== "&#0;"))(
-    "refuses %s, a reference to no character",
+  it.each([...BAD_CHARACTER_REFERENCES, "&#1;", "&#x1F;", "&#xD800;", "&#xFFFE;", "&#;", "&#x;"])(
+    "refuses %s, a reference to no character XML allows",
     (ref) => {
       expect(() => decodeText(`a${ref}b`)).toThrow(XmlSyntaxError);
     },
   );
+
+  it("takes the controls XML allows and the planes beyond the basic one", () => {
+    expect(decodeText("&#9;&#xA;&#13;&#x20;&#xD7FF;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;")).toBe(
+      "\t\n\r \uD7FF\uE000\uFFFD\u{10000}\u{10FFFF}",
+    );
+  });
 
   it("refuses a reference without its semicolon, naming where it starts", () => {
     expect(() => decodeText("a &lt b", 100)).toThrow("at offset 102");
@@ -104,10 +110,48 @@ describe("readCells", () => {
     expect(cellsOf(rows, [], "x:")).toEqual([[{ value: null }, { value: "前缀" }, { value: 0, formula: "=B1" }]]);
   });
 
+  it("reads a cell whose address is written in small letters where Excel writes capitals", () => {
+    expect(cellsOf(`<row r="1"><c r="b1"><v>2</v></c><c r="aa1"><v>27</v></c></row>`)[0]?.[26]).toEqual({ value: 27 });
+    expect(cellsOf(`<row r="1"><c r="b1"><v>2</v></c></row>`)).toEqual([[{ value: null }, { value: 2 }]]);
+  });
+
+  it("reads a number's empty or blank value as no value, and a CDATA section as the text it holds", () => {
+    expect(cellsOf(`<row r="1"><c r="A1"><v> </v></c><c r="B1"><v><![CDATA[42]]></v></c></row>`)).toEqual([
+      [{ value: null }, { value: 42 }],
+    ]);
+  });
+
+  // Each would otherwise have been read as a value the cell does not hold: shared string 0 for an empty index,
+  // NaN or a hexadecimal's value for a number, an invalid date.
+  it.each([
+    ["a shared string without its index", `<c r="A1" t="s"><v/></c>`],
+    ["a shared string the table does not hold", `<c r="A1" t="s"><v>2</v></c>`],
+    ["a shared string index that is not a whole number", `<c r="A1" t="s"><v>0.5</v></c>`],
+    ["a number that is text", `<c r="A1"><v>abc</v></c>`],
+    ["a number in hexadecimal", `<c r="A1"><v>0x1F</v></c>`],
+    ["a number that is infinity", `<c r="A1" t="n"><v>Infinity</v></c>`],
+    ["a date that is none", `<c r="A1" t="d"><v>2025-13-45</v></c>`],
+    ["a cell whose address names no cell", `<c r="1A"><v>1</v></c>`],
+  ])("refuses %s as a damaged part, naming where the cell starts", (_, cell) => {
+    const rows = `<row r="1">${cell}</row>`;
+    expect(() => cellsOf(rows, ["零", "壹"])).toThrow(XmlSyntaxError);
+    expect(() => cellsOf(rows, ["零", "壹"])).toThrow(/at offset 3\d\b/);
+  });
+
   it("passes over comments between cells", () => {
     expect(cellsOf(`<row r="1"><!-- <c r="A1"><v>9</v></c> --><c r="B1"><v>2</v></c></row>`)).toEqual([
       [{ value: null }, { value: 2 }],
     ]);
+  });
+});
+
+describe("a shared string", () => {
+  it("is the text of its runs, CDATA sections as written, phonetic runs left out", () => {
+    const si = parseNodes(
+      `<si><r><t>甲</t></r><r><t><![CDATA[<乙&>]]></t></r><rPh sb="0" eb="1"><t>こう</t></rPh><phoneticPr fontId="1"/></si>`,
+    )[0];
+    expect(si).toBeInstanceOf(XmlElement);
+    expect(stringItemText(si as XmlElement)).toBe("甲<乙&>");
   });
 });
 
