@@ -1,5 +1,5 @@
 import { formatIssue, parseEdition, type Issue } from "../../policy/validation";
-import { usageError, type Command } from "../command";
+import { readArguments, usageError, type Command } from "../command";
 import { readText, reportLoadFailure, warnIfNotOfficial } from "../edition";
 
 const help = (): string =>
@@ -28,22 +28,19 @@ export const checkCommand: Command = {
   async run(args) {
     let file: string | undefined;
     let textFile: string | undefined;
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i] ?? "";
-      if (arg === "-h" || arg === "--help") {
+    for (const { raw, flag, value } of readArguments(args)) {
+      if (flag === "-h" || flag === "--help") {
         process.stdout.write(help());
         return 0;
       }
-      if (arg === "--text" || arg.startsWith("--text=")) {
-        const value = arg === "--text" ? args[++i] : arg.slice("--text=".length);
-        if (value === undefined || value === "" || value.startsWith("--"))
-          return fail("--text needs a file.", "--text 需要一个文本文件。");
-        textFile = value;
+      if (flag === "--text") {
+        textFile = value();
+        if (textFile === undefined) return fail("--text needs a file.", "--text 需要一个文本文件。");
         continue;
       }
-      if (arg.startsWith("-") || file !== undefined)
-        return fail(`unexpected argument "${arg}".`, `无法识别的参数 "${arg}"。`);
-      file = arg;
+      if (raw.startsWith("-") || file !== undefined)
+        return fail(`unexpected argument "${raw}".`, `无法识别的参数 "${raw}"。`);
+      file = raw;
     }
     if (file === undefined) return fail("give the edition file to check.", "请给出要校验的版本文件。");
     let text: string | undefined;

@@ -1,6 +1,6 @@
 import { serializeEditionFile, toEditionFile } from "../../policy/editionFile";
 import { defaultEditionId, editionIds } from "../../policy";
-import { usageError, type Command } from "../command";
+import { readArguments, usageError, type Command } from "../command";
 import { loadEdition, reportLoadFailure } from "../edition";
 
 const help = (): string =>
@@ -23,21 +23,19 @@ export const datasetCommand: Command = {
   name: "dataset",
   async run(args) {
     let edition: string = defaultEditionId;
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i] ?? "";
-      if (arg === "-h" || arg === "--help") {
+    for (const { raw, flag, value } of readArguments(args)) {
+      if (flag === "-h" || flag === "--help") {
         process.stdout.write(help());
         return 0;
       }
-      if (arg === "--edition" || arg.startsWith("--edition=")) {
-        const value = arg === "--edition" ? args[++i] : arg.slice("--edition=".length);
-        if (value === undefined || value === "" || value.startsWith("-")) {
+      if (flag === "--edition") {
+        const id = value();
+        if (id === undefined)
           return fail("--edition needs an edition id or file.", "--edition 需要一个版本编号或版本文件。");
-        }
-        edition = value;
+        edition = id;
         continue;
       }
-      return fail(`unexpected argument "${arg}".`, `无法识别的参数 "${arg}"。`);
+      return fail(`unexpected argument "${raw}".`, `无法识别的参数 "${raw}"。`);
     }
     const loaded = await loadEdition(edition);
     if (!loaded.ok) return loaded.usage ? fail(loaded.english, loaded.chinese) : reportLoadFailure(loaded);

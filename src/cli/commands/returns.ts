@@ -13,7 +13,7 @@ import { makeReturnFiles } from "../../xlsx/makeReturns";
 import { readReturnFile } from "../../xlsx/returnFile";
 import { mergeReturnsIntoFile } from "../../xlsx/returnsMerge";
 import { readFileSnapshot } from "../../xlsx/snapshot";
-import { usageError, type Command } from "../command";
+import { readArguments, usageError, type Command } from "../command";
 import { FileError, readWorkbookFile, writeAtomic } from "../files";
 import { withWorkbookLock } from "../lock";
 
@@ -83,13 +83,8 @@ function parse(argv: readonly string[]): Args | number {
     return fail(`unknown action "${action}" (make, merge, status).`, `未知操作 "${action}"(make、merge、status)。`);
   const out: Args = { action, workbook: "", files: [], dryRun: false, takeReturned: false, acceptNotLead: false };
   const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const raw = rest[i] ?? "";
-    const value = () => {
-      const v = rest[++i];
-      return v === undefined || v.startsWith("--") ? undefined : v;
-    };
-    switch (raw) {
+  for (const { raw, flag, value } of readArguments(rest)) {
+    switch (flag) {
       case "-h":
       case "--help":
         process.stdout.write(help());
@@ -114,9 +109,9 @@ function parse(argv: readonly string[]): Args | number {
       case "--deadline":
       case "--send-to": {
         const v = value();
-        if (v === undefined) return fail(`${raw} needs a value.`, `${raw} 需要一个值。`);
-        if (raw === "--out-dir") out.outDir = v;
-        else if (raw === "--deadline") out.deadline = v;
+        if (v === undefined) return fail(`${flag} needs a value.`, `${flag} 需要一个值。`);
+        if (flag === "--out-dir") out.outDir = v;
+        else if (flag === "--deadline") out.deadline = v;
         else out.sendTo = v;
         break;
       }
