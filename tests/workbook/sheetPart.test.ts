@@ -112,7 +112,7 @@ describe("SheetPart", () => {
     expect(out).toMatch(/<row r="4">.*<\/row><row r="6"><c r="D6"><v>8<\/v><\/c><\/row><\/sheetData>/);
     expect(out).toContain(`<dimension ref="A1:D6"/><!-- a comment with <row> inside --><sheetData>`);
     expect(out.startsWith(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`)).toBe(true);
-    expect(SheetPart.parse(out).cells([])[5]?.[3]).toEqual({ value: 8 });
+    expect(SheetPart.parse(out).cells(["甲"])[5]?.[3]).toEqual({ value: 8 });
   });
 
   it("an empty <sheetData/> takes rows", () => {
