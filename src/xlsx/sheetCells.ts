@@ -133,8 +133,12 @@ function valueOf(
     case "str":
     case "e":
       return text;
-    case "b":
-      return text === "1" || text.toLowerCase() === "true";
+    case "b": {
+      const bool = text.trim().toLowerCase();
+      if (bool === "1" || bool === "true") return true;
+      if (bool === "0" || bool === "false") return false;
+      throw new XmlSyntaxError(`a boolean ${JSON.stringify(text)} that is none`, at);
+    }
     case "d": {
       const date = new Date(text);
       if (Number.isNaN(date.getTime())) throw new XmlSyntaxError(`a date ${JSON.stringify(text)} that is none`, at);

@@ -122,7 +122,7 @@ describe("readCells", () => {
   });
 
   // Each would otherwise have been read as a value the cell does not hold: shared string 0 for an empty index,
-  // NaN or a hexadecimal's value for a number, an invalid date.
+  // NaN or a hexadecimal's value for a number, an invalid date, false for a boolean.
   it.each([
     ["a shared string without its index", `<c r="A1" t="s"><v/></c>`],
     ["a shared string the table does not hold", `<c r="A1" t="s"><v>2</v></c>`],
@@ -131,6 +131,7 @@ describe("readCells", () => {
     ["a number in hexadecimal", `<c r="A1"><v>0x1F</v></c>`],
     ["a number that is infinity", `<c r="A1" t="n"><v>Infinity</v></c>`],
     ["a date that is none", `<c r="A1" t="d"><v>2025-13-45</v></c>`],
+    ["a boolean that is none", `<c r="A1" t="b"><v>2</v></c>`],
     ["a cell whose address names no cell", `<c r="1A"><v>1</v></c>`],
   ])("refuses %s as a damaged part, naming where the cell starts", (_, cell) => {
     const rows = `<row r="1">${cell}</row>`;
