@@ -7,7 +7,7 @@ import type { WorkbookName } from "../workbook/model";
  *
  * Why names rather than a hidden sheet: Office.js reads every workbook-scoped name in one load
  * (`workbook.names`), so the status check is a single sync with no dependence on how a missing sheet behaves;
- * and a string-constant name survives ExcelJS (written by our post-processing), LibreOffice (checked in CI)
+ * and a string-constant name survives the file writer (src/xlsx/definedNames.ts), LibreOffice (checked in CI)
  * and WPS. A sheet with one of our names but no marker naming it is someone else's and is never overwritten.
  */
 export const MARKER_PREFIX = "_ZCMB.";

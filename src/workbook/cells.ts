@@ -20,7 +20,7 @@ export function readInput(value: unknown): InputReading {
   return { kind: "text" };
 }
 
-/** The Excel serial of a Date read from a file (ExcelJS gives dates as UTC midnight). */
+/** The Excel serial of a Date read from a file (a `t="d"` cell's ISO 8601 text, read as a moment in UTC). */
 export function dateToSerial(date: Date): number {
   return date.getTime() / 86_400_000 + 25_569;
 }

@@ -140,7 +140,10 @@ function valueOf(
       throw new XmlSyntaxError(`a boolean ${JSON.stringify(text)} that is none`, at);
     }
     case "d": {
-      const date = new Date(text);
+      // SpreadsheetML's dates carry no zone ("2025-06-30T00:00:00"), and JavaScript would read such a date-time
+      // in the machine's zone: in 乐清 (UTC+8) the serial would come out eight hours short of its day.
+      const zoned = !text.includes("T") || /(?:[zZ]|[+-]\d\d:?\d\d)\s*$/.test(text);
+      const date = new Date(zoned ? text : `${text.trim()}Z`);
       if (Number.isNaN(date.getTime())) throw new XmlSyntaxError(`a date ${JSON.stringify(text)} that is none`, at);
       return date;
     }

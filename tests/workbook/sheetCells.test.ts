@@ -1,5 +1,7 @@
 // Reading a worksheet part's cells from its text (sheetCells) and the character data it decodes (xmlTree): what
 // a host reads back, whatever way a writer spelled it.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { getEdition } from "../../src/policy";
 import type { RawCell } from "../../src/workbook/cells";
 import { writeTemplate } from "../../src/xlsx";
@@ -9,6 +11,8 @@ import { readFileSnapshot } from "../../src/xlsx/snapshot";
 import { BadPartError } from "../../src/xlsx/xml";
 import { decodeText, parseNodes, XmlElement, XmlSyntaxError } from "../../src/xlsx/xmlTree";
 import { BAD_CHARACTER_REFERENCES, rezip, sheetPartOf } from "../support/hostile";
+
+const root = path.resolve(__dirname, "..", "..");
 
 describe("decodeText", () => {
   it("resolves the five predefined entities and numeric references, wherever they stand", () => {
@@ -70,6 +74,21 @@ describe("readCells", () => {
         { value: null },
       ],
     ]);
+  });
+
+  it("reads a date-time without a zone as UTC, whatever the machine's zone (a 乐清 machine is UTC+8)", () => {
+    // Jest's sandbox keeps the zone it started in: the reader runs in a node of its own, set to 乐清's zone.
+    const rows = `<row r="1"><c r="A1" t="d"><v>2025-06-30T00:00:00</v></c><c r="B1" t="d"><v>2025-06-30</v></c><c r="C1" t="d"><v>2025-06-30T08:00:00+08:00</v></c></row>`;
+    const script = `const { readCells } = require(${JSON.stringify(path.join(root, "src/xlsx/sheetCells.ts"))});
+      const text = ${JSON.stringify(`<sheetData>${rows}</sheetData>`)};
+      const cells = readCells(text, 11, text.length - 12, []);
+      process.stdout.write(JSON.stringify(cells[0].map((c) => c.value)));`;
+    const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--eval", script], {
+      env: { ...process.env, TZ: "Asia/Shanghai" },
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual(Array(3).fill("2025-06-30T00:00:00.000Z"));
   });
 
   it("inline strings join their runs, rich text included, and skip phonetic runs", () => {
