@@ -24,6 +24,7 @@ import {
   toExcelSerial,
 } from "../../src/engine";
 import { templateCommand } from "../../src/cli/commands/template";
+import { runInProcess } from "../support/inProcessCli";
 import { getEdition } from "../../src/policy";
 import type { EditionData, Target } from "../../src/policy/types";
 import { columnLetter, type WorkbookPatch } from "../../src/sheets";
@@ -104,17 +105,7 @@ const MOVED_IN_JULY = [
   [MS, "2", 7, 15000],
 ] as const;
 
-async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((c) => (err.push(String(c)), true));
-  try {
-    return { code: await templateCommand.run(args), stderr: err.join("") };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runInProcess(templateCommand, args);
 
 /** Column index (0-based) of a header on a sheet's header row (row 4), by its text up to a unit in brackets. */
 function columnOf(grid: unknown[][], header: string): number {

@@ -15,6 +15,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { reportCommand } from "../../src/cli/commands/report";
+import { runInProcess } from "../support/inProcessCli";
 import { fromYi, toExcelValue } from "../../src/engine";
 import { getEdition } from "../../src/policy";
 import { draftReport, reportText } from "../../src/report";
@@ -417,12 +418,7 @@ describeLo("printing the 进展报告 sheet the CLI writes into the workbook (Li
       ),
     );
     const out = path.join(dir, "report.xlsx");
-    const stdout = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
-    try {
-      expect(await reportCommand.run([file, "--month", "2025-06", "--into", out])).toBe(0);
-    } finally {
-      stdout.mockRestore();
-    }
+    expect((await runInProcess(reportCommand, [file, "--month", "2025-06", "--into", out])).code).toBe(0);
     toPdf(dir, [out]);
     pdf = path.join(dir, "report.pdf");
     const n = pageCount(pdf);

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { templateCommand } from "../../src/cli/commands/template";
+import { runInProcess } from "../support/inProcessCli";
 import {
   areaSelfEvaluation,
   fromYi,
@@ -258,17 +259,8 @@ describeUno("绩效自评 recalculated by LibreOffice equals the engine", () => 
     ]);
     const next = nextEdition();
     writeFileSync(file("next.json"), serializeEditionFile(toEditionFile(next)));
-    const err: string[] = [];
-    const spy = jest.spyOn(process.stderr, "write").mockImplementation((c) => (err.push(String(c)), true));
-    const out = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
-    let code: number;
-    try {
-      code = await templateCommand.run(["--update", file("staff.xlsx"), "--edition", file("next.json")]);
-    } finally {
-      spy.mockRestore();
-      out.mockRestore();
-    }
-    expect([code, err.join("")]).toEqual([0, expect.not.stringContaining("错误")]);
+    const run = await runInProcess(templateCommand, ["--update", file("staff.xlsx"), "--edition", file("next.json")]);
+    expect([run.code, run.stderr]).toEqual([0, expect.not.stringContaining("错误")]);
     uno(dir, [{ in: file("staff.xlsx"), recalc: true, dump: file("staff.json") }]);
     const cells = (JSON.parse(readFileSync(file("staff.json"), "utf8")) as Dump).cells[S]!;
     expect(SETTINGS.map((_, i) => cells[SETTINGS_ROW - 1]![i])).toEqual(SETTINGS.map((s) => settingOf(custom, s.key)));

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { templateCommand } from "../../src/cli/commands/template";
+import { runInProcess } from "../support/inProcessCli";
 import { getEdition } from "../../src/policy";
 import { SHEET_KEYS, decodeMarker } from "../../src/sheets";
 import { NotOurWorkbookError, readPackage, refreshWorkbook, writeTemplate } from "../../src/xlsx";
@@ -141,35 +142,18 @@ describe("file writer (ExcelJS)", () => {
   it("CLI: writes a new workbook and refreshes one, printing only the path", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "zc-cli-"));
     const file = path.join(dir, "乐清2025政策目标.xlsx");
-    const out: string[] = [];
-    const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-      out.push(String(chunk));
-      return true;
-    });
-    try {
-      expect(await templateCommand.run(["--out", file, "--report-date", "2025-06-30"])).toBe(0);
-      expect(out.join("")).toBe(`${file}\n`);
-      const wb = await load(readFileSync(file));
-      const t = values(wb, "目标任务");
-      wb
-        .getWorksheet("目标任务")!
-        .getCell(rowOf(t, "编号", "art01-hitech-firms") + 1, columnOf(t, "实际值") + 1).value = 30;
-      writeFileSync(file, await save(wb, readFileSync(file)));
-      out.length = 0;
-      const file2 = path.join(dir, "刷新.xlsx");
-      expect(await templateCommand.run(["--update", file, "--out", file2])).toBe(0);
-      expect(out.join("")).toBe(`${file2}\n`);
-      const t2 = values(await load(readFileSync(file2)), "目标任务");
-      expect(t2[rowOf(t2, "编号", "art01-hitech-firms")]?.[columnOf(t2, "实际值")]).toBe(30);
-    } finally {
-      spy.mockRestore();
-    }
-    const err = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-    try {
-      expect(await templateCommand.run(["--unit", "元", "--out", "x.xlsx"])).toBe(2);
-      expect(await templateCommand.run([])).toBe(2);
-    } finally {
-      err.mockRestore();
-    }
+    const run = (...args: string[]) => runInProcess(templateCommand, args);
+    expect(await run("--out", file, "--report-date", "2025-06-30")).toMatchObject({ code: 0, stdout: `${file}\n` });
+    const wb = await load(readFileSync(file));
+    const t = values(wb, "目标任务");
+    wb.getWorksheet("目标任务")!.getCell(rowOf(t, "编号", "art01-hitech-firms") + 1, columnOf(t, "实际值") + 1).value =
+      30;
+    writeFileSync(file, await save(wb, readFileSync(file)));
+    const file2 = path.join(dir, "刷新.xlsx");
+    expect(await run("--update", file, "--out", file2)).toMatchObject({ code: 0, stdout: `${file2}\n` });
+    const t2 = values(await load(readFileSync(file2)), "目标任务");
+    expect(t2[rowOf(t2, "编号", "art01-hitech-firms")]?.[columnOf(t2, "实际值")]).toBe(30);
+    expect((await run("--unit", "元", "--out", "x.xlsx")).code).toBe(2);
+    expect((await run()).code).toBe(2);
   });
 });
