@@ -54,6 +54,33 @@ export async function medianMsAsync(runs: number, body: () => Promise<unknown>):
   return median(times);
 }
 
+/**
+ * The medians of `runs` timings each of `product` and `baseline`, taken in turns (product, baseline, product…)
+ * after both have warmed up: on a shared machine whose speed drifts within a minute, timing all of one and then
+ * all of the other measured the drift as often as the code. The ratio of the two is the figure to trust.
+ */
+export async function pairedMedianMsAsync(
+  runs: number,
+  product: () => Promise<unknown>,
+  baseline: () => Promise<unknown>,
+): Promise<[number, number]> {
+  for (let i = 0; i < WARM_UP; i++) {
+    await product();
+    await baseline();
+  }
+  const times: [number[], number[]] = [[], []];
+  const time = async (body: () => Promise<unknown>, into: number[]) => {
+    const start = performance.now();
+    await body();
+    into.push(performance.now() - start);
+  };
+  for (let i = 0; i < runs; i++) {
+    await time(product, times[0]);
+    await time(baseline, times[1]);
+  }
+  return [median(times[0]), median(times[1])];
+}
+
 const WARM_UP = 3;
 
 function median(times: number[]): number {
